@@ -1,0 +1,45 @@
+# Two commands on a fresh machine with Python 3.11+ and make:
+#   make run    create .venv if missing, install, open the app
+#   make test   install the test extras, run the whole suite offscreen
+PYTHON ?= python3
+VENV   := .venv
+ifeq ($(OS),Windows_NT)
+BIN := $(VENV)/Scripts
+else
+BIN := $(VENV)/bin
+endif
+PY := $(BIN)/python
+
+.PHONY: run test bench lint format demo clean
+
+$(PY):
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+
+$(VENV)/.installed: pyproject.toml | $(PY)
+	$(PY) -m pip install --quiet -e .
+	@touch $@
+
+$(VENV)/.installed-test: pyproject.toml | $(PY)
+	$(PY) -m pip install --quiet -e ".[test]"
+	@touch $@ $(VENV)/.installed
+
+run: $(VENV)/.installed
+	$(BIN)/coordinator $(ARGS)
+
+test: $(VENV)/.installed-test
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest tests --ignore=tests/bench -q
+
+bench: $(VENV)/.installed-test
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest tests/bench --benchmark-only -q -s
+
+lint: $(VENV)/.installed-test
+	$(BIN)/ruff check coordinator tests
+	$(BIN)/ruff format --check coordinator tests
+
+format: $(VENV)/.installed-test
+	$(BIN)/ruff format coordinator tests
+	$(BIN)/ruff check --fix coordinator tests
+
+clean:
+	rm -rf $(VENV) build *.egg-info .pytest_cache .benchmarks

@@ -1,0 +1,227 @@
+"""Command line: scriptable, and how tests and installers check the app.
+
+Passphrase: COORDINATOR_PASSPHRASE, else asked at the terminal. Database: --db PATH, else
+COORDINATOR_DB, else the default file in the user data folder. Exit codes: 0 done; 1 done but
+some input rows rejected; 2 usage error; 3 cannot open; 4 integrity check failed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import json
+import os
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from coordinator import APP_NAME, __version__, config
+from coordinator.storage.errors import EmptyPassphrase, VaultError
+
+EXIT_OK, EXIT_REJECTED, EXIT_USAGE, EXIT_CANNOT_OPEN, EXIT_INTEGRITY = 0, 1, 2, 3, 4
+
+
+class UsageError(Exception):
+    """A mistake in how the command was called (exit code 2)."""
+
+
+def _out(args: argparse.Namespace, payload: dict[str, Any], lines: list[str]) -> None:
+    if getattr(args, "json", False):
+        print(json.dumps(payload, indent=2, sort_keys=True, default=str))
+    else:
+        for line in lines:
+            print(line)
+
+
+def _interactive() -> bool:
+    return sys.stdin is not None and sys.stdin.isatty()
+
+
+def read_passphrase(prompt: str = "Passphrase: ", env: str = config.ENV_PASSPHRASE) -> str:
+    value = os.environ.get(env)
+    if value is not None:
+        if not value:
+            raise EmptyPassphrase()
+        return value
+    if not _interactive():
+        raise UsageError(f"No passphrase: set {env} or run in a terminal to be asked.")
+    value = getpass.getpass(prompt)
+    if not value:
+        raise EmptyPassphrase()
+    return value
+
+
+def read_new_passphrase(env: str, accept_weak: bool) -> str:
+    """A new passphrase: from the environment, or typed twice; weak ones need consent."""
+    from coordinator.services.passphrase import assess
+
+    if os.environ.get(env) is not None:
+        passphrase = read_passphrase(env=env)
+        strength = assess(passphrase)
+        if strength.is_weak and not accept_weak:
+            raise UsageError(
+                f"The passphrase is weak ({strength.label.lower()}: {strength.warning or 'easy to guess'}). "
+                "Choose a longer one, or add --accept-weak to use it anyway."
+            )
+        return passphrase
+    if not _interactive():
+        raise UsageError(f"No passphrase: set {env} or run in a terminal to be asked.")
+    print("Choose a passphrase. Nothing can recover it if it is forgotten: keep backups.")
+    while True:
+        first = getpass.getpass("New passphrase: ")
+        if not first:
+            print("The passphrase cannot be empty.")
+            continue
+        strength = assess(first)
+        print(f"Strength: {strength.label}. {strength.warning}".rstrip())
+        if getpass.getpass("Type it again: ") != first:
+            print("The two passphrases differ; try again.")
+            continue
+        if strength.is_weak and not accept_weak:
+            answer = input("This passphrase is weak. Use it anyway? [y/N] ").strip().lower()
+            if answer not in ("y", "yes"):
+                continue
+        return first
+
+
+def cmd_init(args: argparse.Namespace) -> int:
+    from coordinator.storage.vault import create_vault
+
+    path = config.resolve_db_path(args.db)
+    if path.exists():
+        raise UsageError(f"A file already exists at {path}; nothing was overwritten.")
+    passphrase = read_new_passphrase(config.ENV_PASSPHRASE, args.accept_weak)
+    with create_vault(path, passphrase) as vault:
+        revision = vault.schema_revision()
+    _out(
+        args,
+        {"created": str(path), "schema": revision},
+        [
+            f"Created an encrypted database at {path}.",
+            "Keep your passphrase safe and make backups.",
+        ],
+    )
+    return EXIT_OK
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from coordinator.services.status import record_counts
+    from coordinator.storage.vault import open_vault
+
+    path = config.resolve_db_path(args.db)
+    passphrase = read_passphrase()
+    with open_vault(path, passphrase, lock=False, upgrade=False) as vault:
+        problems = vault.integrity_problems()
+        counts = record_counts(vault) if not problems else {}
+        revision = vault.schema_revision()
+    ok = not problems
+    lines = [f"Database: {path}", f"Schema: {revision}"]
+    lines += [f"  {name}: {n}" for name, n in counts.items()]
+    lines.append("Integrity: ok" if ok else f"Integrity: FAILED ({len(problems)} problems)")
+    _out(
+        args,
+        {
+            "database": str(path),
+            "schema": revision,
+            "integrity": "ok" if ok else "failed",
+            "problems": problems[:50],
+            "counts": counts,
+        },
+        lines,
+    )
+    return EXIT_OK if ok else EXIT_INTEGRITY
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from coordinator.services.demo import DemoRefused, fill_demo
+    from coordinator.services.status import record_counts
+    from coordinator.storage.vault import create_vault, open_vault
+
+    if args.mothers < 0 or args.volunteers < 0:
+        raise UsageError("--mothers and --volunteers must be 0 or more.")
+    path = config.resolve_db_path(args.db)
+    created = not path.exists()
+    if created:
+        passphrase = read_new_passphrase(config.ENV_PASSPHRASE, accept_weak=True)
+        vault = create_vault(path, passphrase)
+    else:
+        vault = open_vault(path, read_passphrase())
+    with vault:
+        try:
+            fill_demo(vault, mothers=args.mothers, volunteers=args.volunteers, seed=args.seed)
+        except DemoRefused as err:
+            raise UsageError(str(err)) from None
+        counts = record_counts(vault)
+    _out(
+        args,
+        {"database": str(path), "created": created, "seed": args.seed, "counts": counts},
+        [f"Made-up demo records written to {path} (seed {args.seed}):"]
+        + [f"  {name}: {n}" for name, n in counts.items()],
+    )
+    return EXIT_OK
+
+
+def build_parser() -> argparse.ArgumentParser:
+    db_help = "database file (default: $COORDINATOR_DB, else the file in your data folder)"
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--db", default=argparse.SUPPRESS, help=db_help)
+    reporting = argparse.ArgumentParser(add_help=False)
+    reporting.add_argument("--json", action="store_true", help="print the result as JSON")
+
+    parser = argparse.ArgumentParser(
+        prog="coordinator",
+        description=f"{APP_NAME}: with no command, opens the desktop app.",
+    )
+    parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
+    parser.add_argument("--db", default=None, help=db_help)
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    p = sub.add_parser("init", parents=[common, reporting], help="create a new encrypted database")
+    p.add_argument("--accept-weak", action="store_true", help="allow a weak passphrase")
+    p.set_defaults(func=cmd_init)
+
+    p = sub.add_parser(
+        "check",
+        parents=[common, reporting],
+        help="check passphrase, encryption and integrity; count records",
+    )
+    p.set_defaults(func=cmd_check)
+
+    p = sub.add_parser(
+        "demo", parents=[common, reporting], help="fill an empty database with made-up records"
+    )
+    p.add_argument("--mothers", type=int, default=120, help="how many mothers (default 120)")
+    p.add_argument("--volunteers", type=int, default=40, help="how many volunteers (default 40)")
+    p.add_argument("--seed", type=int, default=1, help="same seed, same data (default 1)")
+    p.set_defaults(func=cmd_demo)
+    return parser
+
+
+def _report_error(args: argparse.Namespace | None, message: str, code: int) -> int:
+    if args is not None and getattr(args, "json", False):
+        print(json.dumps({"error": message, "exit_code": code}, indent=2))
+    else:
+        print(f"coordinator: {message}", file=sys.stderr)
+    return code
+
+
+def run(argv: list[str]) -> int:
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exit_:
+        return int(exit_.code or 0)
+    handler: Callable[[argparse.Namespace], int] | None = getattr(args, "func", None)
+    if handler is None:
+        from coordinator.ui.app import run_app
+
+        return run_app(Path(config.resolve_db_path(args.db)) if args.db else None)
+    try:
+        return handler(args)
+    except UsageError as err:
+        return _report_error(args, str(err), EXIT_USAGE)
+    except VaultError as err:
+        return _report_error(args, err.user_message(), err.exit_code)
+    except KeyboardInterrupt:
+        return _report_error(args, "Stopped.", EXIT_USAGE)

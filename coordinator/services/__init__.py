@@ -1,0 +1,1 @@
+"""Use cases, free of Qt: each takes a Vault (or Session) and returns plain values."""

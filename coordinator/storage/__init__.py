@@ -1,0 +1,1 @@
+"""Encrypted storage: the vault (SQLCipher), the key store (keyring), locks and migrations."""

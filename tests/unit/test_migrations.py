@@ -1,0 +1,103 @@
+"""The migrations build exactly the schema the models describe, and old files upgrade."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+from sqlalchemy import create_engine, event
+
+from coordinator.models import Base
+from coordinator.storage import migrate
+from coordinator.storage.vault import open_vault
+
+FIXTURES = Path(__file__).parent.parent / "fixtures"
+
+
+def _engine():
+    engine = create_engine("sqlite://")
+    event.listen(engine, "connect", lambda c, _r: c.execute("PRAGMA foreign_keys=ON"))
+    return engine
+
+
+def _split_top_level(body: str) -> list[str]:
+    parts, depth, current = [], 0, []
+    for ch in body:
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        if ch == "," and depth == 0:
+            parts.append("".join(current).strip())
+            current = []
+        else:
+            current.append(ch)
+    parts.append("".join(current).strip())
+    return parts
+
+
+def _schema(engine) -> dict[str, frozenset[str] | str]:
+    """Each table as the set of its column and constraint clauses; indexes as their SQL."""
+    out: dict[str, frozenset[str] | str] = {}
+    with engine.connect() as con:
+        rows = con.exec_driver_sql(
+            "SELECT type, name, sql FROM sqlite_master "
+            "WHERE name NOT LIKE 'sqlite_%' AND name != 'alembic_version'"
+        )
+        for kind, name, sql in rows:
+            sql = re.sub(r"\s+", " ", sql or "").replace("(CURRENT_TIMESTAMP)", "CURRENT_TIMESTAMP")
+            if kind == "table":
+                body = sql[sql.index("(") + 1 : sql.rindex(")")]
+                out[name] = frozenset(_split_top_level(body))
+            else:
+                out[name] = sql
+    return out
+
+
+def test_models_and_migrations_agree():
+    from_models, from_migrations = _engine(), _engine()
+    Base.metadata.create_all(from_models)
+    with from_migrations.begin() as con:
+        migrate.upgrade(con)
+        diff = compare_metadata(MigrationContext.configure(con), Base.metadata)
+    assert diff == [], "models changed without a migration: " + repr(diff[:5])
+    assert _schema(from_migrations) == _schema(from_models)
+
+
+def test_new_database_is_at_the_head_revision(vault):
+    assert vault.schema_revision() == migrate.head_revision()
+
+
+def test_revisions_form_a_single_line():
+    script = migrate._script()
+    assert len(script.get_heads()) == 1
+    revisions = list(script.walk_revisions())
+    assert [r.revision for r in reversed(revisions)] == [
+        f"{n:04d}" for n in range(1, len(revisions) + 1)
+    ]
+
+
+RELEASED = sorted(FIXTURES.glob("schema-*.db"))
+
+
+@pytest.mark.parametrize("fixture", RELEASED, ids=[p.stem for p in RELEASED])
+def test_every_released_schema_opens_and_upgrades_to_head(fixture, tmp_path):
+    """Encrypted files kept from each released schema still open, their records intact."""
+    path = tmp_path / fixture.name
+    shutil.copyfile(fixture, path)
+    expected = (FIXTURES / "PASSPHRASE.txt").read_text(encoding="utf-8").strip()
+    with open_vault(path, expected) as vault:
+        assert vault.schema_revision() == migrate.head_revision()
+        assert vault.integrity_problems() == []
+        with vault.engine.connect() as con:
+            mothers = con.exec_driver_sql("SELECT count(*) FROM mother").scalar()
+        assert mothers > 0
+
+
+def test_a_fixture_exists_for_the_current_head():
+    """Releasing a schema means keeping an encrypted file of it to test upgrades from."""
+    assert (FIXTURES / f"schema-{migrate.head_revision()}.db").exists()

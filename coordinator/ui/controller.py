@@ -1,0 +1,122 @@
+"""Which database is chosen, whether it is open, and the passphrase it was opened with.
+
+The one place that creates, opens and closes the Vault for the window. Pages call it and show
+the VaultError it raises; the window listens to `opened` and `closed` to change screens.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+
+from coordinator.storage.errors import KeyringUnavailable, StaleRememberedKey, WrongPassphrase
+from coordinator.storage.keystore import KeyStore
+from coordinator.storage.vault import Vault, create_vault, open_vault
+
+
+class Controller(QObject):
+    #: The database is open; the argument is the Vault.
+    opened = Signal(object)
+    #: The database was closed (locked, or another one chosen).
+    closed = Signal()
+    #: Something the user should know that did not stop the database opening.
+    notice = Signal(str)
+
+    def __init__(self, keystore: KeyStore, parent: QObject | None = None):
+        super().__init__(parent)
+        self.keystore = keystore
+        self.path: Path | None = None
+        self._vault: Vault | None = None
+
+    @property
+    def vault(self) -> Vault | None:
+        return self._vault
+
+    @property
+    def is_open(self) -> bool:
+        return self._vault is not None
+
+    def choose(self, path: Path) -> None:
+        """Work with another database file; closes the open one first."""
+        self.lock()
+        self.path = Path(path).absolute()
+
+    # -- opening ---------------------------------------------------------------------------
+
+    def create(self, passphrase: str, remember: bool) -> None:
+        """Create the chosen file. Raises VaultError; the keyring failing is only a notice."""
+        self._opened(create_vault(self._chosen(), passphrase))
+        if remember:
+            self._remember(passphrase)
+
+    def unlock(self, passphrase: str, remember: bool) -> None:
+        """Open with a typed passphrase. Raises VaultError and leaves the file untouched."""
+        was_remembered = self.keystore.has_remembered(self._chosen())
+        self._opened(open_vault(self._chosen(), passphrase))
+        if remember:
+            self._remember(passphrase)
+        elif was_remembered:
+            self._forget()
+
+    def has_remembered(self) -> bool:
+        return self.path is not None and self.keystore.has_remembered(self.path)
+
+    def unlock_remembered(self) -> bool:
+        """Open with the passphrase remembered on this PC; False when none is remembered.
+
+        Raises KeyringUnavailable when the keyring cannot be read, StaleRememberedKey when
+        the remembered passphrase no longer opens the file, or another VaultError.
+        """
+        path = self._chosen()
+        if not self.keystore.is_available():
+            return False
+        passphrase = self.keystore.recall(path)
+        if passphrase is None:
+            return False
+        try:
+            vault = open_vault(path, passphrase)
+        except WrongPassphrase:
+            raise StaleRememberedKey(path) from None
+        self._opened(vault)
+        return True
+
+    # -- closing ---------------------------------------------------------------------------
+
+    def lock(self) -> None:
+        """Close the database (engine disposed, one-instance lock released)."""
+        vault, self._vault = self._vault, None
+        if vault is not None:
+            vault.close()
+            self.closed.emit()
+
+    # -- helpers ---------------------------------------------------------------------------
+
+    def _chosen(self) -> Path:
+        if self.path is None:
+            raise RuntimeError("no database chosen")
+        return self.path
+
+    def _opened(self, vault: Vault) -> None:
+        self._vault = vault
+        self.opened.emit(vault)
+
+    def _remember(self, passphrase: str) -> None:
+        try:
+            self.keystore.remember(self._chosen(), passphrase)
+        except KeyringUnavailable as err:
+            self.notice.emit(
+                self.tr(
+                    "The database is open, but the passphrase could not be remembered on this PC. {reason}"
+                ).format(reason=err.reason)
+            )
+
+    def _forget(self) -> None:
+        try:
+            self.keystore.forget(self._chosen())
+        except KeyringUnavailable as err:
+            self.notice.emit(
+                self.tr(
+                    "The passphrase remembered on this PC could not be removed. {reason}"
+                ).format(reason=err.reason)
+            )

@@ -1,0 +1,1 @@
+"""The pages of the workspace, one per module."""

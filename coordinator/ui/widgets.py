@@ -1,0 +1,129 @@
+"""Small building blocks shared by the pages: headings, notes, messages, a centred column."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QApplication,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+#: The create and unlock forms are a centred column no wider than this.
+FORM_MAX_WIDTH = 480
+PAGE_MARGIN = 24
+
+ERROR_COLOUR = "#a4262c"
+WARNING_COLOUR = "#8a5300"
+QUIET_COLOUR = "#5b6169"
+LINK_COLOUR = "#1f5fa8"
+
+
+def heading(text: str, level: int = 1) -> QLabel:
+    """A bold title: level 1 for a page, level 2 for a section."""
+    label = QLabel(text)
+    font = QFont(label.font())
+    base = font.pointSizeF() if font.pointSizeF() > 0 else 10.0
+    font.setPointSizeF(base * (1.6 if level == 1 else 1.2))
+    font.setBold(True)
+    label.setFont(font)
+    label.setWordWrap(True)
+    label.setObjectName("heading" if level == 1 else "subheading")
+    label.setAccessibleName(text)
+    return label
+
+
+def note(text: str = "", colour: str = QUIET_COLOUR) -> QLabel:
+    """A wrapped line of plain explanatory text."""
+    label = QLabel(text)
+    label.setWordWrap(True)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setStyleSheet(f"color: {colour};")
+    return label
+
+
+def breakable_path(path: Path | str) -> str:
+    """The path with invisible break points after each separator, so a label can wrap it."""
+    text = str(path)
+    for sep in {os.sep, "/"}:
+        text = text.replace(sep, sep + "\u200b")
+    return text
+
+
+class MessageLabel(QLabel):
+    """A message next to a field: hidden while empty; error, warning or plain."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWordWrap(True)
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.hide()
+
+    def show_message(self, text: str, kind: str = "error") -> None:
+        colour = {"error": ERROR_COLOUR, "warning": WARNING_COLOUR}.get(kind, QUIET_COLOUR)
+        self.setStyleSheet(f"color: {colour};")
+        self.setText(text)
+        self.setVisible(bool(text))
+
+    def clear_message(self) -> None:
+        self.clear()
+        self.hide()
+
+
+def link_button(text: str) -> QPushButton:
+    """A flat button that looks like a link, for secondary choices."""
+    button = QPushButton(text)
+    button.setFlat(True)
+    button.setCursor(Qt.CursorShape.PointingHandCursor)
+    button.setStyleSheet(
+        f"QPushButton {{ color: {LINK_COLOUR}; border: none; padding: 2px 0; text-align: left; }}"
+        "QPushButton:hover { text-decoration: underline; }"
+    )
+    return button
+
+
+def centred_form_page(column: QWidget) -> QScrollArea:
+    """The column centred on the page, at most FORM_MAX_WIDTH wide; scrolls on small screens."""
+    column.setMaximumWidth(FORM_MAX_WIDTH)
+    inner = QWidget()
+    row = QHBoxLayout()
+    row.addStretch(1)
+    row.addWidget(column, 4)
+    row.addStretch(1)
+    outer = QVBoxLayout(inner)
+    outer.setContentsMargins(PAGE_MARGIN, PAGE_MARGIN, PAGE_MARGIN, PAGE_MARGIN)
+    outer.addStretch(1)
+    outer.addLayout(row)
+    outer.addStretch(2)
+    scroll = QScrollArea()
+    scroll.setWidgetResizable(True)
+    scroll.setFrameShape(QFrame.Shape.NoFrame)
+    scroll.setWidget(inner)
+    return scroll
+
+
+@contextmanager
+def busy(label: MessageLabel | None = None, text: str = "") -> Iterator[None]:
+    """A wait cursor and a visible 'working' line around a short synchronous task."""
+    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    if label is not None:
+        label.show_message(text, "info")
+        label.repaint()
+    try:
+        yield
+    finally:
+        QApplication.restoreOverrideCursor()
+        if label is not None:
+            label.clear_message()

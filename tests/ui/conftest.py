@@ -1,0 +1,34 @@
+"""UI fixtures: a private QSettings file and a factory for shown main windows."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings
+
+
+@pytest.fixture
+def ui_settings(tmp_path) -> QSettings:
+    """QSettings in a file of this test's own, never the user's."""
+    return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+
+
+@pytest.fixture
+def make_window(qtbot, ui_settings):
+    """make_window(path, keystore) -> a shown MainWindow, closed (and its vault with it) after."""
+    from coordinator.ui.main_window import MainWindow
+
+    windows: list[MainWindow] = []  # kept alive for the whole test; qtbot holds weak refs
+
+    def make(path: Path, keystore, settings: QSettings | None = None) -> MainWindow:
+        window = MainWindow(path, keystore, settings if settings is not None else ui_settings)
+        qtbot.addWidget(window)
+        windows.append(window)
+        with qtbot.waitExposed(window):
+            window.show()
+        return window
+
+    yield make
+    for window in windows:
+        window.close()

@@ -1,0 +1,173 @@
+"""The main window: locking, the title, the status bar, the workspace's sections."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from coordinator.ui.workspace import Workspace
+from tests.ui.helpers import PASSPHRASE, is_unlocked, type_and_unlock
+
+
+def press(qtbot, window, key, modifier=Qt.KeyboardModifier.ControlModifier) -> None:
+    if QApplication.activeWindow() is not window:
+        with qtbot.waitActive(window):
+            window.activateWindow()
+    qtbot.keyClick(window, key, modifier)
+
+
+def test_ctrl_l_locks_and_removes_the_workspace(qtbot, make_window, keystore, db_path):
+    window = make_window(db_path, keystore)
+    type_and_unlock(qtbot, window)
+    assert is_unlocked(window)
+
+    press(qtbot, window, Qt.Key.Key_L)
+
+    qtbot.waitUntil(lambda: window.findChildren(Workspace) == [])
+    assert window.workspace is None
+    assert window.stack.currentWidget() is window.unlock_page
+    assert window.unlock_page.passphrase.text() == ""
+    assert window.state_label.text() == "Locked"
+    assert not window.lock_action.isEnabled()
+    assert window.controller.vault is None
+
+
+def test_after_locking_the_database_can_be_opened_elsewhere(qtbot, make_window, keystore, db_path):
+    from coordinator.storage.vault import open_vault
+
+    window = make_window(db_path, keystore)
+    type_and_unlock(qtbot, window)
+    window.lock_action.trigger()
+
+    open_vault(db_path, PASSPHRASE).close()  # the one-instance lock was released
+
+
+def test_lock_does_not_reopen_with_the_remembered_key(qtbot, make_window, keystore, db_path):
+    keystore.remember(db_path, PASSPHRASE)
+    window = make_window(db_path, keystore)
+    qtbot.waitUntil(lambda: is_unlocked(window))
+
+    window.lock_action.trigger()
+    qtbot.wait(50)
+
+    page = window.unlock_page
+    assert window.stack.currentWidget() is page
+    assert page.remembered_button.isVisible()
+    qtbot.mouseClick(page.remembered_button, Qt.MouseButton.LeftButton)
+    assert is_unlocked(window)
+
+
+def test_title_shows_only_the_file_name_and_status_bar_the_path(
+    qtbot, make_window, keystore, db_path
+):
+    window = make_window(db_path, keystore)
+    assert window.windowTitle() == f"Coordinator — {db_path.name}"
+    assert window.path_label.text() == f"Database: {db_path}"
+    type_and_unlock(qtbot, window)
+    assert window.windowTitle() == f"Coordinator — {db_path.name}"
+
+
+def test_sections_and_their_shortcuts(qtbot, make_window, keystore, db_path):
+    window = make_window(db_path, keystore)
+    type_and_unlock(qtbot, window)
+    workspace = window.workspace
+    assert workspace.section_titles() == [
+        "Today",
+        "Mothers",
+        "Volunteers",
+        "Matches",
+        "Services",
+        "Reports",
+        "Settings",
+    ]
+
+    press(qtbot, window, Qt.Key.Key_4)
+    assert workspace.current_title() == "Matches"
+    page = workspace.pages.currentWidget()
+    assert page.title.text() == "Matches"
+    assert page.message.text() == "Coming in a later version of Coordinator."
+
+    press(qtbot, window, Qt.Key.Key_1)
+    assert workspace.pages.currentWidget() is workspace.today
+
+
+def test_closing_the_window_closes_the_database(qtbot, make_window, keystore, db_path):
+    from coordinator.storage.vault import open_vault
+
+    window = make_window(db_path, keystore)
+    type_and_unlock(qtbot, window)
+    window.close()
+
+    assert window.controller.vault is None
+    open_vault(db_path, PASSPHRASE).close()
+
+
+def test_the_last_opened_database_is_remembered_in_settings(
+    qtbot, make_window, keystore, db_path, ui_settings
+):
+    from coordinator.ui.app import starting_path
+
+    window = make_window(db_path, keystore)
+    type_and_unlock(qtbot, window)
+
+    assert starting_path(ui_settings) == db_path
+    window.close()
+    assert not ui_settings.value("window/geometry").isEmpty()
+    for key in ui_settings.allKeys():
+        assert PASSPHRASE not in str(ui_settings.value(key))
+
+
+def test_file_new_shows_the_create_page_for_the_chosen_file_and_closes_the_open_one(
+    qtbot, make_window, keystore, db_path, tmp_path, monkeypatch
+):
+    from PySide6.QtWidgets import QFileDialog
+
+    from coordinator.storage.vault import open_vault
+
+    window = make_window(db_path, keystore)
+    type_and_unlock(qtbot, window)
+    chosen = tmp_path / "second"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(chosen), ""))
+
+    window.new_action.trigger()
+
+    assert window.stack.currentWidget() is window.create_page
+    assert window.create_page.path_label.toolTip() == str(chosen.with_suffix(".db"))
+    assert window.windowTitle() == "Coordinator — second.db"
+    assert window.state_label.text() == "Locked"
+    qtbot.waitUntil(lambda: window.findChildren(Workspace) == [])
+    open_vault(db_path, PASSPHRASE).close()  # the first database was closed
+
+
+def test_file_new_refuses_an_existing_file(qtbot, make_window, keystore, db_path, monkeypatch):
+    from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+    window = make_window(db_path, keystore)
+    warned: list[str] = []
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(db_path), ""))
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text, *a: warned.append(text))
+
+    window.new_action.trigger()
+
+    assert len(warned) == 1 and "already exists" in warned[0]
+    assert window.stack.currentWidget() is window.unlock_page
+
+
+def test_open_another_database_from_the_unlock_page(
+    qtbot, make_window, keystore, db_path, tmp_path, monkeypatch
+):
+    import shutil
+
+    from PySide6.QtWidgets import QFileDialog
+
+    other = tmp_path / "other.db"
+    shutil.copyfile(db_path, other)
+    window = make_window(tmp_path / "missing.db", keystore)
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(other), ""))
+
+    qtbot.mouseClick(window.create_page.open_link, Qt.MouseButton.LeftButton)
+
+    assert window.stack.currentWidget() is window.unlock_page
+    assert window.unlock_page.file_name.text() == "other.db"
+    type_and_unlock(qtbot, window)
+    assert is_unlocked(window)

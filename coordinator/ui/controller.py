@@ -10,9 +10,15 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 
-from coordinator.storage.errors import KeyringUnavailable, StaleRememberedKey, WrongPassphrase
+from coordinator.storage.errors import (
+    DamagedDatabase,
+    KeyringUnavailable,
+    StaleRememberedKey,
+    WrongPassphrase,
+)
 from coordinator.storage.keystore import KeyStore
 from coordinator.storage.vault import Vault, create_vault, open_vault
+from coordinator.ui.page_check import PageCheck
 
 
 class Controller(QObject):
@@ -22,12 +28,18 @@ class Controller(QObject):
     closed = Signal()
     #: Something the user should know that did not stop the database opening.
     notice = Signal(str)
+    #: The background page check found the open file damaged; it has been locked.
+    damaged = Signal(str)
+    #: The background page check found every page sound.
+    checked = Signal()
 
     def __init__(self, keystore: KeyStore, parent: QObject | None = None):
         super().__init__(parent)
         self.keystore = keystore
         self.path: Path | None = None
         self._vault: Vault | None = None
+        self.page_check = PageCheck(self)
+        self.page_check.finished.connect(self._pages_checked)
 
     @property
     def vault(self) -> Vault | None:
@@ -53,7 +65,7 @@ class Controller(QObject):
     def unlock(self, passphrase: str, remember: bool) -> None:
         """Open with a typed passphrase. Raises VaultError and leaves the file untouched."""
         was_remembered = self.keystore.has_remembered(self._chosen())
-        self._opened(open_vault(self._chosen(), passphrase))
+        self._opened(open_vault(self._chosen(), passphrase, check_pages=False))
         if remember:
             self._remember(passphrase)
         elif was_remembered:
@@ -75,7 +87,7 @@ class Controller(QObject):
         if passphrase is None:
             return False
         try:
-            vault = open_vault(path, passphrase)
+            vault = open_vault(path, passphrase, check_pages=False)
         except WrongPassphrase:
             raise StaleRememberedKey(path) from None
         self._opened(vault)
@@ -100,6 +112,16 @@ class Controller(QObject):
     def _opened(self, vault: Vault) -> None:
         self._vault = vault
         self.opened.emit(vault)
+        self.page_check.start(vault)
+
+    def _pages_checked(self, vault: Vault, problems: list) -> None:
+        if vault is not self._vault:
+            return  # locked or switched meanwhile
+        if not problems:
+            self.checked.emit()
+            return
+        self.lock()
+        self.damaged.emit(DamagedDatabase(vault.path).user_message())
 
     def _remember(self, passphrase: str) -> None:
         try:

@@ -55,6 +55,8 @@ class MainWindow(QMainWindow):
 
         self.controller.opened.connect(self._on_opened)
         self.controller.notice.connect(self._show_notice)
+        self.controller.damaged.connect(self._on_damaged)
+        self.controller.checked.connect(self._on_checked)
         self.create_page.open_requested.connect(self.open_database)
         self.unlock_page.open_requested.connect(self.open_database)
         self.unlock_page.create_requested.connect(self.new_database)
@@ -122,6 +124,20 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(self.workspace)
         self.workspace.navigation.setFocus()
         self._refresh_chrome()
+        self.statusBar().showMessage(self.tr("Checking the database for damage…"))
+
+    def _on_checked(self) -> None:
+        self.statusBar().showMessage(self.tr("Database checked: every page is sound."), 8000)
+
+    def _on_damaged(self, message: str) -> None:
+        """The background check found damage: the controller has locked; say so plainly."""
+        self._drop_workspace()
+        self.show_unlock(self.controller.path, try_remembered=False)
+        self.unlock_page.error.show_message(message)
+        box = QMessageBox(
+            QMessageBox.Icon.Critical, self.tr("The database is damaged"), message, parent=self
+        )
+        box.open()
 
     def _drop_workspace(self) -> None:
         """Remove the workspace and everything it shows; Qt deletes it on the next loop."""

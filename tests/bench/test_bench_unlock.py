@@ -69,6 +69,8 @@ def test_unlock_to_main_window(benchmark, qapp, tmp_path):
 
     def teardown() -> None:
         window = state.pop("window")
+        # the background page check is not part of the timed unlock; let it finish untimed
+        window.controller.page_check.wait()
         window.close()
         window.deleteLater()
         QApplication.processEvents()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from coordinator.ui.workspace import Workspace
 from tests.ui.helpers import PASSPHRASE, is_unlocked, type_and_unlock
@@ -171,3 +171,30 @@ def test_open_another_database_from_the_unlock_page(
     assert window.unlock_page.file_name.text() == "other.db"
     type_and_unlock(qtbot, window)
     assert is_unlocked(window)
+
+
+def test_unlocking_checks_every_page_in_the_background(qtbot, make_window, keystore, db_path):
+    window = make_window(db_path, keystore)
+    type_and_unlock(qtbot, window)
+    with qtbot.waitSignal(window.controller.checked, timeout=10_000):
+        pass
+    assert is_unlocked(window)
+    assert "every page is sound" in window.statusBar().currentMessage()
+
+
+def test_damage_found_after_unlocking_locks_and_says_so(
+    qtbot, make_window, keystore, db_path, monkeypatch
+):
+    shown = []
+    monkeypatch.setattr(QMessageBox, "open", lambda box: shown.append(box.text()))
+    data = bytearray(db_path.read_bytes())
+    last_page = len(data) // 4096 - 1
+    data[last_page * 4096 + 200 : last_page * 4096 + 216] = b"\xff" * 16
+    db_path.write_bytes(bytes(data))
+
+    window = make_window(db_path, keystore)
+    type_and_unlock(qtbot, window)
+    qtbot.waitUntil(lambda: not window.controller.is_open, timeout=10_000)
+    assert window.stack.currentWidget() is window.unlock_page
+    assert "damaged" in window.unlock_page.error.text()
+    assert shown and "Restore your most recent backup" in shown[0]

@@ -6,13 +6,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
 
+from coordinator.services.status import record_counts
 from coordinator.storage.vault import Vault
 from coordinator.ui.widgets import PAGE_MARGIN, heading, note
-
-try:
-    from coordinator.services.status import record_counts
-except ImportError:  # pragma: no cover - only while the service is being written
-    record_counts = None
 
 
 class TodayPage(QWidget):
@@ -60,10 +56,6 @@ class TodayPage(QWidget):
             item = self.grid.takeAt(0)
             if item.widget() is not None:
                 item.widget().deleteLater()
-        if record_counts is None:
-            self.summary.setText(self.tr("Your database is open."))
-            self.counts_box.hide()
-            return
         bold = QFont(self.font())
         bold.setBold(True)
         for row, (name, count) in enumerate(record_counts(self._vault).items()):

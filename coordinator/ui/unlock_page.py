@@ -157,12 +157,14 @@ class UnlockPage(QWidget):
     def _try_remembered_once(self) -> None:
         if not self.isVisible() or self.controller.is_open:
             return  # the user moved on before the timer fired
-        self.unlock_with_remembered()
+        if self.controller.keystore.is_available():
+            self.unlock_with_remembered()
 
     # -- actions ---------------------------------------------------------------------------
 
     def unlock(self) -> None:
         """Unlock with the typed passphrase."""
+        self._auto_try.stop()  # what the user typed wins over the remembered key
         if self.controller.is_open:
             return
         self.error.clear_message()

@@ -159,3 +159,16 @@ def test_newer_schema_shows_a_dialog_and_the_message(
     assert shown == [("A newer version of Coordinator is needed", expected)]
     assert window.unlock_page.error.text() == expected
     assert window.workspace is None
+
+
+def test_wrong_passphrase_message_stays_when_nothing_is_remembered(
+    qtbot, make_window, no_keystore, db_path
+):
+    """The automatic try of a remembered key must not wipe the message of a typed attempt."""
+    window = make_window(db_path, no_keystore)
+    page = window.unlock_page
+    qtbot.keyClicks(page.passphrase, "not the passphrase")
+    qtbot.mouseClick(page.unlock_button, Qt.MouseButton.LeftButton)
+    qtbot.wait(page._auto_try.interval() + 100)
+    assert page.error.isVisible()
+    assert "does not open" in page.error.text()

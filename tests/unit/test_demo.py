@@ -12,8 +12,7 @@ import pytest
 from sqlalchemy import func, select
 
 from coordinator import models as m
-from coordinator.services import demo_people
-from coordinator.services.demo import DemoRefused, fill_demo
+from coordinator.services.demo import DemoRefused, fill_demo, town_postcodes, towns
 from coordinator.storage.vault import open_vault
 from tests.conftest import PASSPHRASE
 
@@ -90,12 +89,12 @@ def test_postcodes_are_real_and_from_the_chosen_towns(vault):
             *s.execute(select(m.Volunteer.postcode, m.Volunteer.town)).all(),
             *s.execute(select(m.LocalService.postcode, m.LocalService.area)).all(),
         ]
-    assert {town for _, town in rows} <= set(demo_people.towns())
+    assert {town for _, town in rows} <= set(towns())
     assert len({town for _, town in rows}) >= 3
     for postcode, town in rows:
         assert UK_POSTCODE.match(postcode), postcode
-        assert postcode.split()[0] in demo_people.towns()[town].outward
-        known = {p[0] for p in demo_people.town_postcodes(town)}
+        assert postcode.split()[0] in towns()[town].outward
+        known = {p[0] for p in town_postcodes(town)}
         assert postcode in known
 
 

@@ -162,6 +162,109 @@ def cmd_demo(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _other_passphrase(args: argparse.Namespace, prompt: str) -> str | None:
+    """The backup's own passphrase: COORDINATOR_BACKUP_PASSPHRASE, else asked, if wanted."""
+    if os.environ.get(config.ENV_BACKUP_PASSPHRASE) is not None:
+        return read_passphrase(env=config.ENV_BACKUP_PASSPHRASE)
+    if getattr(args, "other_passphrase", False):
+        return read_passphrase(prompt, env=config.ENV_BACKUP_PASSPHRASE)
+    return None
+
+
+def cmd_backup(args: argparse.Namespace) -> int:
+    from coordinator.services import backups
+    from coordinator.storage.vault import open_vault
+
+    path = config.resolve_db_path(args.db)
+    passphrase = read_passphrase()
+    other = None
+    if os.environ.get(config.ENV_BACKUP_PASSPHRASE) is not None:
+        other = read_passphrase(env=config.ENV_BACKUP_PASSPHRASE)
+    elif args.other_passphrase:
+        other = read_new_passphrase(config.ENV_BACKUP_PASSPHRASE, args.accept_weak)
+    out = Path(args.out).expanduser().absolute()
+    with open_vault(path, passphrase, lock=False, upgrade=False, check_pages=False) as vault:
+        result = backups.back_up(vault, out, passphrase=other)
+    _out(
+        args,
+        {
+            "backup": str(result.path),
+            "bytes": result.size,
+            "rows": sum(result.counts.values()),
+            "seconds": round(result.seconds, 3),
+            "own_passphrase": other is not None,
+            "verified": True,
+        },
+        [
+            f"Backup written and verified: {result.path}",
+            f"  {result.size / 1e6:.1f} MB, {sum(result.counts.values())} rows, "
+            f"{result.seconds:.1f} s",
+        ],
+    )
+    return EXIT_OK
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    from coordinator.services import backups
+    from coordinator.storage.errors import WrongPassphrase
+
+    path = config.resolve_db_path(args.db)
+    source = Path(args.file).expanduser().absolute()
+    passphrase = read_passphrase()
+    other = _other_passphrase(args, "Passphrase of the backup: ")
+    try:
+        result = backups.restore(path, source, passphrase, backup_passphrase=other)
+    except WrongPassphrase:
+        if other is not None or not _interactive():
+            raise
+        other = read_passphrase("The backup has another passphrase. Type it: ")
+        result = backups.restore(path, source, passphrase, backup_passphrase=other)
+    lines = [f"Restored {path} from {source}."]
+    if result.previous_copy is not None:
+        lines.append(f"The database as it was is kept at {result.previous_copy}.")
+    _out(
+        args,
+        {
+            "database": str(path),
+            "restored_from": str(source),
+            "previous_copy": str(result.previous_copy) if result.previous_copy else None,
+            "upgraded_from": result.upgraded_from,
+            "rows": sum(result.counts.values()),
+        },
+        lines,
+    )
+    return EXIT_OK
+
+
+def cmd_passphrase(args: argparse.Namespace) -> int:
+    from coordinator.services import backups
+    from coordinator.storage.keystore import KeyStore
+    from coordinator.storage.vault import open_vault
+
+    path = config.resolve_db_path(args.db)
+    current = read_passphrase("Current passphrase: ")
+    vault = open_vault(path, current)
+    try:
+        new = read_new_passphrase(config.ENV_NEW_PASSPHRASE, args.accept_weak)
+        vault = backups.change_passphrase(vault, new)
+    finally:
+        vault.close()
+    lines = [f"The passphrase of {path} has been changed."]
+    keystore = KeyStore()
+    remembered = keystore.has_remembered(path)
+    if remembered:
+        from coordinator.storage.errors import KeyringUnavailable
+
+        try:
+            keystore.remember(path, new)
+            lines.append("The passphrase remembered on this PC was updated.")
+        except KeyringUnavailable as err:
+            lines.append(f"The remembered passphrase could not be updated: {err.reason}")
+            remembered = False
+    _out(args, {"database": str(path), "changed": True, "remembered_updated": remembered}, lines)
+    return EXIT_OK
+
+
 def build_parser() -> argparse.ArgumentParser:
     db_help = "database file (default: $COORDINATOR_DB, else the file in your data folder)"
     common = argparse.ArgumentParser(add_help=False)
@@ -195,6 +298,39 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--volunteers", type=int, default=40, help="how many volunteers (default 40)")
     p.add_argument("--seed", type=int, default=1, help="same seed, same data (default 1)")
     p.set_defaults(func=cmd_demo)
+
+    p = sub.add_parser(
+        "backup", parents=[common, reporting], help="write a verified encrypted backup"
+    )
+    p.add_argument("--out", required=True, help="the backup file to write")
+    p.add_argument(
+        "--other-passphrase",
+        action="store_true",
+        help="give the backup its own passphrase (asked, or $COORDINATOR_BACKUP_PASSPHRASE)",
+    )
+    p.add_argument("--accept-weak", action="store_true", help="allow a weak backup passphrase")
+    p.set_defaults(func=cmd_backup)
+
+    p = sub.add_parser(
+        "restore",
+        parents=[common, reporting],
+        help="replace the database with a checked backup (the current one is kept)",
+    )
+    p.add_argument("file", help="the backup file")
+    p.add_argument(
+        "--other-passphrase",
+        action="store_true",
+        help="the backup has its own passphrase (asked, or $COORDINATOR_BACKUP_PASSPHRASE)",
+    )
+    p.set_defaults(func=cmd_restore)
+
+    p = sub.add_parser(
+        "passphrase",
+        parents=[common, reporting],
+        help="change the passphrase ($COORDINATOR_NEW_PASSPHRASE, or asked twice)",
+    )
+    p.add_argument("--accept-weak", action="store_true", help="allow a weak passphrase")
+    p.set_defaults(func=cmd_passphrase)
     return parser
 
 

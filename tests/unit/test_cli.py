@@ -8,16 +8,9 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import shutil
 import sqlite3
-import subprocess
-import sys
 from pathlib import Path
-
-import pytest
-
-from tests.conftest import PASSPHRASE
 
 ROOT = Path(__file__).resolve().parents[2]
 EXIT_OK, EXIT_USAGE, EXIT_CANNOT_OPEN, EXIT_INTEGRITY = 0, 2, 3, 4
@@ -25,44 +18,6 @@ EXIT_OK, EXIT_USAGE, EXIT_CANNOT_OPEN, EXIT_INTEGRITY = 0, 2, 3, 4
 
 def sha256(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
-
-
-@pytest.fixture
-def cli(tmp_path):
-    """Run `python -m coordinator ARGS` with a private HOME and no terminal."""
-    home = tmp_path / "home"
-    home.mkdir()
-
-    def run(*args: str, passphrase: str | None = PASSPHRASE, **env_extra: str):
-        env = {k: v for k, v in os.environ.items() if not k.startswith("COORDINATOR_")}
-        env.update(
-            HOME=str(home),
-            XDG_DATA_HOME=str(home / "data"),
-            XDG_CONFIG_HOME=str(home / "config"),
-            QT_QPA_PLATFORM="offscreen",
-        )
-        if passphrase is not None:
-            env["COORDINATOR_PASSPHRASE"] = passphrase
-        env.update(env_extra)
-        return subprocess.run(
-            [sys.executable, "-m", "coordinator", *args],
-            cwd=ROOT,
-            env=env,
-            stdin=subprocess.DEVNULL,
-            capture_output=True,
-            text=True,
-            timeout=300,
-        )
-
-    return run
-
-
-@pytest.fixture
-def fresh_db(tmp_path, _template_db) -> Path:
-    """A copy of a freshly created database (saves an `init` run per test)."""
-    path = tmp_path / "fresh.db"
-    shutil.copyfile(_template_db, path)
-    return path
 
 
 def test_init_creates_an_encrypted_file_and_never_overwrites(cli, tmp_path):

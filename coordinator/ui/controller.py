@@ -14,11 +14,27 @@ from coordinator.storage.errors import (
     DamagedDatabase,
     KeyringUnavailable,
     StaleRememberedKey,
+    VaultError,
     WrongPassphrase,
 )
 from coordinator.storage.keystore import KeyStore
 from coordinator.storage.vault import Vault, create_vault, open_vault
 from coordinator.ui.page_check import PageCheck
+
+
+def passphrase_opens(path: Path, passphrase: str) -> bool:
+    """Whether `passphrase` opens the database at `path` (one key derivation; reads only).
+
+    Safe from a worker thread, and while the database is open in this window. A file that
+    cannot be opened for another reason (missing, damaged) counts as not refusing it.
+    """
+    try:
+        open_vault(path, passphrase, lock=False, upgrade=False, check_pages=False).close()
+    except WrongPassphrase:
+        return False
+    except VaultError:
+        return True
+    return True
 
 
 class Controller(QObject):
@@ -92,6 +108,34 @@ class Controller(QObject):
             raise StaleRememberedKey(path) from None
         self._opened(vault)
         return True
+
+    def reopen(self, passphrase: str) -> None:
+        """Open again after a restore; the remembered passphrase is left as it is."""
+        self._opened(open_vault(self._chosen(), passphrase, check_pages=False))
+
+    def replace_vault(self, vault: Vault) -> None:
+        """Adopt the Vault a passphrase change reopened (the old one is already closed)."""
+        self._vault = vault
+        self.opened.emit(vault)
+
+    def update_remembered(self, new_passphrase: str) -> str | None:
+        """After a passphrase change, replace the one remembered on this PC, if there is one.
+
+        Returns a sentence for the user when it could not be updated, else None.
+        """
+        if not self.keystore.is_available():
+            return None
+        path = self._chosen()
+        try:
+            if self.keystore.recall(path) is None:
+                return None
+            self.keystore.remember(path, new_passphrase)
+        except KeyringUnavailable as err:
+            return self.tr(
+                "The passphrase remembered on this PC could not be updated. {reason} Next "
+                "time, type the new passphrase and tick Remember on this PC."
+            ).format(reason=err.reason)
+        return None
 
     # -- closing ---------------------------------------------------------------------------
 

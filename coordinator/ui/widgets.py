@@ -7,10 +7,11 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QApplication,
+    QDialog,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -28,6 +29,7 @@ ERROR_COLOUR = "#a4262c"
 WARNING_COLOUR = "#8a5300"
 QUIET_COLOUR = "#5b6169"
 LINK_COLOUR = "#1f5fa8"
+SUCCESS_COLOUR = "#1b5e20"
 
 
 def heading(text: str, level: int = 1) -> QLabel:
@@ -72,7 +74,10 @@ class MessageLabel(QLabel):
         self.hide()
 
     def show_message(self, text: str, kind: str = "error") -> None:
-        colour = {"error": ERROR_COLOUR, "warning": WARNING_COLOUR}.get(kind, QUIET_COLOUR)
+        """kind: "error", "warning", "success" or "info"."""
+        colour = {"error": ERROR_COLOUR, "warning": WARNING_COLOUR, "success": SUCCESS_COLOUR}.get(
+            kind, QUIET_COLOUR
+        )
         self.setStyleSheet(f"color: {colour};")
         self.setText(text)
         self.setVisible(bool(text))
@@ -127,3 +132,23 @@ def busy(label: MessageLabel | None = None, text: str = "") -> Iterator[None]:
         QApplication.restoreOverrideCursor()
         if label is not None:
             label.clear_message()
+
+
+class FittingDialog(QDialog):
+    """A dialog whose height follows its content as messages and fields appear and go.
+
+    Wrapped labels need height-for-width, which a dialog's own size constraint ignores.
+    """
+
+    def event(self, event: QEvent) -> bool:
+        handled = super().event(event)
+        if event.type() == QEvent.Type.LayoutRequest and self.layout() is not None:
+            self.layout().activate()
+            width = max(self.width(), self.minimumWidth())
+            if self.hasHeightForWidth():
+                height = self.heightForWidth(width)
+            else:
+                height = self.sizeHint().height()
+            if height > 0 and height != self.height():
+                self.resize(width, height)
+        return handled

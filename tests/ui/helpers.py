@@ -25,8 +25,38 @@ def type_and_unlock(qtbot, window, passphrase: str = PASSPHRASE) -> None:
     qtbot.mouseClick(page.unlock_button, Qt.MouseButton.LeftButton)
 
 
-__all__ = ["PASSPHRASE", "STRONG", "WEAK", "is_unlocked", "sha256", "type_and_unlock"]
+__all__ = [
+    "PASSPHRASE",
+    "STRONG",
+    "WEAK",
+    "click_when_shown",
+    "go_to",
+    "is_unlocked",
+    "sha256",
+    "type_and_unlock",
+]
 
 
 def is_unlocked(window) -> bool:
     return window.workspace is not None and window.stack.currentWidget() is window.workspace
+
+
+def go_to(window, title: str) -> None:
+    """Click a section in the workspace's navigation."""
+    workspace = window.workspace
+    workspace.show_section(workspace.section_titles().index(title))
+
+
+def click_when_shown(box_getter, text: str) -> None:
+    """Click the button labelled `text` in a modal box as soon as it is shown (exec'd)."""
+    from PySide6.QtCore import QTimer
+
+    def click() -> None:
+        box = box_getter()
+        if box is None or not box.isVisible():
+            QTimer.singleShot(10, click)
+            return
+        [button] = [b for b in box.buttons() if b.text().replace("&", "") == text]
+        button.click()
+
+    QTimer.singleShot(0, click)

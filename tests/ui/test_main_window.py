@@ -185,8 +185,17 @@ def test_unlocking_checks_every_page_in_the_background(qtbot, make_window, keyst
 def test_damage_found_after_unlocking_locks_and_says_so(
     qtbot, make_window, keystore, db_path, monkeypatch
 ):
+    from coordinator.models import AuditAction
+    from coordinator.services import audit
+    from coordinator.storage.vault import open_vault
+
     shown = []
     monkeypatch.setattr(QMessageBox, "open", lambda box: shown.append(box.text()))
+    # Fill pages that unlocking and the Today page never read (the audit trail), then
+    # damage the last one: only the whole-file page check in the background can find it.
+    with open_vault(db_path, PASSPHRASE) as vault, vault.transaction() as session:
+        for n in range(300):
+            audit.record(session, AuditAction.UPDATE, summary=f"filler {n} " + "x" * 200)
     data = bytearray(db_path.read_bytes())
     last_page = len(data) // 4096 - 1
     data[last_page * 4096 + 200 : last_page * 4096 + 216] = b"\xff" * 16

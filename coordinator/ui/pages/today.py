@@ -1,17 +1,30 @@
-"""Today: what the database holds now. Alerts join it in a later version."""
+"""Today: what the database holds now and when it was last backed up. Alerts come later."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
+from coordinator.services import backups
 from coordinator.services.status import record_counts
 from coordinator.storage.vault import Vault
-from coordinator.ui.widgets import PAGE_MARGIN, heading, note
+from coordinator.ui.backup_status import last_backup_text, overdue_advice
+from coordinator.ui.widgets import PAGE_MARGIN, WARNING_COLOUR, heading, note
 
 
 class TodayPage(QWidget):
+    #: "Back up now" was pressed.
+    backup_requested = Signal()
+
     def __init__(self, vault: Vault, parent: QWidget | None = None):
         super().__init__(parent)
         self._vault = vault
@@ -37,6 +50,13 @@ class TodayPage(QWidget):
             )
         )
 
+        self.backup_line = QLabel()
+        self.backup_line.setObjectName("backupLine")
+        self.backup_advice = note()
+        self.backup_advice.setMaximumWidth(640)
+        self.backup_button = QPushButton(self.tr("Back up now…"))
+        self.backup_button.clicked.connect(self.backup_requested)
+
         layout = QVBoxLayout(self)
         layout.setContentsMargins(PAGE_MARGIN, PAGE_MARGIN, PAGE_MARGIN, PAGE_MARGIN)
         layout.setSpacing(10)
@@ -44,13 +64,33 @@ class TodayPage(QWidget):
         layout.addWidget(self.summary)
         layout.addWidget(self.counts_box)
         layout.addSpacing(8)
+        layout.addWidget(self.backup_line)
+        layout.addWidget(self.backup_advice)
+        button_row = QHBoxLayout()
+        button_row.addWidget(self.backup_button)
+        button_row.addStretch(1)
+        layout.addLayout(button_row)
+        layout.addSpacing(8)
         layout.addWidget(self.alerts_note)
         self.alerts_note.setMaximumWidth(640)
         layout.addStretch(1)
         self.refresh()
 
     def refresh(self) -> None:
-        """Ask the service for the counts again and show them."""
+        """Ask the services for the counts and the backup status again and show them."""
+        self.refresh_counts()
+        self.refresh_backup_status()
+
+    def refresh_backup_status(self) -> None:
+        status = backups.status(self._vault)
+        self.backup_line.setText(last_backup_text(status))
+        colour = f"color: {WARNING_COLOUR}; font-weight: bold;" if status.overdue else ""
+        self.backup_line.setStyleSheet(f"#backupLine {{ {colour} }}")
+        self.backup_advice.setText(overdue_advice(status, how=False))
+        self.backup_advice.setVisible(status.overdue)
+        self.backup_button.setVisible(status.overdue)
+
+    def refresh_counts(self) -> None:
         self.count_labels.clear()
         while self.grid.count():
             item = self.grid.takeAt(0)

@@ -1,0 +1,108 @@
+"""Auto-lock: after the idle time, when the app is suspended; activity restarts the count."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QGuiApplication
+
+from coordinator.services import preferences
+from coordinator.ui.idle_lock import IdleLock
+from tests.ui.helpers import go_to, is_unlocked, type_and_unlock
+
+#: One "minute" of idle time lasts this many ms in these tests.
+FAST_MINUTE_MS = 20
+
+
+@pytest.fixture
+def fast_minutes(monkeypatch):
+    monkeypatch.setattr(IdleLock, "ms_per_minute", FAST_MINUTE_MS)
+
+
+def test_the_window_locks_after_the_idle_time_and_keeps_unsaved_edits(
+    qtbot, make_window, keystore, db_path, fast_minutes
+):
+    window = make_window(db_path, keystore)
+    type_and_unlock(qtbot, window)
+    assert window.idle_lock.interval_ms == 10 * FAST_MINUTE_MS  # the default, 10 minutes
+    go_to(window, "Settings")
+    window.workspace.settings.keep.setValue(2)
+
+    qtbot.waitUntil(lambda: not window.controller.is_open, timeout=5_000)
+
+    assert window.workspace is None
+    assert window.stack.currentWidget() is window.unlock_page
+    assert window.statusBar().currentMessage() == "Locked after 10 minutes without use."
+    type_and_unlock(qtbot, window)
+    page = window.workspace.settings
+    assert window.workspace.pages.currentWidget() is page
+    assert page.keep.value() == 2 and page.restored_note.isVisible()
+
+
+def test_the_idle_time_comes_from_settings(qtbot, make_window, keystore, db_path, vault):
+    preferences.set_auto_lock_minutes(vault, 3)
+    vault.close()
+    window = make_window(db_path, keystore)
+    type_and_unlock(qtbot, window)
+    assert window.idle_lock.interval_ms == 3 * IdleLock.ms_per_minute
+    assert window.idle_lock.timer.isActive()
+
+
+def test_key_and_mouse_activity_restart_the_idle_timer(qtbot, make_window, keystore, db_path):
+    window = make_window(db_path, keystore)
+    type_and_unlock(qtbot, window)
+    timer = window.idle_lock.timer
+    full = window.idle_lock.interval_ms
+
+    qtbot.waitUntil(lambda: timer.remainingTime() < full - 150)
+    qtbot.keyClick(window.workspace.navigation, Qt.Key.Key_Down)
+    assert timer.remainingTime() > full - 100
+
+    qtbot.waitUntil(lambda: timer.remainingTime() < full - 150)
+    qtbot.mouseMove(window.workspace.navigation, QPoint(20, 20))
+    qtbot.mouseMove(window.workspace.navigation, QPoint(40, 60))
+    qtbot.waitUntil(lambda: timer.remainingTime() > full - 100)  # moves arrive queued
+    assert is_unlocked(window)
+
+
+def test_activity_after_sleeping_past_the_idle_time_locks_at_once(
+    qtbot, make_window, keystore, db_path
+):
+    window = make_window(db_path, keystore)
+    type_and_unlock(qtbot, window)
+    # The timer does not count time asleep; the wall clock does.
+    window.idle_lock._last_activity -= 11 * 60
+
+    qtbot.keyClick(window.workspace.navigation, Qt.Key.Key_Down)
+
+    qtbot.waitUntil(lambda: not window.controller.is_open)
+    assert window.stack.currentWidget() is window.unlock_page
+
+
+def test_the_window_locks_when_the_app_is_suspended(qtbot, make_window, keystore, db_path):
+    window = make_window(db_path, keystore)
+    type_and_unlock(qtbot, window)
+
+    QGuiApplication.instance().applicationStateChanged.emit(
+        Qt.ApplicationState.ApplicationSuspended
+    )
+
+    qtbot.waitUntil(lambda: not window.controller.is_open)
+    assert "went to sleep" in window.statusBar().currentMessage()
+
+
+def test_a_running_backup_puts_the_idle_lock_off(
+    qtbot, make_window, keystore, db_path, tmp_path, fast_minutes
+):
+    window = make_window(db_path, keystore)
+    type_and_unlock(qtbot, window)
+    window.backup_action.trigger()
+    dialog = window.safekeeping.dialog
+    dialog.file_edit.setText(str(tmp_path / "b.db"))
+    with qtbot.waitSignal(dialog.task.finished, timeout=20_000):
+        dialog.start()
+        window.lock_by_itself("idle")  # as if the timer fired now
+        assert window.controller.is_open
+    assert (tmp_path / "b.db").exists()
+    qtbot.waitUntil(lambda: not window.controller.is_open, timeout=5_000)  # then it locks
+    assert not dialog.isVisible()  # and closes the dialog

@@ -1,0 +1,145 @@
+"""File > Restore from a backup…: checked first, the current file kept, reopened after."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+from coordinator.models import LocalService
+from coordinator.services import backups
+from coordinator.services.status import record_counts
+from tests.ui.helpers import PASSPHRASE, STRONG, click_when_shown, is_unlocked, sha256
+from tests.ui.helpers import type_and_unlock as unlock
+
+
+def add_service(window, name: str) -> None:
+    with window.controller.vault.transaction() as session:
+        session.add(LocalService(name=name))
+
+
+def local_services(window) -> int:
+    return record_counts(window.controller.vault)["Local services"]
+
+
+def restore(qtbot, window, backup, passphrase: str = PASSPHRASE, *, confirm: str = "Restore"):
+    window.restore_action.trigger()
+    dialog = window.safekeeping.dialog
+    qtbot.waitExposed(dialog)
+    dialog.file_edit.setText(str(backup))
+    qtbot.keyClicks(dialog.passphrase, passphrase)
+    run(qtbot, dialog, confirm=confirm)
+    return dialog
+
+
+def run(qtbot, dialog, *, confirm: str = "Restore") -> None:
+    click_when_shown(lambda: dialog.confirm_box, confirm)
+    qtbot.mouseClick(dialog.start_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not dialog.running, timeout=20_000)
+
+
+def test_restore_brings_back_the_backup_and_keeps_the_current_database(
+    qtbot, make_window, keystore, db_path, tmp_path
+):
+    window = make_window(db_path, keystore)
+    unlock(qtbot, window)
+    backup = tmp_path / "backup.db"
+    backups.back_up(window.controller.vault, backup)
+    add_service(window, "Leicester Baby Bank")
+    assert local_services(window) == 1
+    window.workspace.show_section(3)
+
+    dialog = restore(qtbot, window, backup)
+
+    assert "Restored from" in dialog.result.text()
+    assert is_unlocked(window), dialog.status.text()  # locked, restored and opened again
+    assert window.workspace.current_title() == "Matches"  # on the same page
+    assert local_services(window) == 0
+    [previous] = db_path.parent.glob("coordinator.before-restore-*.db")
+    assert str(previous) in dialog.result.text()
+    assert dialog.passphrase.text() == ""
+    dialog.close_button.click()
+    assert not dialog.isVisible()
+
+
+def test_declining_the_confirmation_changes_nothing(
+    qtbot, make_window, keystore, db_path, tmp_path
+):
+    window = make_window(db_path, keystore)
+    unlock(qtbot, window)
+    backup = tmp_path / "backup.db"
+    backups.back_up(window.controller.vault, backup)
+    add_service(window, "Norwich Food Bank")
+
+    dialog = restore(qtbot, window, backup, confirm="Cancel")
+
+    assert "Replace everything" not in dialog.result.text()
+    assert local_services(window) == 1
+    assert list(db_path.parent.glob("*.before-restore-*")) == []
+
+
+def test_a_bad_backup_is_refused_and_the_live_database_untouched(
+    qtbot, make_window, keystore, db_path, tmp_path
+):
+    window = make_window(db_path, keystore)
+    unlock(qtbot, window)
+    window.lock_action.trigger()
+    before = sha256(db_path)
+    unlock(qtbot, window)
+    garbage = tmp_path / "garbage.db"
+    garbage.write_bytes(bytes(range(256)) * 64)
+
+    dialog = restore(qtbot, window, garbage)
+
+    # Encrypted or not, garbage cannot be told from a backup under another passphrase.
+    assert "nothing was changed" in dialog.backup_note.text()
+    assert "damaged or is not a Coordinator backup" in dialog.backup_note.text()
+    assert is_unlocked(window)  # opened again, as it was
+    qtbot.keyClicks(dialog.backup_passphrase, STRONG)
+    run(qtbot, dialog)
+    assert "does not open the backup either" in dialog.result.text()
+    assert is_unlocked(window)
+    assert list(db_path.parent.glob("*.before-restore-*")) == []
+    assert sorted(p.name for p in db_path.parent.iterdir() if "restoring" in p.name) == []
+    dialog.reject()
+    window.close()
+    assert sha256(db_path) == before
+
+
+def test_a_wrong_current_passphrase_is_refused_before_anything_happens(
+    qtbot, make_window, keystore, db_path, tmp_path
+):
+    window = make_window(db_path, keystore)
+    unlock(qtbot, window)
+    backup = tmp_path / "backup.db"
+    backups.back_up(window.controller.vault, backup)
+    add_service(window, "Norwich Food Bank")
+    workspace = window.workspace
+
+    dialog = restore(qtbot, window, backup, "not the passphrase")
+
+    assert "not this database's current passphrase" in dialog.result.text()
+    assert window.workspace is workspace  # never locked
+    assert local_services(window) == 1
+
+
+def test_a_backup_with_its_own_passphrase_asks_for_it_and_restores(
+    qtbot, make_window, keystore, db_path, tmp_path
+):
+    window = make_window(db_path, keystore)
+    unlock(qtbot, window)
+    backup = tmp_path / "usb.db"
+    backups.back_up(window.controller.vault, backup, passphrase=STRONG)
+    add_service(window, "Norwich Food Bank")
+
+    dialog = restore(qtbot, window, backup)
+
+    assert dialog.backup_passphrase.isVisible()
+    assert "passphrase of its own" in dialog.backup_note.text()
+    assert dialog.focusWidget() is dialog.backup_passphrase
+    assert is_unlocked(window) and local_services(window) == 1  # opened again, unchanged
+    assert not dialog.start_button.isEnabled()
+    qtbot.keyClicks(dialog.backup_passphrase, STRONG)
+    run(qtbot, dialog)
+
+    assert "Restored from" in dialog.result.text()
+    # Opened again with the current passphrase: the restored copy was re-keyed to it.
+    assert is_unlocked(window) and local_services(window) == 0

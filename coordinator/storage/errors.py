@@ -6,6 +6,9 @@ Messages name the file at most; they never contain a passphrase or a record's co
 
 from __future__ import annotations
 
+import errno
+import os
+import stat
 from pathlib import Path
 
 
@@ -102,6 +105,101 @@ class CannotWrite(VaultError):
     message = (
         "Coordinator cannot write to {file}. Check that the folder exists and is not read-only."
     )
+
+
+class ReadOnly(CannotWrite):
+    message = (
+        "{file} can be read but not changed: the file or its folder is read-only (for example "
+        "a CD, a write-protected USB stick, or a folder your account may only read). Copy it "
+        "to a folder you can write to, or ask whoever looks after this computer for access. "
+        "Nothing was changed."
+    )
+
+
+class NoAccess(VaultError):
+    message = (
+        "Your account is not allowed to open {file}. Ask whoever looks after this computer "
+        "to give you access to the file and its folder."
+    )
+
+
+class DiskFull(CannotWrite):
+    message = (
+        "There is no room left on the disk that holds {file}, so the change could not be "
+        "saved. Everything saved before is safe. Free some space (for example empty the "
+        "Recycle Bin), then try again."
+    )
+
+
+class FolderGone(DatabaseMissing):
+    message = (
+        "{file} cannot be found: the folder that should hold it is not there. If the "
+        "database is on a USB stick or a network drive, check that it is connected, then "
+        "try again. Otherwise check the path, or create a new database with "
+        "'coordinator init'."
+    )
+
+
+class DatabaseGone(VaultError):
+    message = (
+        "Coordinator can no longer reach {file}: it was moved or deleted, or the USB stick "
+        "or network drive it is on was disconnected. The last change was not saved. "
+        "Reconnect the drive (or put the file back where it was), then open the database "
+        "again."
+    )
+
+
+class DiskError(VaultError):
+    message = (
+        "The disk that holds {file} could not be read or written. Check that the drive is "
+        "connected and working, then open the database again. If this keeps happening, "
+        "restore your most recent backup onto another disk."
+    )
+
+
+class DatabaseBusy(VaultError):
+    message = (
+        "{file} is in use by another program. Close that program (or wait for it to "
+        "finish), then try again."
+    )
+
+
+_DISK_FULL = {errno.ENOSPC, errno.EFBIG, getattr(errno, "EDQUOT", errno.ENOSPC)}
+_READ_ONLY = {errno.EROFS, errno.EACCES, errno.EPERM}
+_GONE = {errno.ENOENT, errno.ENOTDIR, errno.EEXIST}
+_DEVICE = {errno.EIO, errno.ENXIO, errno.ENODEV, getattr(errno, "ESTALE", errno.EIO)}
+
+
+def folder_is_there(path: Path) -> bool:
+    """Whether the folder that should hold `path` exists (unreadable counts as there)."""
+    try:
+        return stat.S_ISDIR(os.stat(path.parent).st_mode)
+    except (FileNotFoundError, NotADirectoryError):
+        return False
+    except OSError:
+        return True
+
+
+def from_os_error(err: OSError, path: Path | str, *, writing: bool = True) -> VaultError:
+    """The VaultError for an OSError met while reading or writing the database `path`.
+
+    The OS message (e.g. "No such file or directory") is kept only as a detail for the
+    generic case; it names no record and no passphrase.
+    """
+    path = Path(path)
+    folder_there = folder_is_there(path)
+    if err.errno in _DISK_FULL:
+        return DiskFull(path)
+    if err.errno in _READ_ONLY:
+        return ReadOnly(path) if writing or err.errno == errno.EROFS else NoAccess(path)
+    if err.errno in _GONE or not folder_there:
+        if not folder_there:
+            return FolderGone(path)
+        if err.errno == errno.ENOENT and not path.exists():
+            return DatabaseMissing(path)
+    if err.errno in _DEVICE:
+        return DiskError(path)
+    return CannotWrite(path, err.strerror)
 
 
 class UpgradeFailed(VaultError):

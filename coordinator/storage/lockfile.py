@@ -10,7 +10,7 @@ import os
 import sys
 from pathlib import Path
 
-from coordinator.storage.errors import AlreadyOpen, CannotWrite
+from coordinator.storage.errors import AlreadyOpen, from_os_error
 
 if sys.platform == "win32":  # pragma: no cover - exercised on Windows only
     import msvcrt
@@ -61,8 +61,8 @@ class DatabaseLock:
             return
         try:
             fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
-        except OSError as exc:
-            raise CannotWrite(self.db_path, exc.strerror) from None
+        except OSError as exc:  # read-only or vanished folder, full disk: a plain message
+            raise from_os_error(exc, self.db_path) from None
         if not _try_lock(fd):
             os.close(fd)
             raise AlreadyOpen(self.db_path)

@@ -3,6 +3,12 @@
 Every check that can refuse a file runs before anything is written to it, so a refused file
 is left byte-for-byte as it was. Opening a path that does not exist never creates a file:
 SQLite itself is asked to open read-write without create (URI mode=rw).
+
+Storage faults (disk full, read-only file or folder, a drive that went away, a busy or
+damaged file) reach callers as VaultError subclasses with a plain message, never as raw
+SQLAlchemy errors: see `storage_fault`, `Vault.transaction` and `Vault.storage_errors`.
+Nothing here ever deletes or moves the -wal or -journal file of a database: after a crash
+they hold committed (WAL) or to-be-rolled-back (journal) pages that SQLite itself replays.
 """
 
 from __future__ import annotations
@@ -11,6 +17,7 @@ import contextlib
 import logging
 import os
 import shutil
+import stat
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -24,21 +31,35 @@ from sqlalchemy.pool import NullPool
 
 from coordinator.storage import migrate
 from coordinator.storage.errors import (
-    CannotWrite,
     DamagedDatabase,
     DatabaseExists,
+    DatabaseGone,
     DatabaseMissing,
     EmptyFile,
     EmptyPassphrase,
+    FolderGone,
     NewerSchema,
     NotAFile,
     NotCoordinatorDatabase,
     NotEncrypted,
+    ReadOnly,
     UpgradeFailed,
     VaultError,
     WrongPassphrase,
+    folder_is_there,
+    from_os_error,
+)
+from coordinator.storage.faults import (  # noqa: F401 (storage_fault is part of this API)
+    SQLITE_BUSY,
+    SQLITE_LOCKED,
+    SQLITE_NOTADB,
+    sqlite_code,
+    storage_fault,
+    translate_operational_error,
+    writable,
 )
 from coordinator.storage.lockfile import DatabaseLock
+from coordinator.storage.logsafe import ENGINE_OPTIONS, error_summary, keep_records_out_of_logs
 
 log = logging.getLogger(__name__)
 
@@ -98,8 +119,13 @@ def _on_connect(dbapi_con, _record) -> None:
 
 
 def _make_engine(path: Path, passphrase: str, *, create: bool) -> Engine:
+    return _engine_for(database_url(path, passphrase, create=create))
+
+
+def _engine_for(url: URL, **options: object) -> Engine:
     silence_sqlcipher_log()
-    engine = create_engine(database_url(path, passphrase, create=create))
+    keep_records_out_of_logs()
+    engine = create_engine(url, **ENGINE_OPTIONS, **options)
     event.listen(engine, "connect", _on_connect)
     return engine
 
@@ -112,17 +138,33 @@ def check_passphrase_given(passphrase: str | None) -> str:
 
 def precheck_file(path: Path) -> None:
     """Refuse what can be refused without a key: missing, folder, empty, plain SQLite."""
-    if not path.exists():
-        raise DatabaseMissing(path)
-    if path.is_dir():
+    try:
+        info = path.stat()
+    except (FileNotFoundError, NotADirectoryError):
+        raise FolderGone(path) if not folder_is_there(path) else DatabaseMissing(path) from None
+    except OSError as err:
+        raise from_os_error(err, path, writing=False) from None
+    if stat.S_ISDIR(info.st_mode):
         raise NotAFile(path)
-    size = path.stat().st_size
-    if size == 0:
+    if info.st_size == 0:
         raise EmptyFile(path)
-    with path.open("rb") as fh:
-        head = fh.read(len(SQLITE_PLAIN_HEADER))
+    try:
+        with path.open("rb") as fh:
+            head = fh.read(len(SQLITE_PLAIN_HEADER))
+    except OSError as err:
+        raise from_os_error(err, path, writing=False) from None
     if head == SQLITE_PLAIN_HEADER:
         raise NotEncrypted(path)
+
+
+def precheck_writable(path: Path) -> None:
+    """Refuse a read-only file or folder before SQLite makes -wal/-shm files beside it.
+
+    os.access cannot see every case (root ignores permission bits, some network drives
+    lie); the write probe after unlocking (`_probe_write`) catches the rest.
+    """
+    if not writable(path):
+        raise ReadOnly(path)
 
 
 @dataclass
@@ -135,9 +177,11 @@ class Vault:
     upgraded_from: str | None = None
     pre_upgrade_copy: Path | None = None
     _sessions: sessionmaker[Session] = field(init=False, repr=False)
+    _identity: tuple[int, int] | None = field(init=False, repr=False, default=None)
 
     def __post_init__(self) -> None:
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        self._identity = _file_identity(self.path)
 
     @property
     def is_open(self) -> bool:
@@ -149,9 +193,51 @@ class Vault:
 
     @contextlib.contextmanager
     def transaction(self) -> Iterator[Session]:
-        """A Session whose work is committed on success and rolled back on error."""
-        with self._sessions() as session, session.begin():
-            yield session
+        """A Session whose work is committed on success and rolled back on error.
+
+        Storage faults are raised as VaultErrors (DiskFull, ReadOnly, DatabaseGone, ...);
+        the database file is checked to be still in place before the work and again just
+        before the commit, so a change is never "saved" into a file that is gone.
+        """
+        with self.storage_errors():
+            self.check_reachable()
+            with self._sessions() as session, session.begin():
+                yield session
+                session.flush()
+                self.check_reachable()
+
+    @contextlib.contextmanager
+    def storage_errors(self) -> Iterator[None]:
+        """Turn storage faults raised inside the block into VaultErrors (see `fault`)."""
+        try:
+            yield
+        except exc.DBAPIError as err:
+            fault = self.fault(err)
+            if fault is None:
+                raise
+            log.info("storage fault: %s", error_summary(err))
+            raise fault from None
+
+    def fault(self, err: BaseException) -> VaultError | None:
+        """`storage_fault` for this open database; DatabaseGone if its file has gone."""
+        if self.file_has_gone():
+            return DatabaseGone(self.path)
+        fault = storage_fault(err, self.path)
+        if isinstance(fault, (FolderGone, DatabaseMissing)):
+            return DatabaseGone(self.path)
+        return fault
+
+    def file_has_gone(self) -> bool:
+        """True when the path no longer leads to the file that was opened.
+
+        The file was deleted, renamed, replaced, or its folder or drive went away. On POSIX
+        SQLite would otherwise carry on writing into the unlinked file, and lose it all.
+        """
+        return self._identity is not None and _file_identity(self.path) != self._identity
+
+    def check_reachable(self) -> None:
+        if self.file_has_gone():
+            raise DatabaseGone(self.path)
 
     def schema_revision(self) -> str | None:
         with self.engine.connect() as con:
@@ -166,8 +252,7 @@ class Vault:
 
         Safe to call from a worker thread: it never touches the connections other threads use.
         """
-        engine = create_engine(self.engine.url, poolclass=NullPool)
-        event.listen(engine, "connect", _on_connect)
+        engine = _engine_for(self.engine.url, poolclass=NullPool)
         try:
             with engine.connect() as con:
                 return [str(r[0]) for r in con.exec_driver_sql("PRAGMA cipher_integrity_check")]
@@ -186,6 +271,14 @@ class Vault:
 
     def __exit__(self, *exc_info: object) -> None:
         self.close()
+
+
+def _file_identity(path: Path) -> tuple[int, int] | None:
+    try:
+        info = os.stat(path)
+    except OSError:
+        return None
+    return (info.st_dev, info.st_ino)
 
 
 def integrity_problems(engine: Engine, *, full: bool = True) -> list[str]:
@@ -218,15 +311,42 @@ def _verify_connection(engine: Engine, path: Path, *, check_pages: bool) -> None
             raise DamagedDatabase(path)
 
 
-def _classify(err: exc.DBAPIError, path: Path) -> VaultError:
-    text_ = str(getattr(err, "orig", err)).lower()
-    if "not a database" in text_:
+def _classify(err: BaseException, path: Path) -> VaultError:
+    """The VaultError for a failure while opening: "not a database" means the wrong key."""
+    code, text_ = sqlite_code(err)
+    if (code is not None and code & 0xFF == SQLITE_NOTADB) or "not a database" in text_:
         return WrongPassphrase(path)
-    if "malformed" in text_ or "corrupt" in text_:
-        return DamagedDatabase(path)
-    if "unable to open" in text_ or "readonly" in text_ or "read-only" in text_:
-        return CannotWrite(path)
-    return DamagedDatabase(path, detail=type(getattr(err, "orig", err)).__name__)
+    fault = storage_fault(err, path)
+    if fault is not None:
+        return fault
+    return DamagedDatabase(path, detail=error_summary(err))
+
+
+def _probe_write(engine: Engine, path: Path) -> None:
+    """Change a header field to the value it has, then roll back: refuses a read-only file.
+
+    BEGIN IMMEDIATE alone succeeds on a read-only file; a page must be changed. Nothing
+    reaches the database file: the change is rolled back before any commit.
+    """
+    raw = engine.raw_connection()
+    try:
+        cur = raw.cursor()
+        try:
+            cur.execute("BEGIN IMMEDIATE")
+            try:
+                cur.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+            finally:
+                with contextlib.suppress(sqlcipher3.Error):
+                    cur.execute("ROLLBACK")
+        finally:
+            cur.close()
+    except sqlcipher3.Error as err:
+        code, _ = sqlite_code(err)
+        if code is not None and code & 0xFF in (SQLITE_BUSY, SQLITE_LOCKED):
+            return  # another connection is writing: so the file can be written
+        raise _classify(err, path) from None
+    finally:
+        raw.close()
 
 
 def open_vault(
@@ -247,16 +367,23 @@ def open_vault(
     path = Path(path).absolute()
     check_passphrase_given(passphrase)
     precheck_file(path)
+    precheck_writable(path)
     db_lock = DatabaseLock(path) if lock else None
     if db_lock is not None:
         db_lock.acquire()
     engine = _make_engine(path, passphrase, create=False)
     try:
-        _verify_connection(engine, path, check_pages=check_pages)
-        vault = Vault(path=path, engine=engine, lock=db_lock)
-        _bring_schema_up_to_date(vault, upgrade=upgrade)
-        with engine.connect() as con:
-            con.exec_driver_sql("PRAGMA journal_mode = WAL")
+        try:
+            _verify_connection(engine, path, check_pages=check_pages)
+            vault = Vault(path=path, engine=engine, lock=db_lock)
+            _probe_write(engine, path)
+            _bring_schema_up_to_date(vault, upgrade=upgrade)
+            with engine.connect() as con:
+                con.exec_driver_sql("PRAGMA journal_mode = WAL")
+        except exc.DBAPIError as err:
+            raise _classify(err, path) from None
+        except OSError as err:
+            raise from_os_error(err, path) from None
         return vault
     except BaseException:
         engine.dispose()
@@ -282,7 +409,7 @@ def _bring_schema_up_to_date(vault: Vault, *, upgrade: bool) -> None:
         with vault.engine.begin() as con:
             migrate.upgrade(con)
     except Exception as err:
-        log.error("schema upgrade failed: %s", type(err).__name__)
+        log.error("schema upgrade failed: %s", error_summary(err))
         raise UpgradeFailed(vault.path) from None
     vault.upgraded_from = current
 
@@ -323,15 +450,13 @@ def create_vault(path: Path | str, passphrase: str, *, lock: bool = True) -> Vau
     check_passphrase_given(passphrase)
     if path.exists():
         raise DatabaseExists(path)
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-    except OSError as err:
-        raise CannotWrite(path, err.strerror) from None
     tmp = path.with_name(f".{path.name}.creating-{os.getpid()}")
     try:
+        # A new folder is private (0700); an existing one is left as it is.
+        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
         fd = os.open(tmp, os.O_RDWR | os.O_CREAT | os.O_EXCL, 0o600)
     except OSError as err:
-        raise CannotWrite(path, err.strerror) from None
+        raise from_os_error(err, path) from None
     os.close(fd)
     engine = _make_engine(tmp, passphrase, create=False)
     try:
@@ -342,18 +467,21 @@ def create_vault(path: Path | str, passphrase: str, *, lock: bool = True) -> Vau
 
         with Session(engine) as session, session.begin():
             seed_new_database(session)
-    except BaseException:
         engine.dispose()
+        if path.exists():  # created by someone else meanwhile: keep theirs
+            raise DatabaseExists(path)
+        os.replace(tmp, path)
+        _fsync_dir(path.parent)
+    except BaseException as err:
+        engine.dispose()
+        fault = storage_fault(err, tmp) if isinstance(err, exc.DBAPIError | OSError) else None
+        # Only the half-made temporary database of this call, never a real one.
         for leftover in (tmp, Path(f"{tmp}-journal"), Path(f"{tmp}-wal"), Path(f"{tmp}-shm")):
-            with contextlib.suppress(FileNotFoundError):
+            with contextlib.suppress(OSError):
                 leftover.unlink()
+        if fault is not None:
+            raise type(fault)(path, fault.detail) from None
         raise
-    engine.dispose()
-    if path.exists():  # created by someone else meanwhile: keep theirs
-        tmp.unlink()
-        raise DatabaseExists(path)
-    os.replace(tmp, path)
-    _fsync_dir(path.parent)
     return open_vault(path, passphrase, lock=lock)
 
 

@@ -57,11 +57,17 @@ def run_app(db_path: Path | None = None, keystore: KeyStore | None = None) -> in
 
     from PySide6.QtWidgets import QApplication
 
+    from coordinator.ui.error_handler import ErrorHandler
     from coordinator.ui.main_window import MainWindow
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     settings = QSettings()
     path = Path(db_path).expanduser().absolute() if db_path else starting_path(settings)
     window = MainWindow(path, keystore if keystore is not None else KeyStore(), settings)
+    handler = ErrorHandler(window, window.lock)
+    handler.install()
     window.show()
-    return app.exec()
+    try:
+        return app.exec()
+    finally:
+        handler.uninstall()

@@ -3,6 +3,7 @@
 from alembic import context
 
 from coordinator.models import Base
+from coordinator.storage.migrate import include_name
 
 connection = context.config.attributes.get("connection")
 if connection is None:
@@ -13,6 +14,7 @@ context.configure(
     target_metadata=Base.metadata,
     render_as_batch=True,
     compare_type=True,
+    include_name=include_name,
 )
 with context.begin_transaction():
     context.run_migrations()

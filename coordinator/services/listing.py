@@ -1,0 +1,300 @@
+"""The list pages' data: sorted id lists for a filter, and display rows for some of those ids.
+
+The UI keeps only the sorted ids (`mother_ids`, `volunteer_ids`, `service_ids`) and asks for
+rows as they scroll into view (`mother_rows`, ...): each is one query, and rows come back in
+the order of the ids given. Sorting happens in SQL, on every column of each list.
+
+    ids = mother_ids(vault, MotherFilter(text="wis", stages=OPEN_STAGES), "waiting", True)
+    rows = mother_rows(vault, ids[:50])
+
+Volunteers and local services are in records/list_people.py (re-exported here).
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import date, timedelta
+from functools import cache
+from typing import Any
+
+from sqlalchemy import Select, bindparam, case, func, select, text
+from sqlalchemy.orm import Session
+
+from coordinator.models import Match, MatchStatus, Mother, MotherStage, Volunteer, mother_need
+from coordinator.services import search
+from coordinator.services.records.common import Source, reading
+from coordinator.services.records.labels import REFERRAL_SOURCE_LABELS, STAGE_LABELS
+from coordinator.services.records.list_common import (
+    area_text,
+    chunks,
+    display_name,
+    fts_ids,
+    json_ids,
+    ordered,
+    tune,
+)
+from coordinator.services.records.list_people import (
+    SERVICE_SORTS,
+    VOLUNTEER_SORTS,
+    ServiceFilter,
+    ServiceRow,
+    VolunteerFilter,
+    VolunteerRow,
+    service_ids,
+    service_rows,
+    volunteer_ids,
+    volunteer_rows,
+)
+from coordinator.services.records.pregnancy import FULL_TERM_DAYS, pregnancy_text
+
+ALL_STAGES: frozenset[MotherStage] = frozenset(MotherStage)
+#: Still in the pipeline: not yet matched, not closed (these are "waiting").
+WAITING_STAGES: frozenset[MotherStage] = frozenset(
+    {MotherStage.RECEIVED, MotherStage.CONTACTED, MotherStage.ASSESSED, MotherStage.WAITING}
+)
+OPEN_STAGES: frozenset[MotherStage] = ALL_STAGES - {MotherStage.CLOSED}
+CURRENT_MATCH = (MatchStatus.ACTIVE, MatchStatus.PAUSED)
+
+#: The sort keys of the mothers list, one per column.
+MOTHER_SORTS = ("name", "stage", "due", "area", "referrer", "waiting", "volunteer")
+#: Above this many search hits, sorting by name walks the name index instead of the rows.
+BROAD_SEARCH = 500
+
+
+@dataclass(frozen=True)
+class MotherFilter:
+    text: str = ""
+    stages: frozenset[MotherStage] = ALL_STAGES
+    project_id: int | None = None
+    need_id: int | None = None
+    #: A town, or a postcode area, district or sector ("LE", "LE2", "LE2 8").
+    area: str | None = None
+    waiting_more_than_days: int | None = None
+
+
+@dataclass(frozen=True)
+class MotherRow:
+    id: int
+    #: Full name, with the preferred name after it when she has one: "Małgorzata Nowak (Gosia)".
+    name: str
+    stage: str
+    #: "due 3 Mar 2027 (24 weeks)", "baby 5 months" or "".
+    due_or_age: str
+    #: "Leicester, LE2".
+    area: str
+    referrer: str
+    #: Days since the referral while she waits; None once matched or closed.
+    days_waiting: int | None
+    #: Her current (active or paused) volunteer.
+    volunteer: str
+    safeguarding: bool
+    no_letters_home: bool
+
+
+def current_volunteer_name() -> Any:
+    return (
+        select(Volunteer.full_name)
+        .join(Match, Match.volunteer_id == Volunteer.id)
+        .where(Match.mother_id == Mother.id, Match.status.in_(CURRENT_MATCH))
+        .order_by(Match.status == MatchStatus.PAUSED, Match.start_date.desc(), Match.id.desc())
+        .limit(1)
+        .correlate(Mother)
+        .scalar_subquery()
+    )
+
+
+def _area_condition(area: str) -> Any:
+    area = " ".join(area.split())
+    upper = area.upper()
+    town = func.lower(Mother.town) == area.lower()
+    if len(upper) <= 2 and upper.isalpha():  # postcode area: LE
+        return town | Mother.postcode.op("GLOB")(f"{upper}[0-9]*")
+    if " " in upper:  # postcode sector: LE2 8
+        return town | Mother.postcode.like(f"{upper}%")
+    return town | Mother.postcode.like(f"{upper} %")  # postcode district: LE2
+
+
+def _mother_conditions(flt: MotherFilter, today: date) -> list[Any]:
+    conditions: list[Any] = []
+    if flt.stages != ALL_STAGES:
+        conditions.append(Mother.stage.in_(sorted(flt.stages)))
+    if flt.project_id is not None:
+        conditions.append(Mother.project_id == flt.project_id)
+    if flt.need_id is not None:
+        conditions.append(
+            select(mother_need.c.mother_id)
+            .where(mother_need.c.mother_id == Mother.id, mother_need.c.need_id == flt.need_id)
+            .exists()
+        )
+    if flt.area and flt.area.strip():
+        conditions.append(_area_condition(flt.area))
+    if flt.waiting_more_than_days is not None:
+        cutoff = today - timedelta(days=flt.waiting_more_than_days)
+        conditions.append(Mother.stage.in_(sorted(WAITING_STAGES)))
+        conditions.append(Mother.referral_received_on < cutoff)
+    return conditions
+
+
+def _mother_sort_key(sort: str) -> Any:
+    if sort == "stage":
+        return case({s: i for i, s in enumerate(STAGE_LABELS)}, value=Mother.stage)
+    if sort == "due":
+        weeks = Mother.weeks_pregnant_at_referral
+        offset = func.printf("%d days", FULL_TERM_DAYS - 7 * weeks)
+        estimate = case(
+            (weeks.is_not(None), func.date(Mother.referral_received_on, offset)), else_=None
+        )
+        return func.coalesce(Mother.baby_dob, Mother.edd, estimate)
+    if sort == "area":
+        return func.lower(func.coalesce(Mother.town, Mother.postcode))
+    if sort == "referrer":
+        return func.lower(func.coalesce(Mother.referrer_name, Mother.referrer_agency))
+    if sort == "waiting":  # more days waiting = an earlier referral
+        return case(
+            (Mother.stage.in_(sorted(WAITING_STAGES)), Mother.referral_received_on), else_=None
+        )
+    if sort == "volunteer":
+        return func.lower(current_volunteer_name())
+    raise ValueError(f"unknown sort for mothers: {sort!r}")
+
+
+def mother_ids(
+    source: Source,
+    flt: MotherFilter = MotherFilter(),  # noqa: B008 - frozen, so safe as a default
+    sort: str = "name",
+    descending: bool = False,
+    today: date | None = None,
+) -> list[int]:
+    """Ids of the mothers matching the filter, sorted by a list column (MOTHER_SORTS).
+
+    Empty values sort last in both directions; ties go by name. "waiting" sorts by days
+    waiting (ascending = shortest wait first).
+    """
+    today = today or date.today()
+    expression = search.match_expression("mother", flt.text)
+    conditions = _mother_conditions(flt, today)
+    params = {"q": expression} if expression else {}
+    with reading(source) as session:
+        tune(session)
+        if sort == "name" and expression and not conditions:
+            return _broad_name_search(session, expression, descending)
+        if expression:
+            conditions.append(Mother.id.in_(fts_ids("mother_fts")))
+        statement = select(Mother.id).where(*conditions)
+        if sort == "name":
+            name, row = (Mother.full_name, Mother.id)
+            statement = statement.order_by(
+                *(c.desc() if descending else c.asc() for c in (name, row))
+            )
+        else:
+            key = _mother_sort_key(sort)
+            if sort == "waiting":
+                descending = not descending
+            statement = statement.order_by(*ordered(key, descending, Mother.full_name, Mother.id))
+        return json_ids(session, statement, params)
+
+
+def _broad_name_search(session: Session, expression: str, descending: bool) -> list[int]:
+    """Search hits in name order. Many hits: walk the (small) name index and keep the hits,
+    rather than read every hit's whole row to sort it."""
+    hits = session.execute(
+        text("SELECT count(*) FROM (SELECT 1 FROM mother_fts WHERE mother_fts MATCH :q LIMIT :n)"),
+        {"q": expression, "n": BROAD_SEARCH},
+    ).scalar_one()
+    hint = "INDEXED BY ix_mother_full_name" if hits >= BROAD_SEARCH else ""
+    way = "DESC" if descending else "ASC"
+    statement = text(
+        f"SELECT json_group_array(id) FROM (SELECT id FROM mother {hint} "
+        "WHERE id IN (SELECT rowid FROM mother_fts WHERE mother_fts MATCH :q) "
+        f"ORDER BY full_name {way}, id {way})"
+    )
+    return list(json.loads(session.execute(statement, {"q": expression}).scalar_one()))
+
+
+def _referrer_text(name: str | None, agency: str | None, source: Any) -> str:
+    if name and agency:
+        return f"{name} ({agency})"
+    if name or agency:
+        return name or agency or ""
+    return REFERRAL_SOURCE_LABELS.get(source, "") if source else ""
+
+
+@cache
+def _mother_rows_statement() -> Select[Any]:
+    """Built once: SQLAlchemy then reuses its compiled form for every screenful."""
+    m = Mother
+    return select(
+        m.id,
+        m.full_name,
+        m.preferred_name,
+        m.stage,
+        m.edd,
+        m.edd_is_approximate,
+        m.weeks_pregnant_at_referral,
+        m.referral_received_on,
+        m.baby_dob,
+        m.town,
+        m.postcode,
+        m.referrer_name,
+        m.referrer_agency,
+        m.referral_source,
+        m.no_letters_home,
+        current_volunteer_name().label("volunteer"),
+        m.has_open_safeguarding.label("safeguarding"),
+    ).where(m.id.in_(bindparam("ids", expanding=True)))
+
+
+def mother_rows(source: Source, ids: list[int], today: date | None = None) -> list[MotherRow]:
+    """Display rows for these ids, in the same order (ids no longer there are skipped)."""
+    today = today or date.today()
+    found: dict[int, MotherRow] = {}
+    with reading(source) as session:
+        for part in chunks(list(ids)):
+            for r in session.execute(_mother_rows_statement(), {"ids": part}):
+                found[r.id] = _mother_row(r, today)
+    return [found[i] for i in ids if i in found]
+
+
+def _mother_row(r: Any, today: date) -> MotherRow:
+    edd, approximate = r.edd, r.edd_is_approximate
+    if edd is None and r.weeks_pregnant_at_referral is not None:
+        edd = r.referral_received_on + timedelta(
+            days=FULL_TERM_DAYS - 7 * r.weeks_pregnant_at_referral
+        )
+        approximate = True
+    waiting = r.stage in WAITING_STAGES
+    return MotherRow(
+        id=r.id,
+        name=display_name(r.full_name, r.preferred_name),
+        stage=STAGE_LABELS[r.stage],
+        due_or_age=pregnancy_text(edd, r.baby_dob, today, approximate=approximate),
+        area=area_text(r.town, r.postcode),
+        referrer=_referrer_text(r.referrer_name, r.referrer_agency, r.referral_source),
+        days_waiting=(today - r.referral_received_on).days if waiting else None,
+        volunteer=r.volunteer or "",
+        safeguarding=bool(r.safeguarding),
+        no_letters_home=bool(r.no_letters_home),
+    )
+
+
+__all__ = [
+    "ALL_STAGES",
+    "MOTHER_SORTS",
+    "OPEN_STAGES",
+    "SERVICE_SORTS",
+    "VOLUNTEER_SORTS",
+    "WAITING_STAGES",
+    "MotherFilter",
+    "MotherRow",
+    "ServiceFilter",
+    "ServiceRow",
+    "VolunteerFilter",
+    "VolunteerRow",
+    "mother_ids",
+    "mother_rows",
+    "service_ids",
+    "service_rows",
+    "volunteer_ids",
+    "volunteer_rows",
+]

@@ -1,0 +1,9 @@
+"""Record services, Qt-free: forms in, ids out; each owns its session and transaction.
+
+- mothers.py, volunteers.py, services.py: blank_*, load_*, validate_*, save_*, delete_*
+  over plain form dataclasses (mother_form.py, volunteer_form.py; rules in *_rules.py);
+- pregnancy.py: weeks pregnant and baby's age as shown;
+- labels.py: the words shown for stored codes;
+- common.py: errors (FormInvalid, CannotDelete, RecordNotFound) and shared helpers;
+- list_common.py, list_people.py: the list queries behind coordinator.services.listing.
+"""

@@ -1,0 +1,261 @@
+"""Checking and cleaning a mother form: one message per field, clean values for saving.
+
+Rules (issue 3, item 4, and the database's own constraints): full name and referral date
+are required; postcode, phone and email formats; a due date from 2 years ago to 10 months
+ahead; no baby's or referral date in the future; a plausible date of birth; a reason when
+the record is closed; counts and scores in range; dates on consents and safeguarding
+concerns in order. List items are keyed "consents[0].given_on".
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from coordinator.models import (
+    OUTCOME_SCORE_MAX,
+    OUTCOME_SCORE_MIN,
+    ClosureReason,
+    ConsentKind,
+    ConsentMethod,
+    Disability,
+    Ethnicity,
+    GenderPreference,
+    MotherStage,
+    ReferralSource,
+    SafeContactMethod,
+)
+from coordinator.services.records.common import Cleaner, Slot, text
+from coordinator.services.records.mother_form import MotherForm
+from coordinator.services.validation import (
+    Invalid,
+    check_birth_date,
+    check_edd,
+    check_email,
+    check_not_future,
+    check_phone,
+    check_postcode,
+)
+
+MOTHER_MIN_AGE, MOTHER_MAX_AGE = 12, 60
+MAX_OTHER_CHILDREN = 20
+MAX_WEEKS_PREGNANT = 45
+
+PLAIN_TEXT = [
+    "full_name",
+    "preferred_name",
+    "address_line1",
+    "address_line2",
+    "town",
+    "safe_contact_times",
+    "safe_contact_notes",
+    "midwife_name",
+    "health_visitor_name",
+    "gp_name",
+    "gp_practice",
+    "referrer_name",
+    "referrer_agency",
+    "referral_reasons",
+    "closure_reason_note",
+    "support_plan",
+    "culture_faith_preference",
+    "matching_exclusions",
+]
+FLAGS = [
+    "no_letters_home",
+    "no_voicemail",
+    "interpreter_needed",
+    "edd_is_approximate",
+    "multiple_birth",
+    "prefers_shared_language",
+]
+CHOICES: dict[str, type[enum.Enum]] = {
+    "safe_contact_method": SafeContactMethod,
+    "referral_source": ReferralSource,
+    "stage": MotherStage,
+    "closure_reason": ClosureReason,
+    "preferred_volunteer_gender": GenderPreference,
+    "ethnicity": Ethnicity,
+    "disability": Disability,
+}
+
+
+@dataclass
+class CleanMother:
+    """What a valid form saves: Mother columns, linked ids, slots and owned rows."""
+
+    columns: dict[str, Any] = field(default_factory=dict)
+    links: dict[str, set[int]] = field(default_factory=dict)
+    availability: set[Slot] = field(default_factory=set)
+    children: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+
+
+def _consents(c: Cleaner, form: MotherForm, today: date) -> list[dict[str, Any]]:
+    out = []
+    for i, item in enumerate(form.consents):
+        k = f"consents[{i}]"
+        given_on = c.date(f"{k}.given_on", item.given_on)
+        c.check(f"{k}.given_on", check_not_future, given_on, today, "The date consent was given")
+        row = {
+            "id": item.id,
+            "kind": c.choice(f"{k}.kind", ConsentKind, item.kind),
+            "given": bool(item.given),
+            "given_on": given_on,
+            "how": c.choice(f"{k}.how", ConsentMethod, item.how),
+            "recorded_by": text(item.recorded_by),
+            "review_on": c.date(f"{k}.review_on", item.review_on),
+            "withdrawn_on": c.date(f"{k}.withdrawn_on", item.withdrawn_on),
+            "share_with": text(item.share_with),
+        }
+        c.required(f"{k}.kind", row["kind"], "What the consent is for")
+        c.not_before(
+            f"{k}.review_on", row["review_on"], given_on, "The review date is before consent."
+        )
+        c.not_before(
+            f"{k}.withdrawn_on", row["withdrawn_on"], given_on, "Withdrawn before it was given."
+        )
+        out.append(row)
+    c.unique("consents[{}].kind", [r["kind"] for r in out], "This consent is already recorded.")
+    return out
+
+
+def _concerns(c: Cleaner, form: MotherForm, today: date) -> list[dict[str, Any]]:
+    out = []
+    for i, item in enumerate(form.safeguarding_concerns):
+        k = f"safeguarding_concerns[{i}]"
+        raised = c.date(f"{k}.raised_on", item.raised_on)
+        c.required(f"{k}.raised_on", raised, "The date it was raised")
+        c.check(f"{k}.raised_on", check_not_future, raised, today, "The date it was raised")
+        row = {
+            "id": item.id,
+            "raised_on": raised,
+            "raised_by": text(item.raised_by),
+            "note": text(item.note),
+            "escalated_to": text(item.escalated_to),
+            "escalated_on": c.date(f"{k}.escalated_on", item.escalated_on),
+            "resolved_on": c.date(f"{k}.resolved_on", item.resolved_on),
+            "resolution_note": text(item.resolution_note),
+        }
+        c.not_before(
+            f"{k}.escalated_on", row["escalated_on"], raised, "Escalated before it was raised."
+        )
+        c.not_before(
+            f"{k}.resolved_on", row["resolved_on"], raised, "Resolved before it was raised."
+        )
+        out.append(row)
+    return out
+
+
+def _professionals(c: Cleaner, form: MotherForm) -> list[dict[str, Any]]:
+    out = []
+    for i, item in enumerate(form.professionals):
+        k = f"professionals[{i}]"
+        row = {
+            "id": item.id,
+            "role": text(item.role),
+            "name": text(item.name),
+            "organisation": text(item.organisation),
+            "phone": c.check(f"{k}.phone", check_phone, item.phone),
+            "email": c.check(f"{k}.email", check_email, item.email),
+            "notes": text(item.notes),
+        }
+        c.required(f"{k}.role", row["role"], "Their role")
+        out.append(row)
+    return out
+
+
+def clean_mother(form: MotherForm, today: date) -> tuple[CleanMother, dict[str, str]]:
+    """The values to save and the messages to show (empty when the form can be saved)."""
+    c = Cleaner()
+    cols: dict[str, Any] = {name: text(getattr(form, name)) for name in PLAIN_TEXT}
+    cols |= {name: bool(getattr(form, name)) for name in FLAGS}
+    cols |= {name: c.choice(name, kind, getattr(form, name)) for name, kind in CHOICES.items()}
+    cols["language_id"] = form.language_id
+    cols["project_id"] = form.project_id
+
+    c.required("full_name", cols["full_name"], "Her full name")
+    cols["postcode"] = c.check("postcode", check_postcode, form.postcode)
+    cols["phone"] = c.check("phone", check_phone, form.phone)
+    cols["email"] = c.check("email", check_email, form.email)
+    cols["referrer_phone"] = c.check("referrer_phone", check_phone, form.referrer_phone)
+    cols["referrer_email"] = c.check("referrer_email", check_email, form.referrer_email)
+
+    dob = c.date("date_of_birth", form.date_of_birth)
+    cols["date_of_birth"] = c.check(
+        "date_of_birth",
+        check_birth_date,
+        dob,
+        today,
+        min_age=MOTHER_MIN_AGE,
+        max_age=MOTHER_MAX_AGE,
+    )
+    cols["edd"] = c.check("edd", check_edd, c.date("edd", form.edd), today)
+    baby = c.date("baby_dob", form.baby_dob)
+    cols["baby_dob"] = c.check("baby_dob", check_not_future, baby, today, "The baby's birth date")
+    received = c.date("referral_received_on", form.referral_received_on)
+    c.required("referral_received_on", received, "The date the referral was received")
+    cols["referral_received_on"] = c.check(
+        "referral_received_on", check_not_future, received, today, "The referral date"
+    )
+
+    cols["weeks_pregnant_at_referral"] = c.whole_number(
+        "weeks_pregnant_at_referral",
+        form.weeks_pregnant_at_referral,
+        0,
+        MAX_WEEKS_PREGNANT,
+        f"Weeks pregnant must be between 0 and {MAX_WEEKS_PREGNANT}.",
+    )
+    cols["other_children"] = (
+        c.whole_number(
+            "other_children",
+            form.other_children,
+            0,
+            MAX_OTHER_CHILDREN,
+            f"Other children must be between 0 and {MAX_OTHER_CHILDREN}.",
+        )
+        or 0
+    )
+    for name in ("start_outcome_score", "end_outcome_score"):
+        cols[name] = c.whole_number(
+            name,
+            getattr(form, name),
+            OUTCOME_SCORE_MIN,
+            OUTCOME_SCORE_MAX,
+            f"A score from {OUTCOME_SCORE_MIN} to {OUTCOME_SCORE_MAX}.",
+        )
+
+    if cols["stage"] is None:
+        c.required("stage", None, "The stage")
+    elif cols["stage"] is MotherStage.CLOSED:
+        c.required("closure_reason", cols["closure_reason"], "A reason for closing")
+    else:  # a reason belongs to a closed record only: reopening clears it
+        cols["closure_reason"] = None
+        cols["closure_reason_note"] = None
+    if cols["preferred_volunteer_gender"] is None:
+        cols["preferred_volunteer_gender"] = GenderPreference.ANY
+
+    clean = CleanMother(
+        columns=cols,
+        links={
+            "need_ids": set(form.need_ids),
+            "other_language_ids": set(form.other_language_ids),
+            "wanted_experience_ids": set(form.wanted_experience_ids),
+        },
+        availability=c.slots("availability", form.availability),
+        children={
+            "consents": _consents(c, form, today),
+            "safeguarding_concerns": _concerns(c, form, today),
+            "professionals": _professionals(c, form),
+        },
+    )
+    return clean, c.errors
+
+
+def validate_mother(form: MotherForm, today: date | None = None) -> dict[str, str]:
+    """Field name -> message for everything that stops this form being saved."""
+    return clean_mother(form, today or date.today())[1]
+
+
+__all__ = ["CleanMother", "Invalid", "clean_mother", "validate_mother"]

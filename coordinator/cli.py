@@ -331,6 +331,10 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--accept-weak", action="store_true", help="allow a weak passphrase")
     p.set_defaults(func=cmd_passphrase)
+
+    from coordinator.cli_records import add_record_commands
+
+    add_record_commands(sub, [common, reporting])
     return parser
 
 

@@ -50,12 +50,15 @@ def check_postcode(text: str | None) -> str | None:
     return spaced
 
 
-def _drama_mobile(number: phonenumbers.PhoneNumber) -> bool:
-    """Ofcom's range kept for fiction (07700 900000-900999): used by the demo data."""
+#: Ofcom's numbers kept for fiction that phonenumbers does not count as valid: mobiles
+#: 07700 900000-900999 and the "no area" landlines 01632 960000-960999 (the demo uses both).
+_DRAMA_PREFIXES = ("7700900", "1632960")
+
+
+def _drama_number(number: phonenumbers.PhoneNumber) -> bool:
+    national = str(number.national_number)
     return (
-        number.country_code == 44
-        and str(number.national_number).startswith("7700900")
-        and len(str(number.national_number)) == 10
+        number.country_code == 44 and len(national) == 10 and national.startswith(_DRAMA_PREFIXES)
     )
 
 
@@ -68,7 +71,7 @@ def check_phone(text: str | None) -> str | None:
         number = phonenumbers.parse(raw, "GB")
     except phonenumbers.NumberParseException:
         raise Invalid("Not a phone number: use digits, like 0116 496 0123.") from None
-    if not (phonenumbers.is_valid_number(number) or _drama_mobile(number)):
+    if not (phonenumbers.is_valid_number(number) or _drama_number(number)):
         raise Invalid("Not a valid UK phone number: check the number of digits.")
     if number.country_code != 44:
         return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
@@ -105,7 +108,9 @@ _MONTHS = {
     )
     for m in names
 }
-_NUMERIC_DATE = re.compile(r"^(\d{1,2})[/\-. ](\d{1,2})[/\-. ](\d{2}|\d{4})$")
+_NUMERIC_DATE = re.compile(
+    r"^(\d{1,2})[/\-. ](\d{1,2})[/\-. ](\d{2}|\d{4})(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$"
+)
 _ISO_DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ].*)?$")
 _WORD_DATE = re.compile(r"^(\d{1,2})(?:st|nd|rd|th)?[\s\-/]+([A-Za-z]+)\.?[\s\-/,]+(\d{2}|\d{4})$")
 _EXCEL_EPOCH = date(1899, 12, 30)

@@ -1,0 +1,140 @@
+"""The `import` and `export` commands (registered by coordinator.cli.build_parser).
+
+    coordinator import {mothers,volunteers,services} FILE [--mapping FILE] [--dry-run] [--json]
+    coordinator export {mothers,volunteers,services} --out FILE.csv|FILE.xlsx [--json]
+
+Import exits 1 when any row was rejected (the good rows are still saved, unless --dry-run),
+2 when the file cannot be read. Export always warns on stderr that its file is not encrypted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import io
+import json
+import sys
+from pathlib import Path
+
+from coordinator import config
+from coordinator.cli import EXIT_OK, EXIT_REJECTED, UsageError, _out, read_passphrase
+
+KINDS = ("mothers", "volunteers", "services")
+EXPORT_WARNING = (
+    "Warning: {path} is NOT encrypted. It holds personal data in plain text: keep it safe "
+    "and delete it when it is no longer needed."
+)
+
+
+def read_mapping(path: Path) -> dict[str, str]:
+    """A mapping file: a JSON object {"column": "field"}, or CSV rows "column,field".
+
+    An empty field means "do not import this column". A first CSV row "column,field" is a
+    header and is skipped.
+    """
+    from coordinator.services.importing.readers import decode, sniff_delimiter
+
+    try:
+        text, _ = decode(path.read_bytes())
+    except OSError as err:
+        raise UsageError(f"Cannot read the mapping file {path}: {err.strerror or err}.") from None
+    if text.lstrip().startswith("{"):
+        try:
+            data = json.loads(text)
+        except json.JSONDecodeError as err:
+            raise UsageError(
+                f"The mapping file {path.name} is not valid JSON ({err.msg})."
+            ) from None
+        if not all(isinstance(k, str) and isinstance(v, str | None) for k, v in data.items()):
+            raise UsageError(
+                f'The mapping file {path.name} must map names to names: {{"Tel": "phone"}}.'
+            )
+        return {k: v or "" for k, v in data.items()}
+    mapping: dict[str, str] = {}
+    for i, row in enumerate(csv.reader(io.StringIO(text), delimiter=sniff_delimiter(text))):
+        cells = [c.strip() for c in row]
+        if not any(cells):
+            continue
+        if len(cells) > 2 and any(cells[2:]):
+            raise UsageError(f"Line {i + 1} of {path.name} has more than two cells: column,field.")
+        if i == 0 and [c.casefold() for c in cells[:2]] == ["column", "field"]:
+            continue
+        mapping[cells[0]] = cells[1] if len(cells) > 1 else ""
+    if not mapping:
+        raise UsageError(f"The mapping file {path.name} maps no columns.")
+    return mapping
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from coordinator.services.importing import ImportFileError, import_file
+    from coordinator.storage.vault import open_vault
+
+    source = Path(args.file).expanduser()
+    if not source.is_file():
+        raise UsageError(f"There is no file {source}.")
+    mapping = read_mapping(Path(args.mapping).expanduser()) if args.mapping else None
+    path = config.resolve_db_path(args.db)
+    passphrase = read_passphrase()
+    with open_vault(path, passphrase) as vault:
+        try:
+            report = import_file(vault, args.kind, source, mapping=mapping, dry_run=args.dry_run)
+        except ImportFileError as err:
+            raise UsageError(str(err)) from None
+    _out(args, report.as_json(), report.lines())
+    return EXIT_REJECTED if report.rejected else EXIT_OK
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from coordinator.services.exporting import FORMATS, ExportError, export
+    from coordinator.storage.vault import open_vault
+
+    out = Path(args.out).expanduser().absolute()
+    if out.suffix.lower() not in FORMATS:
+        raise UsageError(f"Export to a .csv or .xlsx file, not '{out.name}'.")
+    path = config.resolve_db_path(args.db)
+    passphrase = read_passphrase()
+    with open_vault(path, passphrase) as vault:
+        print(EXPORT_WARNING.format(path=out), file=sys.stderr)
+        try:
+            result = export(vault, args.kind, out)
+        except ExportError as err:
+            raise UsageError(str(err)) from None
+    noun = args.kind.rstrip("s") if result.count == 1 else args.kind
+    _out(
+        args,
+        {
+            "exported": result.count,
+            "kind": args.kind,
+            "file": str(result.path),
+            "format": result.format,
+            "encrypted": False,
+        },
+        [f"Exported {result.count} {noun} to {result.path} (not encrypted)."],
+    )
+    return EXIT_OK
+
+
+def add_record_commands(sub, parents: list[argparse.ArgumentParser]) -> None:
+    p = sub.add_parser(
+        "import",
+        parents=parents,
+        help="import mothers, volunteers or local services from a CSV or XLSX file",
+    )
+    p.add_argument("kind", choices=KINDS, help="what the rows are")
+    p.add_argument("file", help="the .csv or .xlsx file")
+    p.add_argument(
+        "--mapping",
+        metavar="FILE",
+        help='column -> field: a JSON object {"Tel": "phone"} or CSV rows "Tel,phone"',
+    )
+    p.add_argument("--dry-run", action="store_true", help="check every row but save nothing")
+    p.set_defaults(func=cmd_import)
+
+    p = sub.add_parser(
+        "export",
+        parents=parents,
+        help="export mothers, volunteers or local services to CSV or XLSX (NOT encrypted)",
+    )
+    p.add_argument("kind", choices=KINDS, help="what to export")
+    p.add_argument("--out", required=True, metavar="FILE", help="a .csv or .xlsx file to write")
+    p.set_defaults(func=cmd_export)

@@ -1,0 +1,190 @@
+"""One row's cells -> clean field values, or the problems that make the row rejected."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from coordinator import models as m
+from coordinator.services.importing import fields as F
+from coordinator.services.importing.header import Column
+from coordinator.services.importing.readers import Row
+from coordinator.services.importing.values import (
+    cell_text,
+    is_blank,
+    lookup_list,
+    split_list,
+    to_bool,
+    to_float,
+    to_int,
+    to_slots,
+)
+from coordinator.services.records.mother_rules import MOTHER_MAX_AGE, MOTHER_MIN_AGE
+from coordinator.services.records.volunteer_rules import VOLUNTEER_MAX_AGE, VOLUNTEER_MIN_AGE
+from coordinator.services.validation import (
+    Invalid,
+    check_birth_date,
+    check_edd,
+    check_email,
+    check_not_future,
+    check_phone,
+    check_postcode,
+    parse_date,
+)
+
+#: Plausible ages (years) from a date of birth: the forms' rules.
+AGES = {
+    "mothers": (MOTHER_MIN_AGE, MOTHER_MAX_AGE),
+    "volunteers": (VOLUNTEER_MIN_AGE, VOLUNTEER_MAX_AGE),
+}
+VOCAB_WORDS = {
+    m.Need: "needs",
+    m.Language: "languages",
+    m.ExperienceTag: "lived experiences",
+    m.ServiceCategory: "service categories",
+}
+
+
+@dataclass
+class Lookups:
+    """Everything a row is checked against, loaded once per import (no per-row queries)."""
+
+    today: date
+    vocab: dict[type, dict[str, int]] = field(default_factory=dict)
+    projects: dict[str, int] = field(default_factory=dict)
+    #: (field, cell type, cell) -> (True, value) or (False, message): columns repeat values.
+    memo: dict[tuple, tuple[bool, Any]] = field(default_factory=dict)
+
+
+def load_lookups(session: Session, today: date) -> Lookups:
+    lookups = Lookups(today=today)
+    for model in VOCAB_WORDS:
+        table: dict[str, int] = {}
+        # Codes first, then labels, so that a label wins over another term's code.
+        rows = session.execute(select(model.id, model.code, model.label)).all()  # type: ignore[attr-defined]
+        for id_, code, _ in rows:
+            table[F.norm(code)] = id_
+        for id_, _, label in rows:
+            table[F.norm(label)] = id_
+        lookups.vocab[model] = table
+    for id_, name in session.execute(select(m.Project.id, m.Project.name)):
+        lookups.projects[F.norm(name)] = id_
+    return lookups
+
+
+@dataclass
+class Converted:
+    values: dict[str, Any]
+    #: "'Column' — message" for each problem; the row is rejected when there are any.
+    problems: list[str]
+    #: field name -> the column it came from.
+    columns: dict[str, str]
+    #: Fields already reported: one message per field (a bad date is not also "missing").
+    failed: set[str] = field(default_factory=set)
+
+    def fail(self, field_name: str | None, message: str) -> None:
+        if field_name in self.failed:
+            return
+        if field_name:
+            self.failed.add(field_name)
+        column = self.columns.get(field_name or "")
+        self.problems.append(f"'{column}' — {message}" if column else message)
+
+
+def convert_cells(kind: str, columns: list[Column], cells: Row, lookups: Lookups) -> Converted:
+    """Each mapped cell parsed and checked on its own; cross-field rules come later."""
+    result = Converted({}, [], {})
+    for column in columns:
+        fld = column.field
+        if fld is None:
+            continue
+        result.columns[fld.name] = column.name
+        raw = cells[column.index] if column.index < len(cells) else None
+        if is_blank(raw):
+            result.values[fld.name] = None
+            continue
+        key = (fld.name, type(raw), raw)
+        outcome = lookups.memo.get(key)
+        if outcome is None:
+            try:
+                outcome = (True, parse_value(kind, fld, raw, lookups))
+            except Invalid as err:
+                outcome = (False, str(err))
+            lookups.memo[key] = outcome
+        ok, value = outcome
+        result.values[fld.name] = value if ok else None
+        if not ok:
+            result.fail(fld.name, value)
+    return result
+
+
+def parse_value(kind: str, fld: F.Field, raw: object, lookups: Lookups) -> Any:
+    t = fld.type
+    if t == F.DATE:
+        value = cell_text(raw) if isinstance(raw, str) else raw
+        return check_date(kind, fld, parse_date(value), lookups.today)
+    text = cell_text(raw)
+    if text is None:
+        return [] if t in F.LIST_TYPES else None
+    if t == F.TEXT:
+        return text
+    if t == F.PHONE:
+        return check_phone(text)
+    if t == F.EMAIL:
+        return check_email(text)
+    if t == F.POSTCODE:
+        return check_postcode(text)
+    if t == F.BOOL:
+        return to_bool(text)
+    if t == F.INT:
+        return to_int(text, fld.low, fld.high)
+    if t == F.FLOAT:
+        return to_float(text, fld.low, fld.high)
+    if t == F.ENUM:
+        assert fld.enum is not None
+        member = F.enum_lookup(fld.enum).get(F.norm(text))
+        if member is None:
+            choices = ", ".join(F.ENUM_LABELS[fld.enum].values())
+            raise Invalid(f"'{text}' is not one Coordinator knows. Use one of: {choices}.")
+        return member
+    if t in (F.VOCAB, F.VOCAB_LIST):
+        ids = lookup_list(text, lookups.vocab[fld.vocab], VOCAB_WORDS[fld.vocab])  # type: ignore[index]
+        if t == F.VOCAB_LIST:
+            return ids
+        if len(ids) > 1:
+            raise Invalid("Give only one here; list any others under 'Other languages'.")
+        return ids[0]
+    if t in (F.PROJECT, F.PROJECT_LIST):
+        ids = lookup_list(text, lookups.projects, "projects")
+        if t == F.PROJECT and len(ids) > 1:
+            raise Invalid("Give only one project.")
+        return ids if t == F.PROJECT_LIST else ids[0]
+    if t == F.TEXT_LIST:
+        seen: dict[str, str] = {}
+        for item in split_list(text):
+            seen.setdefault(item.casefold(), item)
+        return list(seen.values())
+    if t == F.SLOTS:
+        return to_slots(text)
+    raise AssertionError(f"unknown field type {t}")
+
+
+def check_date(kind: str, fld: F.Field, value: date | None, today: date) -> date | None:
+    if value is None:
+        return None
+    if fld.check == F.BIRTH:
+        low, high = AGES[kind]
+        return check_birth_date(value, today, min_age=low, max_age=high)
+    if fld.check == F.PAST:
+        return check_not_future(value, today, fld.noun)
+    if fld.check == F.EDD:
+        # Not more than 10 months ahead; old records may have a due date long past, as
+        # long as it was plausible when she was referred (checked with the referral date).
+        return check_edd(value, today) if value > today else value
+    if value.year < 1900 or value > today + timedelta(days=365 * 20):
+        raise Invalid("Check the year of this date.")
+    return value

@@ -1,0 +1,150 @@
+"""A file read and its columns decided: shared by the preview (for the dialog) and the import."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from coordinator.services.importing.fields import KINDS, fields_of, norm
+from coordinator.services.importing.header import (
+    Column,
+    ColumnMapping,
+    find_header,
+    header_score,
+    map_columns,
+)
+from coordinator.services.importing.readers import ImportFileError, Row, Table, read_table
+from coordinator.services.importing.report import (
+    FieldChoice,
+    Preview,
+    PreviewColumn,
+    PreviewRow,
+)
+from coordinator.services.importing.values import cell_text
+
+#: The fields that must be given, per kind (first_name/last_name can stand in for full_name).
+REQUIRED = {
+    "mothers": ("full_name", "referral_received_on"),
+    "volunteers": ("full_name",),
+    "services": ("name",),
+}
+
+
+@dataclass
+class Sheet:
+    """A file read and its columns decided."""
+
+    table: Table
+    header_index: int
+    columns: list[Column]
+
+    def data(self) -> list[tuple[int, Row]]:
+        """(spreadsheet row number, cells) of each non-empty row under the header."""
+        first = self.header_index + 1
+        return [
+            (i + 1, row)
+            for i, row in enumerate(self.table.rows[first:], start=first)
+            if any(cell_text(c) for c in row)
+        ]
+
+    @property
+    def unmapped(self) -> list[str]:
+        return [c.name for c in self.columns if c.field is None]
+
+    def missing(self, kind: str) -> list[str]:
+        """Headers of required fields that no column gives."""
+        given = {c.field.name for c in self.columns if c.field is not None}
+        if {"first_name", "last_name"} & given:
+            given.add("full_name")
+        by_name = {f.name: f for f in fields_of(kind)}
+        optional = {"referral_received_on"}  # defaults to the import date
+        return [by_name[n].header for n in REQUIRED[kind] if n not in given and n not in optional]
+
+
+def field_choices(kind: str) -> list[FieldChoice]:
+    """Every field a column can be mapped to, in form order, for the dialog's choices."""
+    required = set(REQUIRED[_check_kind(kind)])
+    return [FieldChoice(f.name, f.header, f.name in required) for f in fields_of(kind)]
+
+
+def _check_kind(kind: str) -> str:
+    if kind not in KINDS:
+        raise ImportFileError(f"Cannot import '{kind}': choose {', '.join(KINDS)}.")
+    return kind
+
+
+def read_sheet(path: Path | str, kind: str, mapping: Mapping[str, str] | None) -> Sheet:
+    cmap = ColumnMapping(_check_kind(kind), mapping)
+    table = read_table(Path(path), lambda rows: header_score(kind, rows, cmap))
+    header_index = find_header(kind, table.rows, cmap)
+    body = table.rows[header_index + 1 :]
+    width = max((len(r) for r in body), default=0)
+    columns = map_columns(kind, table.rows[header_index], width, cmap)
+    # A blank-headed column is worth mentioning only if something is in it.
+    columns = [
+        c
+        for c in columns
+        if c.field is not None
+        or cell_text(_at(table.rows[header_index], c.index))
+        or any(cell_text(_at(r, c.index)) for r in body)
+    ]
+    for key, header in cmap.keys.items():
+        if not any(key == norm(c.name) for c in columns):
+            table.notes.append(f"The mapping mentions '{header}', which is not a column here.")
+    return Sheet(table, header_index, columns)
+
+
+def _at(row: Row, index: int) -> object:
+    return row[index] if index < len(row) else None
+
+
+def preview(
+    path: Path | str, kind: str, mapping: Mapping[str, str] | None = None, *, rows: int = 20
+) -> Preview:
+    """The header row found, each column's field, and the first rows: for the dialog."""
+    sheet = read_sheet(path, kind, mapping)
+    data = sheet.data()
+    width = len(sheet.columns)
+    return Preview(
+        kind=kind,
+        format=sheet.table.format,
+        sheet=sheet.table.sheet,
+        header_row=sheet.header_index + 1,
+        columns=[
+            PreviewColumn(c.index, c.name, c.field.name if c.field else None, c.why_not)
+            for c in sheet.columns
+        ],
+        rows=[PreviewRow(n, row_texts(sheet.columns, cells)[:width]) for n, cells in data[:rows]],
+        total_rows=len(data),
+        unmapped=sheet.unmapped,
+        missing_required=sheet.missing(kind),
+        notes=list(sheet.table.notes) + sheet_notes(kind, sheet),
+    )
+
+
+def row_texts(columns: list[Column], row: Row) -> tuple[str, ...]:
+    return tuple(cell_text(_at(row, c.index)) or "" for c in columns)
+
+
+def sheet_notes(kind: str, sheet: Sheet) -> list[str]:
+    notes = []
+    given = {c.field.name for c in sheet.columns if c.field is not None}
+    if kind == "mothers" and "referral_received_on" not in given:
+        notes.append(
+            "There is no referral date column: each mother's referral date is the date of "
+            "the import."
+        )
+    if kind == "mothers" and "stage" in given and "stage_changed_on" not in given:
+        notes.append(
+            "There is no stage date column: each mother's stage date is her referral date."
+        )
+    if kind == "volunteers" and "status" in given and "status_since" not in given:
+        notes.append(
+            "There is no status date column: each volunteer's status date is the date of the "
+            "import."
+        )
+    for c in sheet.columns:
+        if c.field is None and c.why_not and "already" in c.why_not:
+            notes.append(f"'{c.name}' is not imported: {c.why_not}.")
+    return notes

@@ -113,6 +113,13 @@ def cmd_check(args: argparse.Namespace) -> int:
     passphrase = read_passphrase()
     with open_vault(path, passphrase, lock=False, upgrade=False) as vault:
         problems = vault.integrity_problems()
+        if not problems:
+            from coordinator.services.search import inconsistent_indexes
+
+            with vault.session() as session:
+                problems = [
+                    f"search index for {k} out of step" for k in inconsistent_indexes(session)
+                ]
         counts = record_counts(vault) if not problems else {}
         revision = vault.schema_revision()
     ok = not problems

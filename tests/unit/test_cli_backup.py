@@ -84,3 +84,18 @@ def test_passphrase_change_on_the_command_line(cli, fresh_db):
     assert json.loads(done.stdout)["changed"] is True
     assert _names(fresh_db, NEW) == ["Kept"]
     assert cli("check", "--db", str(fresh_db)).returncode == 3
+
+
+def test_check_reports_a_search_index_out_of_step(cli, fresh_db):
+    from datetime import date
+
+    from coordinator.models import Mother
+
+    with open_vault(fresh_db, PASSPHRASE) as v:
+        with v.engine.begin() as con:
+            con.execute(text("DROP TRIGGER mother_fts_after_insert"))
+        with v.transaction() as s:
+            s.add(Mother(full_name="Not Indexed", referral_received_on=date(2026, 1, 2)))
+    done = cli("check", "--db", str(fresh_db), "--json")
+    assert done.returncode == 4
+    assert "search index for mother" in json.loads(done.stdout)["problems"][0]

@@ -63,10 +63,16 @@ def last_seq(vault) -> int:
     return seq_of(top) if top else 0
 
 
+def say(line: str) -> None:
+    """One whole line in one write(2): a kill can never leave half a line in the pipe."""
+    sys.stdout.flush()
+    os.write(sys.stdout.fileno(), (line + "\n").encode())
+
+
 def run_writer(db: str, mode: str, *, count: int | None = None, seed: int | None = None) -> int:
     from coordinator.storage.vault import open_vault
 
-    print(f"pid {os.getpid()}", flush=True)
+    say(f"pid {os.getpid()}")
     rng = random.Random(seed)
     vault = open_vault(db, os.environ["COORDINATOR_PASSPHRASE"], lock=True, check_pages=False)
     with vault.engine.connect() as con:
@@ -80,7 +86,7 @@ def run_writer(db: str, mode: str, *, count: int | None = None, seed: int | None
         seq += 1
         with vault.transaction() as session:
             write_batch(session, seq, rng)
-        print(f"commit {seq}", flush=True)
+        say(f"commit {seq}")
         done += 1
     vault.close()
     return 0
@@ -109,7 +115,7 @@ def serve() -> int:
                 sys.stdout.flush()
                 os._exit(code)
         _, status = os.waitpid(pid, 0)
-        print(f"ended {pid} {os.waitstatus_to_exitcode(status)}", flush=True)
+        say(f"ended {pid} {os.waitstatus_to_exitcode(status)}")
     return 0
 
 

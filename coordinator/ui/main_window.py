@@ -101,15 +101,32 @@ class MainWindow(QMainWindow):
         self.restore_action = self._action(
             self.tr("&Restore from a backup…"), "", self.safekeeping.restore
         )
+        self.import_action = self._action(
+            self.tr("&Import from a spreadsheet…"), "Ctrl+I", self.import_spreadsheet
+        )
         self.lock_action = self._action(self.tr("&Lock"), "Ctrl+L", self.lock)
         self.quit_action = self._action(self.tr("&Quit"), "Ctrl+Q", self.close)
         menu.addActions([self.new_action, self.open_action])
         menu.addSeparator()
         menu.addActions([self.backup_action, self.restore_action])
         menu.addSeparator()
+        menu.addAction(self.import_action)
+        menu.addSeparator()
         menu.addAction(self.lock_action)
         menu.addSeparator()
         menu.addAction(self.quit_action)
+
+    def import_spreadsheet(self) -> None:
+        """File > Import: mothers, volunteers or services from CSV or XLSX."""
+        from coordinator.ui.import_dialog import ImportDialog
+
+        if self.workspace is None or self.controller.vault is None:
+            return
+        dialog = ImportDialog(self.controller.vault, "mothers", self.workspace)
+        workspace = self.workspace
+        for page in (workspace.mothers, workspace.volunteers, workspace.services):
+            dialog.imported.connect(lambda _kind, page=page: page.reload())
+        dialog.open()
 
     def _action(self, text: str, shortcut: str, slot) -> QAction:
         action = QAction(text, self)
@@ -236,6 +253,7 @@ class MainWindow(QMainWindow):
         self.state_label.setText(self.tr("Unlocked") if unlocked else self.tr("Locked"))
         self.lock_action.setEnabled(unlocked)
         self.backup_action.setEnabled(unlocked)
+        self.import_action.setEnabled(unlocked)
         self.restore_action.setEnabled(path is not None and path.exists())
         if not unlocked:
             self.backup_label.show_status(None)

@@ -17,9 +17,12 @@ from PySide6.QtWidgets import QHBoxLayout, QListWidget, QStackedWidget, QWidget
 
 from coordinator.services import drafts
 from coordinator.storage.vault import Vault
+from coordinator.ui.pages.mothers_page import MothersPage
 from coordinator.ui.pages.placeholder import PlaceholderPage
+from coordinator.ui.pages.services_page import ServicesPage
 from coordinator.ui.pages.settings_page import SettingsPage
 from coordinator.ui.pages.today import TodayPage
+from coordinator.ui.pages.volunteers_page import VolunteersPage
 
 log = logging.getLogger(__name__)
 
@@ -54,15 +57,20 @@ class Workspace(QWidget):
         self._vault = vault
         self.today = TodayPage(vault)
         self.settings = SettingsPage(vault)
-        pages: list[tuple[str, QWidget]] = [(self.tr("Today"), self.today)]
-        for title in (
-            self.tr("Mothers"),
-            self.tr("Volunteers"),
-            self.tr("Matches"),
-            self.tr("Services"),
-            self.tr("Reports"),
+        self.mothers = MothersPage(vault)
+        pages: list[tuple[str, QWidget]] = [
+            (self.tr("Today"), self.today),
+            (self.tr("Mothers"), self.mothers),
+        ]
+        self.volunteers = VolunteersPage(vault)
+        self.services = ServicesPage(vault)
+        for title, page in (
+            (self.tr("Volunteers"), self.volunteers),
+            (self.tr("Matches"), None),
+            (self.tr("Services"), self.services),
+            (self.tr("Reports"), None),
         ):
-            pages.append((title, PlaceholderPage(title)))
+            pages.append((title, page if page is not None else PlaceholderPage(title)))
         pages.append((self.tr("Settings"), self.settings))
 
         self.today.backup_requested.connect(self.backup_requested)

@@ -1,4 +1,5 @@
-"""Settings: auto-lock and passphrase (Security), and the automatic backups (Backups).
+"""Settings: auto-lock and passphrase (Security), the automatic backups (Backups), and the
+needs list and audit trail (Records), each in a dialog of its own.
 
 Values are read from and saved through the services; Save is enabled only when something
 changed. Unsaved edits are a draft: kept across a lock and offered back after unlocking.
@@ -12,6 +13,7 @@ from typing import Any
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
+    QDialog,
     QFileDialog,
     QFormLayout,
     QGroupBox,
@@ -27,7 +29,9 @@ from PySide6.QtWidgets import (
 
 from coordinator.services import backups, preferences, settings
 from coordinator.storage.vault import Vault
+from coordinator.ui.audit_view import AuditDialog
 from coordinator.ui.backup_status import when_text
+from coordinator.ui.vocabulary_editor import VocabularyEditor
 from coordinator.ui.widgets import PAGE_MARGIN, MessageLabel, heading, note
 from coordinator.ui.worker import error_message
 
@@ -75,6 +79,9 @@ class SettingsPage(QWidget):
         self.on_close = QCheckBox(self.tr("Back up automatically when Coordinator closes"))
         self.backup_line = QLabel()
         self.backup_button = QPushButton(self.tr("Back up now…"))
+        self.needs_button = QPushButton(self.tr("Needs list…"))
+        self.audit_button = QPushButton(self.tr("Audit trail…"))
+        self.records_dialog: QDialog | None = None
 
         self.message = MessageLabel()
         self.discard_button = QPushButton(self.tr("Discard changes"))
@@ -90,6 +97,8 @@ class SettingsPage(QWidget):
         self.browse_button.clicked.connect(self.browse)
         self.passphrase_button.clicked.connect(self.change_passphrase_requested)
         self.backup_button.clicked.connect(self.backup_requested)
+        self.needs_button.clicked.connect(lambda: self._open(VocabularyEditor(self._vault)))
+        self.audit_button.clicked.connect(lambda: self._open(AuditDialog(self._vault)))
         self.save_button.clicked.connect(self.save)
         self.discard_button.clicked.connect(self.discard)
 
@@ -149,6 +158,11 @@ class SettingsPage(QWidget):
         status_row = self._left(self.backup_line)
         status_row.addWidget(self.backup_button)
         form.addRow(self._row_label(self.tr("Last backup")), status_row)
+
+        records_box = QGroupBox(self.tr("Records"))
+        form = self._form(records_box)
+        form.addRow(self._row_label(self.tr("Needs")), self._left(self.needs_button))
+        form.addRow(self._row_label(self.tr("Changes made")), self._left(self.audit_button))
         # Both groups' fields start at the same place.
         width = max(label.sizeHint().width() for label in self._row_labels)
         for label in self._row_labels:
@@ -170,6 +184,7 @@ class SettingsPage(QWidget):
         layout.addWidget(security)
         layout.addWidget(backups_box)
         layout.addLayout(buttons)
+        layout.addWidget(records_box)  # its dialogs save their own changes: below Save
         layout.addStretch(1)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
@@ -303,6 +318,13 @@ class SettingsPage(QWidget):
         self.restored_note.clear_message()
         self.message.show_message(self.tr("Saved."), "success")
         self.saved.emit()
+
+    def _open(self, dialog: QDialog) -> None:
+        """Show a Records dialog (the needs list, the audit trail) over the window."""
+        dialog.setParent(self, dialog.windowFlags())
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.records_dialog = dialog
+        dialog.open()
 
     def discard(self) -> None:
         self._show(self._stored)

@@ -1,0 +1,15 @@
+"""Her main language, other languages, and whether she needs an interpreter."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QCheckBox
+
+from coordinator.ui.mother_form.fields import CheckList, Section, TermBox, tr
+
+
+class LanguageSection(Section):
+    def __init__(self, terms: list[tuple[int, str]], labels: dict[int, str]) -> None:
+        super().__init__(tr("Language"))
+        self.add("language_id", tr("Main language"), TermBox(terms, labels))
+        self.add("interpreter_needed", "", QCheckBox(tr("Needs an interpreter")))
+        self.add("other_language_ids", tr("Other languages"), CheckList(terms, labels, rows=5))

@@ -1,0 +1,220 @@
+"""Mothers: the list (search, filters, sort by any column) and the form for one record.
+
+The list is a RecordListPage over services.listing (mother_ids / mother_rows); FormListPage
+adds what the record pages share: the form (a MotherDialog, one at a time), the list
+reloaded and the saved record selected after a save, Import… and Export…, and the open
+form's unsaved values handed to the workspace as a draft on locking (one mother form at a
+time, so the draft key is the form alone and the record's id travels inside the values).
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
+from PySide6.QtWidgets import QComboBox, QLineEdit, QSpinBox, QWidget
+
+from coordinator.models import MotherStage
+from coordinator.services import vocabularies
+from coordinator.services.listing import (
+    ALL_STAGES,
+    OPEN_STAGES,
+    WAITING_STAGES,
+    MotherFilter,
+    MotherRow,
+    mother_ids,
+    mother_rows,
+)
+from coordinator.services.records.labels import STAGE_LABELS
+from coordinator.storage.vault import Vault
+from coordinator.ui.form_list_page import FormListPage
+from coordinator.ui.mother_form import MotherDialog
+from coordinator.ui.record_list import Column
+from coordinator.ui.widgets import ERROR_COLOUR, link_button
+
+
+@cache
+def safeguarding_icon() -> QIcon:
+    """A small red dot: an open safeguarding concern."""
+    pixmap = QPixmap(12, 12)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setBrush(QColor(ERROR_COLOUR))
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.drawEllipse(1, 1, 10, 10)
+    painter.end()
+    return QIcon(pixmap)
+
+
+def _marker(row: MotherRow) -> QIcon | None:
+    return safeguarding_icon() if row.safeguarding else None
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("MothersPage", text)
+
+
+def _name_tip(row: MotherRow) -> str:
+    lines = [row.name]
+    if row.safeguarding:
+        lines.append(_tr("Open safeguarding concern"))
+    if row.no_letters_home:
+        lines.append(_tr("No letters to her home address"))
+    return "\n".join(lines)
+
+
+#: The stage filter's choices: key -> stages. All by default: she must find anyone in a
+#: keystroke, closed records too (and a search over all stages is the fastest).
+STAGE_CHOICES: dict[str, frozenset[MotherStage]] = {
+    "*all": ALL_STAGES,
+    "*open": OPEN_STAGES,
+    "*waiting": WAITING_STAGES,
+    **{stage.value: frozenset({stage}) for stage in STAGE_LABELS},
+}
+
+
+class MothersPage(FormListPage):
+    #: The key of this page's drafts (see Workspace).
+    draft_form = "mother"
+    draft_record_id: int | None = None
+    kind = "mothers"
+
+    def __init__(self, vault: Vault, parent: QWidget | None = None):
+        tr = self.tr
+        columns = [
+            Column(tr("Name"), "name", "name", decoration=_marker, tooltip=_name_tip, width=215),
+            Column(tr("Stage"), "stage", "stage", width=140),
+            Column(tr("Due date or baby's age"), "due_or_age", "due", width=200),
+            Column(tr("Area"), "area", "area", width=125),
+            Column(tr("Referrer"), "referrer", "referrer", width=200),
+            Column(
+                tr("Days waiting"),
+                "days_waiting",
+                "waiting",
+                numeric=True,
+                width=100,
+                descending_first=True,
+            ),
+            Column(tr("Current volunteer"), "volunteer", "volunteer"),
+        ]
+        super().__init__(
+            vault,
+            columns,
+            lambda ids: mother_rows(vault, ids),
+            title=tr("Mothers"),
+            new_text=tr("New referral"),
+            search_placeholder=tr("Search name, postcode, phone or referrer"),
+            parent=parent,
+        )
+        self._build_filters()  # the list loads when the page is first shown (FormListPage)
+
+    # -- filters -----------------------------------------------------------------------------
+
+    def _build_filters(self) -> None:
+        tr = self.tr
+        self.stage_filter = QComboBox()
+        self.stage_filter.setAccessibleName(tr("Stage"))
+        self.stage_filter.addItem(tr("All stages"), "*all")
+        self.stage_filter.addItem(tr("Open (not closed)"), "*open")
+        self.stage_filter.addItem(tr("Not yet matched"), "*waiting")
+        for stage, label in STAGE_LABELS.items():
+            self.stage_filter.addItem(tr(label), stage.value)
+        self.project_filter = QComboBox()
+        self.project_filter.setAccessibleName(tr("Project"))
+        self.project_filter.addItem(tr("All projects"), None)
+        for project_id, name in vocabularies.project_choices(self.vault):
+            self.project_filter.addItem(name, project_id)
+        self.need_filter = QComboBox()
+        self.need_filter.setAccessibleName(tr("Need"))
+        self.need_filter.addItem(tr("Any need"), None)
+        for need_id, label in vocabularies.active_terms(self.vault, "need"):
+            self.need_filter.addItem(label, need_id)
+        for combo in (self.stage_filter, self.project_filter, self.need_filter):
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            combo.setMinimumContentsLength(12)
+        self.area_filter = QLineEdit()
+        self.area_filter.setPlaceholderText(tr("Town or postcode area"))
+        self.area_filter.setAccessibleName(tr("Area"))
+        self.area_filter.setClearButtonEnabled(True)
+        self.area_filter.setMinimumWidth(150)
+        self.waiting_filter = QSpinBox()
+        self.waiting_filter.setAccessibleName(tr("Waiting more than this many days"))
+        self.waiting_filter.setRange(0, 999)
+        self.waiting_filter.setSpecialValueText(tr("Any wait"))
+        self.waiting_filter.setPrefix(tr("Waiting > "))
+        self.waiting_filter.setSuffix(tr(" days"))
+        self.waiting_filter.setToolTip(tr("Only those waiting more than this many days"))
+        self.clear_filters = link_button(tr("Clear filters"))
+        self.clear_filters.clicked.connect(self.reset_filters)
+        for combo in (self.stage_filter, self.project_filter, self.need_filter):
+            combo.currentIndexChanged.connect(self.reload)
+            self.filter_bar.addWidget(combo)
+        self.area_filter.textChanged.connect(self._search_changed)
+        self.waiting_filter.valueChanged.connect(self.reload)
+        self.filter_bar.addWidget(self.area_filter)
+        self.filter_bar.addWidget(self.waiting_filter)
+        self.filter_bar.addWidget(self.clear_filters)
+        self.filter_bar.addStretch(1)
+
+    def mother_filter(self) -> MotherFilter:
+        waiting = self.waiting_filter.value()
+        return MotherFilter(
+            text=self.search.text(),
+            stages=STAGE_CHOICES[self.stage_filter.currentData()],
+            project_id=self.project_filter.currentData(),
+            need_id=self.need_filter.currentData(),
+            area=self.area_filter.text().strip() or None,
+            waiting_more_than_days=waiting or None,
+        )
+
+    def filters_active(self) -> bool:
+        return (
+            self.stage_filter.currentIndex() != 0
+            or self.project_filter.currentIndex() != 0
+            or self.need_filter.currentIndex() != 0
+            or bool(self.area_filter.text().strip())
+            or self.waiting_filter.value() != 0
+        )
+
+    def reset_filters(self) -> None:
+        widgets = (self.stage_filter, self.project_filter, self.need_filter)
+        for widget in (*widgets, self.area_filter, self.waiting_filter):
+            widget.blockSignals(True)
+        for combo in widgets:
+            combo.setCurrentIndex(0)
+        self.area_filter.clear()
+        self.waiting_filter.setValue(0)
+        for widget in (*widgets, self.area_filter, self.waiting_filter):
+            widget.blockSignals(False)
+        self.reload()
+
+    # -- the list ----------------------------------------------------------------------------
+
+    def fetch_ids(self, text: str, sort: str, descending: bool) -> list[int]:
+        return mother_ids(self.vault, self.mother_filter(), sort, descending)
+
+    def reload(self) -> None:
+        super().reload()
+        self.clear_filters.setVisible(self.filters_active())
+
+    def count_text(self, count: int) -> str:
+        if count == 1:
+            return self.tr("1 mother")
+        return self.tr("{count} mothers").format(count=f"{count:,}")
+
+    def empty_text(self, filtered: bool) -> str:
+        if filtered:
+            return self.tr(
+                "No one matches this search and these filters.\n"
+                "Check the spelling, or choose Clear filters."
+            )
+        return self.tr("No referrals yet.\nAdd one with New referral, or import your spreadsheet.")
+
+    # -- the form (opening, saving, drafts, import and export: FormListPage) ---------------
+
+    def make_dialog(self, record_id: int | None) -> MotherDialog:
+        return MotherDialog(self.vault, record_id, self)

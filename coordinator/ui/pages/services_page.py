@@ -1,0 +1,120 @@
+"""Local services: the signposting directory (search, category filter, sort by any column)
+and the form for one service (ServiceFormDialog). Drafts work as on the Volunteers page.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QCheckBox, QComboBox, QWidget
+
+from coordinator.services import vocabularies
+from coordinator.services.listing import ServiceFilter, ServiceRow, service_ids, service_rows
+from coordinator.storage.vault import Vault
+from coordinator.ui.form_list_page import FormListPage
+from coordinator.ui.record_list import Column
+from coordinator.ui.service_form import ServiceFormDialog
+from coordinator.ui.widgets import QUIET_COLOUR
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("ServicesPage", text)
+
+
+def _inactive_colour(row: ServiceRow) -> QColor | None:
+    return None if row.active else QColor(QUIET_COLOUR)
+
+
+def _name_tip(row: ServiceRow) -> str:
+    return row.name if row.active else _tr("{name} (no longer running)").format(name=row.name)
+
+
+class ServicesPage(FormListPage):
+    #: The key of this page's drafts (see Workspace).
+    draft_form = "local_service"
+    kind = "services"
+
+    def __init__(self, vault: Vault, parent: QWidget | None = None):
+        tr = _tr
+        columns = [
+            Column(
+                tr("Name"),
+                "name",
+                "name",
+                foreground=_inactive_colour,
+                tooltip=_name_tip,
+                width=300,
+            ),
+            Column(tr("Category"), "category", "category", foreground=_inactive_colour, width=220),
+            Column(tr("Area"), "area", "area", foreground=_inactive_colour, width=200),
+            Column(tr("Phone"), "phone", "phone", foreground=_inactive_colour),
+        ]
+        super().__init__(
+            vault,
+            columns,
+            lambda ids: service_rows(vault, ids),
+            title=tr("Local services"),
+            new_text=tr("New service"),
+            search_placeholder=tr("Search name, area, eligibility or notes"),
+            parent=parent,
+        )
+        self.import_button.setToolTip(self.tr("Add local services from a spreadsheet"))
+
+        self.category_filter = QComboBox()
+        self.category_filter.setAccessibleName(self.tr("Category"))
+        self.category_filter.addItem(self.tr("All categories"), None)
+        for category_id, label in vocabularies.active_terms(vault, "service_category"):
+            self.category_filter.addItem(label, category_id)
+        self.category_filter.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.category_filter.setMinimumContentsLength(18)
+        self.inactive_filter = QCheckBox(self.tr("Include services no longer running"))
+        self.category_filter.currentIndexChanged.connect(self.reload)
+        self.inactive_filter.toggled.connect(self.reload)
+        self.filter_bar.addWidget(self.category_filter)
+        self.filter_bar.addWidget(self.inactive_filter)
+        self.filter_bar.addStretch(1)
+        self.reload()
+
+    # -- the list ----------------------------------------------------------------------------
+
+    def service_filter(self) -> ServiceFilter:
+        return ServiceFilter(
+            text=self.search.text(),
+            category_id=self.category_filter.currentData(),
+            include_inactive=self.inactive_filter.isChecked(),
+        )
+
+    def fetch_ids(self, text: str, sort: str, descending: bool) -> list[int]:
+        return service_ids(self.vault, self.service_filter(), sort, descending)
+
+    def filters_active(self) -> bool:
+        return self.category_filter.currentIndex() != 0
+
+    def count_text(self, count: int) -> str:
+        if count == 1:
+            return self.tr("1 service")
+        return self.tr("{count} services").format(count=f"{count:,}")
+
+    def empty_text(self, filtered: bool) -> str:
+        if filtered:
+            return self.tr(
+                "No service matches this search and category.\n"
+                "Check the spelling, or choose All categories."
+            )
+        return self.tr("No local services yet.\nAdd one with New service, or import your list.")
+
+    # -- the form ----------------------------------------------------------------------------
+
+    def make_dialog(self, record_id: int | None) -> ServiceFormDialog:
+        return ServiceFormDialog(self.vault, record_id, self)
+
+    def gone_text(self) -> str:
+        return self.tr("That service is no longer in the database.")
+
+    def not_listed_text(self) -> str:
+        return self.tr("Saved. It is not in the list with this search and category.")
+
+    def deleted_text(self) -> str:
+        return self.tr("The service was deleted.")

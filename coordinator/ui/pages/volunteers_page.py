@@ -1,0 +1,217 @@
+"""Volunteers: the list (search, filters, sort by any column) and the form for one volunteer.
+
+The list is a RecordListPage over services.listing (volunteer_ids / volunteer_rows); a DBS
+check past its due date shows in red, one due within 60 days in amber. The form is a
+VolunteerFormDialog; while it is open its unsaved values go to the workspace as a draft on
+locking (the draft key is the form alone; the record's id travels inside the values).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QLocale
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QCheckBox, QComboBox, QWidget
+
+from coordinator.models import VolunteerStatus
+from coordinator.services import vocabularies
+from coordinator.services.listing import (
+    VolunteerFilter,
+    VolunteerRow,
+    volunteer_ids,
+    volunteer_rows,
+)
+from coordinator.services.records.labels import VOLUNTEER_STATUS_LABELS
+from coordinator.services.records.list_people import ALL_STATUSES
+from coordinator.storage.vault import Vault
+from coordinator.ui.form_list_page import FormListPage
+from coordinator.ui.record_list import Column
+from coordinator.ui.volunteer_form import VolunteerFormDialog
+from coordinator.ui.widgets import ERROR_COLOUR, WARNING_COLOUR, link_button
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("VolunteersPage", text)
+
+
+class ListRow:
+    """A VolunteerRow with the DBS date as shown: '3 Jan 2026 (overdue)'."""
+
+    def __init__(self, row: VolunteerRow):
+        self.row = row
+        self.id = row.id
+        due = row.dbs_due
+        text = QLocale().toString(due, "d MMM yyyy") if due else ""
+        if row.dbs_overdue:
+            text = _tr("{day} (overdue)").format(day=text)
+        self.dbs_due_text = text
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.row, name)
+
+
+def _due_colour(row: ListRow) -> QColor | None:
+    if row.dbs_overdue:
+        return QColor(ERROR_COLOUR)
+    if row.dbs_due_soon:
+        return QColor(WARNING_COLOUR)
+    return None
+
+
+def _due_tip(row: ListRow) -> str | None:
+    if row.dbs_due is None:
+        return _tr("No DBS check recorded")
+    if row.dbs_overdue:
+        return _tr("The next DBS check was due on {day}").format(day=row.dbs_due_text)
+    if row.dbs_due_soon:
+        return _tr("The next DBS check is due within 60 days")
+    return None
+
+
+#: The status filter's choices: key -> statuses (the first is the default).
+STATUS_CHOICES: dict[str, frozenset[VolunteerStatus]] = {
+    "current": ALL_STATUSES - {VolunteerStatus.LEFT},
+    "all": ALL_STATUSES,
+    **{status.value: frozenset({status}) for status in VOLUNTEER_STATUS_LABELS},
+}
+
+
+class VolunteersPage(FormListPage):
+    #: The key of this page's drafts (see Workspace).
+    draft_form = "volunteer"
+    kind = "volunteers"
+
+    def __init__(self, vault: Vault, parent: QWidget | None = None, *, today: date | None = None):
+        tr = _tr
+        columns = [
+            Column(tr("Name"), "name", "name", width=230),
+            Column(tr("Status"), "status", "status", width=110),
+            Column(
+                tr("DBS due"),
+                "dbs_due_text",
+                "dbs_due",
+                foreground=_due_colour,
+                tooltip=_due_tip,
+                width=160,
+            ),
+            Column(tr("Languages"), "languages", "languages", width=200),
+            Column(tr("Areas"), "areas", "areas", width=200),
+            Column(tr("Matches"), "matches", "matches"),
+        ]
+        super().__init__(
+            vault,
+            columns,
+            lambda ids: [ListRow(r) for r in volunteer_rows(vault, ids, self.today)],
+            title=tr("Volunteers"),
+            new_text=tr("New volunteer"),
+            search_placeholder=tr("Search name, phone, postcode or area"),
+            parent=parent,
+        )
+        self.today = today or date.today()
+        self.import_button.setToolTip(self.tr("Add volunteers from a spreadsheet"))
+        self._build_filters()
+        self.reload()
+
+    # -- filters -----------------------------------------------------------------------------
+
+    def _build_filters(self) -> None:
+        tr = self.tr
+        self.status_filter = QComboBox()
+        self.status_filter.setAccessibleName(tr("Status"))
+        self.status_filter.addItem(tr("Current (not left)"), "current")
+        self.status_filter.addItem(tr("All statuses"), "all")
+        for status, label in VOLUNTEER_STATUS_LABELS.items():
+            self.status_filter.addItem(_tr(label), status.value)
+        self.project_filter = QComboBox()
+        self.project_filter.setAccessibleName(tr("Project"))
+        self.project_filter.addItem(tr("All projects"), None)
+        for project_id, name in vocabularies.project_choices(self.vault):
+            self.project_filter.addItem(name, project_id)
+        self.language_filter = QComboBox()
+        self.language_filter.setAccessibleName(tr("Language"))
+        self.language_filter.addItem(tr("Any language"), None)
+        for language_id, label in vocabularies.active_terms(self.vault, "language"):
+            self.language_filter.addItem(label, language_id)
+        self.overdue_filter = QCheckBox(tr("DBS overdue"))
+        self.overdue_filter.setToolTip(tr("Only volunteers whose next DBS check date has passed"))
+        self.clear_filters = link_button(tr("Clear filters"))
+        self.clear_filters.clicked.connect(self.reset_filters)
+        for combo in (self.status_filter, self.project_filter, self.language_filter):
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            combo.setMinimumContentsLength(12)
+            combo.currentIndexChanged.connect(self.reload)
+            self.filter_bar.addWidget(combo)
+        self.overdue_filter.toggled.connect(self.reload)
+        self.filter_bar.addWidget(self.overdue_filter)
+        self.filter_bar.addWidget(self.clear_filters)
+        self.filter_bar.addStretch(1)
+
+    def volunteer_filter(self) -> VolunteerFilter:
+        return VolunteerFilter(
+            text=self.search.text(),
+            statuses=STATUS_CHOICES[self.status_filter.currentData()],
+            project_id=self.project_filter.currentData(),
+            language_id=self.language_filter.currentData(),
+            dbs_overdue_only=self.overdue_filter.isChecked(),
+        )
+
+    def filters_active(self) -> bool:
+        return (
+            self.status_filter.currentIndex() != 0
+            or self.project_filter.currentIndex() != 0
+            or self.language_filter.currentIndex() != 0
+            or self.overdue_filter.isChecked()
+        )
+
+    def reset_filters(self) -> None:
+        widgets = (self.status_filter, self.project_filter, self.language_filter)
+        for widget in (*widgets, self.overdue_filter):
+            widget.blockSignals(True)
+        for combo in widgets:
+            combo.setCurrentIndex(0)
+        self.overdue_filter.setChecked(False)
+        for widget in (*widgets, self.overdue_filter):
+            widget.blockSignals(False)
+        self.reload()
+
+    # -- the list ----------------------------------------------------------------------------
+
+    def fetch_ids(self, text: str, sort: str, descending: bool) -> list[int]:
+        return volunteer_ids(self.vault, self.volunteer_filter(), sort, descending, self.today)
+
+    def reload(self) -> None:
+        super().reload()
+        self.clear_filters.setVisible(self.filters_active())
+
+    def count_text(self, count: int) -> str:
+        if count == 1:
+            return self.tr("1 volunteer")
+        return self.tr("{count} volunteers").format(count=f"{count:,}")
+
+    def empty_text(self, filtered: bool) -> str:
+        if filtered:
+            return self.tr(
+                "No one matches this search and these filters.\n"
+                "Check the spelling, or choose Clear filters."
+            )
+        return self.tr(
+            "No volunteers yet.\nAdd one with New volunteer, or import your spreadsheet."
+        )
+
+    # -- the form ----------------------------------------------------------------------------
+
+    def make_dialog(self, record_id: int | None) -> VolunteerFormDialog:
+        return VolunteerFormDialog(self.vault, record_id, self, today=self.today)
+
+    def gone_text(self) -> str:
+        return self.tr("That volunteer is no longer in the database.")
+
+    def not_listed_text(self) -> str:
+        return self.tr("Saved. She is not in the list with this search and these filters.")
+
+    def deleted_text(self) -> str:
+        return self.tr("The volunteer's record was deleted.")

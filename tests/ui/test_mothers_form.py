@@ -1,0 +1,271 @@
+"""The mother form: each validation message under its field with Save disabled until fixed,
+derived weeks pregnant, saving new and edited records into the list, the unsaved-changes
+prompt, and deleting (refused while she has a match)."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
+
+from coordinator.models import PartOfDay
+from coordinator.services.records.mothers import load_mother
+from coordinator.ui.mother_form import MotherDialog
+from coordinator.ui.mother_form.fields import uk_date
+from coordinator.ui.pages.mothers_page import MothersPage
+from tests.ui.mothers_data import TODAY, add_people, days, shown_names
+
+Button = QMessageBox.StandardButton
+
+
+@pytest.fixture
+def dialog(qtbot, vault):
+    dialog = MotherDialog(vault, None)
+    qtbot.addWidget(dialog, before_close_func=lambda d: d.reject())  # no prompt at the end
+    with qtbot.waitExposed(dialog):
+        dialog.show()
+    return dialog
+
+
+@pytest.fixture
+def page(qtbot, vault):
+    people = add_people(vault)
+    page = MothersPage(vault)
+    page.people = people
+    qtbot.addWidget(page, before_close_func=lambda p: p.dialog and p.dialog.reject())
+    with qtbot.waitExposed(page):
+        page.show()
+    return page
+
+
+def field(dialog, key):
+    return next(w for s in dialog.sections if (w := s.widget_for(key)) is not None)
+
+
+def message(dialog, key):
+    return next(m for s in dialog.sections if (m := s.message_for(key)) is not None)
+
+
+def enter(qtbot, dialog, key: str, text: str) -> None:
+    """Replace what the field holds, as typed, then press Return (leaving it)."""
+    widget = field(dialog, key)
+    widget.clear()
+    qtbot.keyClicks(widget, text)
+    qtbot.keyClick(widget, Qt.Key.Key_Return)
+
+
+@pytest.mark.parametrize(
+    ("key", "bad", "expected", "good"),
+    [
+        ("postcode", "LE1", "Not a UK postcode", "le16th"),
+        ("phone", "0123", "Not a valid UK phone number", "+44 7700 900123"),
+        ("email", "sam@", "Not an email address", "sam@example.org"),
+        ("referrer_phone", "12ab", "Not a phone number", "07700 900124"),
+        ("edd", uk_date(days(400)), "more than 10 months ahead", uk_date(days(100))),
+        ("edd", uk_date(days(-800)), "more than 2 years ago", uk_date(days(-10))),
+        ("baby_dob", uk_date(days(1)), "cannot be in the future", uk_date(days(-1))),
+        ("date_of_birth", "31/02/1999", "That day does not exist", "28 Feb 1999"),
+        ("referral_received_on", "yesterday", "Not a date", "1-1-26"),
+        ("weeks_pregnant_at_referral", "50", "between 0 and 45", "20"),
+    ],
+)
+def test_a_wrong_value_shows_its_message_under_the_field_and_blocks_save(
+    qtbot, dialog, key, bad, expected, good
+):
+    enter(qtbot, dialog, "full_name", "Sam Smith")
+    assert dialog.save_button.isEnabled()
+    enter(qtbot, dialog, key, bad)
+    shown = message(dialog, key)
+    assert shown.isVisible() and expected in shown.text()
+    assert shown.parentWidget() is field(dialog, key).parentWidget()  # directly under it
+    assert not dialog.save_button.isEnabled()
+    assert expected in dialog.status.text()
+
+    enter(qtbot, dialog, key, good)
+    assert not shown.isVisible()
+    assert dialog.save_button.isEnabled()
+
+
+def test_the_message_appears_when_typing_pauses_without_leaving(qtbot, dialog):
+    qtbot.keyClicks(field(dialog, "postcode"), "XX")
+    shown = message(dialog, "postcode")
+    assert not shown.isVisible()  # not while she is still typing
+    qtbot.waitUntil(shown.isVisible)
+    assert shown.text().startswith("Not a UK postcode")
+
+
+def test_a_date_is_tidied_to_uk_form_when_leaving_it(qtbot, dialog):
+    enter(qtbot, dialog, "edd", f"{days(30).day} {days(30):%b %y}")
+    assert field(dialog, "edd").text() == uk_date(days(30))
+
+
+def test_name_and_referral_date_are_required(qtbot, dialog):
+    assert not dialog.save_button.isEnabled()  # a blank form cannot be saved
+    assert "Her full name is needed" in dialog.status.text()
+    name = field(dialog, "full_name")
+    qtbot.keyClicks(name, "S")
+    qtbot.keyClick(name, Qt.Key.Key_Backspace)
+    qtbot.keyClick(name, Qt.Key.Key_Return)
+    assert message(dialog, "full_name").text() == "Her full name is needed."
+    enter(qtbot, dialog, "full_name", "Sam")
+    assert not message(dialog, "full_name").isVisible()
+    assert field(dialog, "referral_received_on").text() == uk_date(TODAY)  # today, given
+    enter(qtbot, dialog, "referral_received_on", "")
+    assert message(dialog, "referral_received_on").text() == (
+        "The date the referral was received is needed."
+    )
+    assert not dialog.save_button.isEnabled()
+
+
+def test_closing_the_record_asks_for_a_reason(qtbot, dialog):
+    enter(qtbot, dialog, "full_name", "Sam Smith")
+    reason = field(dialog, "closure_reason")
+    assert not reason.isVisible()  # only for a closed record
+    stage = field(dialog, "stage")
+    stage.setCurrentIndex(stage.findText("Closed"))
+    assert reason.isVisible()
+    assert message(dialog, "closure_reason").text() == "A reason for closing is needed."
+    assert not dialog.save_button.isEnabled()
+    reason.setCurrentIndex(reason.findText("Moved away"))
+    assert not message(dialog, "closure_reason").isVisible()
+    assert dialog.save_button.isEnabled()
+
+
+def test_a_professionals_phone_is_checked_in_its_row(qtbot, dialog):
+    enter(qtbot, dialog, "full_name", "Sam Smith")
+    section = next(s for s in dialog.sections if getattr(s, "attr", "") == "professionals")
+    qtbot.mouseClick(section.add_button, Qt.MouseButton.LeftButton)
+    enter(qtbot, dialog, "professionals[0].role", "Social worker")
+    enter(qtbot, dialog, "professionals[0].phone", "999")
+    assert message(dialog, "professionals[0].phone").isVisible()
+    assert not dialog.save_button.isEnabled()
+    enter(qtbot, dialog, "professionals[0].phone", "07700 900125")
+    assert dialog.save_button.isEnabled()
+
+
+def test_weeks_pregnant_and_the_babys_age_show_as_dates_are_typed(qtbot, dialog):
+    derived = dialog.pregnancy.derived
+    qtbot.keyClicks(field(dialog, "edd"), uk_date(days(280 - 7 * 24)))
+    assert derived.text().endswith("(24 weeks)")
+    enter(qtbot, dialog, "edd", "")
+    qtbot.keyClicks(field(dialog, "weeks_pregnant_at_referral"), "12")
+    assert derived.text().startswith("due about ") and "12 weeks" in derived.text()
+    qtbot.keyClicks(field(dialog, "baby_dob"), uk_date(days(-21)))
+    assert derived.text() == "baby 3 weeks"
+
+
+def test_a_new_referral_is_saved_and_shown_selected_in_the_list(qtbot, page, vault):
+    qtbot.mouseClick(page.new_button, Qt.MouseButton.LeftButton)
+    dialog = page.dialog
+    qtbot.waitExposed(dialog)
+    assert dialog.windowTitle() == "Referral"
+    enter(qtbot, dialog, "full_name", "Beth Bloggs")
+    enter(qtbot, dialog, "postcode", "le2 8aa")
+    needs = field(dialog, "need_ids")
+    needs.item(0).setCheckState(Qt.CheckState.Checked)
+    grid = field(dialog, "availability")
+    grid.boxes[(0, PartOfDay.MORNING)].setChecked(True)
+    with qtbot.waitSignal(dialog.finished):
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert page.dialog is None
+    assert "Beth Bloggs" in shown_names(page)
+    saved = page.selected_id()
+    assert page.model.row_data(page.table.currentIndex().row()).name == "Beth Bloggs"
+    form = load_mother(vault, saved)
+    assert form.postcode == "LE2 8AA" and len(form.need_ids) == 1 and len(form.availability) == 1
+
+
+def test_an_edit_is_saved_and_the_list_shows_it(qtbot, page, vault):
+    page.open_record(page.people["B"])
+    dialog = page.dialog
+    assert not dialog.save_button.isEnabled()  # nothing changed yet
+    enter(qtbot, dialog, "preferred_name", "Bee")
+    assert dialog.title.text() == "Bella Brown (Bee)"
+    with qtbot.waitSignal(dialog.finished):
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert "Bella Brown (Bee)" in shown_names(page)
+    assert page.selected_id() == page.people["B"]
+    assert load_mother(vault, page.people["B"]).preferred_name == "Bee"
+
+
+def answer(monkeypatch, button) -> list[str]:
+    asked: list[str] = []
+
+    def question(parent, title, text, *args, **kwargs):
+        asked.append(text)
+        return button
+
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(question))
+    return asked
+
+
+@pytest.mark.parametrize("how", ["escape", "close button"])
+def test_closing_with_unsaved_changes_asks_and_cancel_keeps_them(qtbot, page, monkeypatch, how):
+    page.open_record(page.people["A"])
+    dialog = page.dialog
+    enter(qtbot, dialog, "town", "Oadby")
+    asked = answer(monkeypatch, Button.Cancel)
+    if how == "escape":
+        qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    else:
+        qtbot.mouseClick(dialog.close_button, Qt.MouseButton.LeftButton)
+    assert asked == ["Save the changes to this record before closing?"]
+    assert dialog.isVisible() and field(dialog, "town").text() == "Oadby"
+
+
+def test_discard_closes_without_saving(qtbot, page, vault, monkeypatch):
+    page.open_record(page.people["A"])
+    dialog = page.dialog
+    enter(qtbot, dialog, "town", "Oadby")
+    answer(monkeypatch, Button.Discard)
+    with qtbot.waitSignal(dialog.finished):
+        qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    assert load_mother(vault, page.people["A"]).town == "Leicester"
+
+
+def test_save_from_the_prompt_saves(qtbot, page, vault, monkeypatch):
+    page.open_record(page.people["A"])
+    dialog = page.dialog
+    enter(qtbot, dialog, "town", "Oadby")
+    answer(monkeypatch, Button.Save)
+    with qtbot.waitSignal(dialog.finished):
+        qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    assert load_mother(vault, page.people["A"]).town == "Oadby"
+
+
+def test_closing_an_unchanged_record_does_not_ask(qtbot, page, monkeypatch):
+    page.open_record(page.people["A"])
+    asked = answer(monkeypatch, Button.Cancel)
+    with qtbot.waitSignal(page.dialog.finished):
+        qtbot.keyClick(page.dialog, Qt.Key.Key_Escape)
+    assert asked == []
+
+
+def test_delete_is_refused_for_a_mother_with_a_match(qtbot, page, vault, monkeypatch):
+    page.open_record(page.people["C"])
+    dialog = page.dialog
+    answer(monkeypatch, Button.Yes)
+    qtbot.mouseClick(dialog.delete_button, Qt.MouseButton.LeftButton)
+    assert dialog.isVisible()
+    assert dialog.message.isVisible()
+    assert "1 match with volunteers, so it cannot be deleted" in dialog.message.text()
+    assert load_mother(vault, page.people["C"]).full_name == "Cara Clark"
+
+
+def test_delete_after_confirming_removes_her_from_the_list(qtbot, page, monkeypatch):
+    page.open_record(page.people["A"])
+    dialog = page.dialog
+    asked = answer(monkeypatch, Button.Yes)
+    with qtbot.waitSignal(dialog.finished):
+        qtbot.mouseClick(dialog.delete_button, Qt.MouseButton.LeftButton)
+    assert "cannot be undone" in asked[0]
+    assert "Alice Archer" not in shown_names(page)
+    assert page.message.text() == "The record was deleted."
+
+
+def test_delete_answered_no_keeps_her(qtbot, page, monkeypatch):
+    page.open_record(page.people["A"])
+    answer(monkeypatch, Button.No)
+    qtbot.mouseClick(page.dialog.delete_button, Qt.MouseButton.LeftButton)
+    assert page.dialog.isVisible()
+    assert "Alice Archer" in shown_names(page)

@@ -1,0 +1,112 @@
+"""The needs list in Settings: add, rename, retire and bring back a need; a need in use
+cannot be deleted (and the editor says so); an unused one can."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+
+from coordinator.services import vocabularies
+from coordinator.services.records.mothers import blank_mother, save_mother
+from coordinator.ui.pages.settings_page import SettingsPage
+from coordinator.ui.vocabulary_editor import VocabularyEditor
+from tests.ui.helpers import click_when_shown
+from tests.ui.volunteers_data import TODAY, click
+
+
+@pytest.fixture
+def editor(qtbot, vault) -> VocabularyEditor:
+    settings = SettingsPage(vault)
+    qtbot.addWidget(settings)
+    with qtbot.waitExposed(settings):
+        settings.show()
+    click(qtbot, settings.needs_button)
+    dialog = settings.records_dialog
+    assert isinstance(dialog, VocabularyEditor)
+    qtbot.waitExposed(dialog)
+    return dialog
+
+
+def labels(editor) -> list[str]:
+    model = editor.model
+    return [model.data(model.index(r, 0)) for r in range(model.rowCount())]
+
+
+def row_text(editor, label: str) -> list[str]:
+    row = labels(editor).index(label)
+    return [editor.model.data(editor.model.index(row, c)) for c in range(3)]
+
+
+def choose(editor, label: str) -> None:
+    editor.table.selectRow(labels(editor).index(label))
+
+
+def add(qtbot, editor, label: str) -> None:
+    qtbot.keyClicks(editor.new_name, label)
+    click(qtbot, editor.add_button)
+
+
+def test_a_need_is_added_and_renamed(qtbot, editor, vault):
+    assert "First baby" in labels(editor)
+    assert not editor.add_button.isEnabled()
+    add(qtbot, editor, "Expecting twins")
+    assert labels(editor)[-1] == "Expecting twins"
+    assert row_text(editor, "Expecting twins") == ["Expecting twins", "No records", "Yes"]
+    assert editor.add_message.text() == "Added “Expecting twins”."
+    assert editor.name.text() == "Expecting twins"  # the new need is the chosen one
+
+    editor.name.clear()
+    qtbot.keyClicks(editor.name, "Twins or triplets expected")
+    click(qtbot, editor.rename_button)
+    assert "Twins or triplets expected" in labels(editor)
+    assert "Expecting twins" not in labels(editor)
+    offered = [label for _id, label in vocabularies.active_terms(vault, "need")]
+    assert "Twins or triplets expected" in offered
+
+
+def test_a_name_already_taken_is_refused_under_the_field(qtbot, editor):
+    add(qtbot, editor, "first  BABY")
+    assert editor.add_message.isVisible()
+    assert editor.add_message.text() == "There is already a need called that."
+    assert labels(editor).count("First baby") == 1
+
+
+def test_a_need_in_use_cannot_be_deleted_and_says_why(qtbot, editor, vault):
+    need = dict((label, i) for i, label in vocabularies.active_terms(vault, "need"))["First baby"]
+    form = blank_mother(TODAY)
+    form.full_name, form.need_ids = "Amira Haddad", [need]
+    save_mother(vault, form, TODAY)
+    editor.reload()
+    assert row_text(editor, "First baby")[1] == "1 record"
+
+    choose(editor, "First baby")
+    click(qtbot, editor.delete_button)
+    assert editor.name_message.isVisible()
+    assert editor.name_message.text() == (
+        "This need is used by 1 record, so it cannot be deleted: "
+        "retire it instead and it will no longer be offered."
+    )
+    assert "First baby" in labels(editor)
+
+    click(qtbot, editor.active_button)
+    assert row_text(editor, "First baby")[2] == "No (retired)"
+    assert editor.active_button.text().replace("&", "") == "Bring back"
+    assert need not in dict(vocabularies.active_terms(vault, "need"))
+    click(qtbot, editor.active_button)
+    assert row_text(editor, "First baby")[2] == "Yes"
+
+
+def test_an_unused_need_is_deleted_after_confirming(qtbot, editor):
+    add(qtbot, editor, "Temporary need")
+    choose(editor, "Temporary need")
+    click_when_shown(lambda: getattr(editor, "confirm_box", None), "Delete")
+    click(qtbot, editor.delete_button)
+    assert "Temporary need" not in labels(editor)
+    assert editor.message.text() == "Deleted “Temporary need”."
+
+
+def test_enter_in_the_new_name_adds_it(qtbot, editor):
+    qtbot.keyClicks(editor.new_name, "Recently arrived")
+    qtbot.keyClick(editor.new_name, Qt.Key.Key_Return)
+    assert "Recently arrived" in labels(editor)
+    assert editor.isVisible()  # Enter did not close the dialog

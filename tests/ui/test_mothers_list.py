@@ -7,6 +7,7 @@ import csv
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QApplication
 from sqlalchemy import select
 
@@ -67,8 +68,10 @@ def test_the_list_shows_everyone_with_every_column(page, people):
     bella = [model.index(1, c).data() for c in range(model.columnCount())]
     assert bella[2].startswith("baby ") and bella[5] == "40" and bella[4] == "Midwives"
     # the small safeguarding marker: Alice has an open concern
-    assert model.index(0, 0).data(Qt.ItemDataRole.DecorationRole) is not None
-    assert model.index(1, 0).data(Qt.ItemDataRole.DecorationRole) is None
+    flagged = model.index(0, 0).data(Qt.ItemDataRole.DecorationRole).pixmap(12, 12).toImage()
+    plain = model.index(1, 0).data(Qt.ItemDataRole.DecorationRole).pixmap(12, 12).toImage()
+    assert flagged.pixelColor(6, 6).red() > 100 and flagged.pixelColor(6, 6).alpha() == 255
+    assert plain.pixelColor(6, 6).alpha() == 0  # a blank: the names still line up
     assert "safeguarding" in model.index(0, 0).data(Qt.ItemDataRole.ToolTipRole)
 
 
@@ -200,6 +203,25 @@ def test_enter_on_a_row_opens_her_record(qtbot, page, people):
     qtbot.waitExposed(page.dialog)
     assert page.dialog.title.text() == "Bella Brown"
     assert page.dialog.mother_id == people["B"]
+    page.dialog.reject()
+
+
+def test_enter_in_the_search_box_opens_the_only_match(qtbot, page, people):
+    qtbot.keyClicks(page.search, "Dee")
+    qtbot.keyClick(page.search, Qt.Key.Key_Return)
+    assert page.dialog is not None and page.dialog.mother_id == people["D"]
+    page.dialog.reject()
+
+
+@pytest.mark.parametrize("keys", ["Ctrl+Shift+N", "Insert"])
+def test_the_new_referral_shortcuts_open_a_blank_form(qtbot, page, keys):
+    page.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is page)
+    page.table.setFocus()
+    combo = QKeySequence(keys)[0]
+    qtbot.keyClick(page.table, combo.key(), combo.keyboardModifiers())
+    assert page.dialog is not None and page.dialog.mother_id is None
+    assert page.dialog.title.text() == "New referral"
     page.dialog.reject()
 
 

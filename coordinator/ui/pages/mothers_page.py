@@ -35,21 +35,23 @@ from coordinator.ui.widgets import ERROR_COLOUR, link_button
 
 
 @cache
-def safeguarding_icon() -> QIcon:
-    """A small red dot: an open safeguarding concern."""
+def marker_icon(flagged: bool) -> QIcon:
+    """A small red dot for an open safeguarding concern; else a blank of the same size, so
+    the names line up."""
     pixmap = QPixmap(12, 12)
     pixmap.fill(Qt.GlobalColor.transparent)
-    painter = QPainter(pixmap)
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    painter.setBrush(QColor(ERROR_COLOUR))
-    painter.setPen(Qt.PenStyle.NoPen)
-    painter.drawEllipse(1, 1, 10, 10)
-    painter.end()
+    if flagged:
+        painter = QPainter(pixmap)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setBrush(QColor(ERROR_COLOUR))
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.drawEllipse(1, 1, 10, 10)
+        painter.end()
     return QIcon(pixmap)
 
 
-def _marker(row: MotherRow) -> QIcon | None:
-    return safeguarding_icon() if row.safeguarding else None
+def _marker(row: MotherRow) -> QIcon:
+    return marker_icon(row.safeguarding)
 
 
 def _tr(text: str) -> str:

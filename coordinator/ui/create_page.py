@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -17,9 +16,8 @@ from PySide6.QtWidgets import (
 
 from coordinator.storage.errors import VaultError
 from coordinator.ui.controller import Controller
-from coordinator.ui.strength_meter import StrengthMeter
+from coordinator.ui.new_passphrase import NewPassphraseFields
 from coordinator.ui.widgets import (
-    WARNING_COLOUR,
     MessageLabel,
     breakable_path,
     busy,
@@ -52,20 +50,12 @@ class CreatePage(QWidget):
         self.path_label.setWordWrap(True)
         self.path_label.setStyleSheet("font-weight: bold;")
 
-        self.passphrase = self._password_field(self.tr("Passphrase"))
-        self.meter = StrengthMeter()
-        self.confirm = self._password_field(self.tr("Passphrase again"))
-        self.mismatch = MessageLabel()
-        self.show_text = QCheckBox(self.tr("Show passphrases"))
-
-        self.weak_warning = note(
-            self.tr(
-                "This passphrase is weak: someone who got a copy of the file could guess it. "
-                "Four or five unrelated words make a strong passphrase that is easy to remember."
-            ),
-            WARNING_COLOUR,
-        )
-        self.weak_ok = QCheckBox(self.tr("I understand this passphrase is weak"))
+        self.fields = NewPassphraseFields(self.tr("&Passphrase"))
+        # the parts tests and the window reach for, named as on the other pages
+        self.passphrase, self.confirm = self.fields.passphrase, self.fields.confirm
+        self.meter, self.mismatch = self.fields.meter, self.fields.mismatch
+        self.show_text, self.weak_ok = self.fields.show_text, self.fields.weak_ok
+        self.weak_warning = self.fields.weak_warning
 
         self.remember = QCheckBox(self.tr("Remember on this PC"))
         self.remember.setToolTip(
@@ -90,20 +80,11 @@ class CreatePage(QWidget):
         self.open_link = link_button(self.tr("Open an existing database instead…"))
 
         self._lay_out()
-        self.passphrase.textChanged.connect(self._passphrase_changed)
-        self.confirm.textChanged.connect(self._validate)
-        self.weak_ok.toggled.connect(self._validate)
-        self.show_text.toggled.connect(self._show_passphrases)
+        self.fields.changed.connect(self._validate)
         self.create_button.clicked.connect(self._create)
         self.confirm.returnPressed.connect(self._create)
         self.open_link.clicked.connect(self.open_requested)
         self._validate()
-
-    def _password_field(self, name: str) -> QLineEdit:
-        field = QLineEdit()
-        field.setEchoMode(QLineEdit.EchoMode.Password)
-        field.setAccessibleName(name)
-        return field
 
     def _lay_out(self) -> None:
         column = QWidget()
@@ -115,21 +96,7 @@ class CreatePage(QWidget):
         form.addWidget(self.intro)
         form.addWidget(self.path_label)
         form.addSpacing(12)
-        passphrase_label = QLabel(self.tr("&Passphrase"))
-        passphrase_label.setBuddy(self.passphrase)
-        form.addWidget(passphrase_label)
-        form.addWidget(self.passphrase)
-        form.addWidget(self.meter)
-        form.addSpacing(6)
-        confirm_label = QLabel(self.tr("Type it &again"))
-        confirm_label.setBuddy(self.confirm)
-        form.addWidget(confirm_label)
-        form.addWidget(self.confirm)
-        form.addWidget(self.mismatch)
-        form.addWidget(self.show_text)
-        form.addSpacing(6)
-        form.addWidget(self.weak_warning)
-        form.addWidget(self.weak_ok)
+        form.addWidget(self.fields)
         form.addWidget(self.remember)
         form.addWidget(self.no_keyring)
         form.addSpacing(6)
@@ -152,43 +119,16 @@ class CreatePage(QWidget):
         """Show the page for this path, with empty fields."""
         self.path_label.setText(breakable_path(path))
         self.path_label.setToolTip(str(path))
-        for field in (self.passphrase, self.confirm):
-            field.clear()
-        self.show_text.setChecked(False)
-        self.weak_ok.setChecked(False)
+        self.fields.clear()
         self.remember.setChecked(False)
         self.error.clear_message()
         self._validate()
         self.passphrase.setFocus()
 
-    def _passphrase_changed(self, text: str) -> None:
-        self.meter.update_for(text)
-        # The acknowledgement is about one passphrase; a changed one must be acknowledged again.
-        self.weak_ok.setChecked(False)
-        self._validate()
-
-    def _is_weak(self) -> bool:
-        strength = self.meter.strength
-        return strength is not None and strength.is_weak
-
     def _validate(self) -> bool:
-        text, again = self.passphrase.text(), self.confirm.text()
-        differs = bool(again) and again != text
-        if differs:
-            self.mismatch.show_message(self.tr("The two passphrases are not the same."))
-        else:
-            self.mismatch.clear_message()
-        weak = self._is_weak()
-        self.weak_warning.setVisible(weak)
-        self.weak_ok.setVisible(weak)
-        valid = bool(text) and text == again and (not weak or self.weak_ok.isChecked())
+        valid = self.fields.is_valid()
         self.create_button.setEnabled(valid)
         return valid
-
-    def _show_passphrases(self, shown: bool) -> None:
-        mode = QLineEdit.EchoMode.Normal if shown else QLineEdit.EchoMode.Password
-        self.passphrase.setEchoMode(mode)
-        self.confirm.setEchoMode(mode)
 
     # -- action ----------------------------------------------------------------------------
 
@@ -204,5 +144,4 @@ class CreatePage(QWidget):
             self.error.show_message(err.user_message())
             self.passphrase.setFocus()
             return
-        for field in (self.passphrase, self.confirm):
-            field.clear()
+        self.fields.clear()

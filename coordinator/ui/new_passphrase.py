@@ -1,7 +1,7 @@
 """A new passphrase, typed twice, with the strength meter and the weak-passphrase check.
 
-Used where a passphrase is chosen after the database exists: a backup's own passphrase and
-a passphrase change. (The create page lays out the same parts in its own column.)
+Used wherever a passphrase is chosen: creating a database, a backup's own passphrase and a
+passphrase change.
 """
 
 from __future__ import annotations

@@ -245,3 +245,40 @@ def sync_slots(rows: list[Any], slots: Iterable[tuple[int, Any]], make: Callable
 
 def missing_ids(session: Session, model: type, ids: Iterable[int]) -> bool:
     return any(session.get(model, i) is None for i in set(ids))
+
+
+def fields_given(clean: Any, blank: Any, lists: Iterable[str] = ()) -> set[str]:
+    """Names of the fields a new record was given: those that differ from a blank form.
+
+    `clean` and `blank` have .columns, .links and .children dicts; `lists` names further
+    list attributes (areas, availability) that count when not empty.
+    """
+    names = {k for k, v in clean.columns.items() if blank.columns.get(k) != v}
+    names |= {k for k, v in clean.links.items() if v}
+    names |= {k for k, v in clean.children.items() if v}
+    names |= {k for k in lists if getattr(clean, k)}
+    return names
+
+
+def delete_unless_matched(
+    vault: Vault, model: type, record_id: int, match_column: Any, entity: str, refusal: str
+) -> None:
+    """Delete a record and what it owns, or CannotDelete when it was ever in a match.
+
+    `refusal` is formatted with {count} and {noun} ("match"/"matches").
+    """
+    from sqlalchemy import func, select
+
+    from coordinator.models import AuditAction
+    from coordinator.services import audit
+
+    with vault.transaction() as session:
+        record = session.get(model, record_id)
+        if record is None:
+            raise RecordNotFound(entity)
+        count = session.scalar(select(func.count()).where(match_column == record_id))
+        if count:
+            noun = "match" if count == 1 else "matches"
+            raise CannotDelete(refusal.format(count=count, noun=noun))
+        session.delete(record)
+        audit.record(session, AuditAction.DELETE, entity_type=entity, entity_id=record_id)

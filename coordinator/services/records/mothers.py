@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from coordinator.models import (
@@ -32,11 +32,12 @@ from coordinator.models import (
 )
 from coordinator.services import audit
 from coordinator.services.records.common import (
-    CannotDelete,
     FormInvalid,
     RecordNotFound,
     Source,
     apply_columns,
+    delete_unless_matched,
+    fields_given,
     item_from_row,
     missing_ids,
     reading,
@@ -176,38 +177,24 @@ def save_mother(vault: Vault, form: MotherForm, today: date | None = None) -> in
         session.flush()
         if creating:
             blank, _ = clean_mother(MotherForm(), today)
-            changed = _set_fields(clean, blank) | {"stage"}
+            changed = fields_given(clean, blank, ("availability",)) | {"stage"}
         if changed:
             action = AuditAction.CREATE if creating else AuditAction.UPDATE
             audit.record(session, action, entity_type=ENTITY, entity_id=mother.id, fields=changed)
         return mother.id
 
 
-def _set_fields(clean: CleanMother, blank: CleanMother) -> set[str]:
-    """Names of the fields a new record was given (those that differ from a blank form)."""
-    names = {k for k, v in clean.columns.items() if blank.columns.get(k) != v}
-    names |= {k for k, v in clean.links.items() if v}
-    names |= {k for k, v in clean.children.items() if v}
-    if clean.availability:
-        names.add("availability")
-    return names
-
-
 def delete_mother(vault: Vault, mother_id: int) -> None:
     """Delete a mother and everything she owns. CannotDelete when she has been matched."""
-    with vault.transaction() as session:
-        mother = session.get(Mother, mother_id)
-        if mother is None:
-            raise RecordNotFound("record")
-        matches = session.scalar(select(func.count()).where(Match.mother_id == mother_id))
-        if matches:
-            noun = "match" if matches == 1 else "matches"
-            raise CannotDelete(
-                f"This record has {matches} {noun} with volunteers, so it cannot be deleted: "
-                "close it instead (set the stage to Closed with a reason)."
-            )
-        session.delete(mother)
-        audit.record(session, AuditAction.DELETE, entity_type=ENTITY, entity_id=mother_id)
+    delete_unless_matched(
+        vault,
+        Mother,
+        mother_id,
+        Match.mother_id,
+        ENTITY,
+        "This record has {count} {noun} with volunteers, so it cannot be deleted: "
+        "close it instead (set the stage to Closed with a reason).",
+    )
 
 
 def mother_pregnancy_text(form: MotherForm, today: date | None = None) -> str:

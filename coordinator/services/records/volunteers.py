@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from coordinator.models import (
@@ -33,11 +33,12 @@ from coordinator.models import (
 )
 from coordinator.services import audit
 from coordinator.services.records.common import (
-    CannotDelete,
     FormInvalid,
     RecordNotFound,
     Source,
     apply_columns,
+    delete_unless_matched,
+    fields_given,
     item_from_row,
     missing_ids,
     reading,
@@ -199,7 +200,7 @@ def save_volunteer(vault: Vault, form: VolunteerForm, today: date | None = None)
         session.flush()
         if creating:
             blank, _ = clean_volunteer(blank_volunteer(), today)
-            changed = _set_fields(clean, blank) | {"status"}
+            changed = fields_given(clean, blank, ("areas", "availability")) | {"status"}
         if changed:
             action = AuditAction.CREATE if creating else AuditAction.UPDATE
             audit.record(
@@ -208,29 +209,17 @@ def save_volunteer(vault: Vault, form: VolunteerForm, today: date | None = None)
         return volunteer.id
 
 
-def _set_fields(clean: CleanVolunteer, blank: CleanVolunteer) -> set[str]:
-    names = {k for k, v in clean.columns.items() if blank.columns.get(k) != v}
-    names |= {k for k, v in clean.links.items() if v}
-    names |= {k for k, v in clean.children.items() if v}
-    names |= {k for k in ("areas", "availability") if getattr(clean, k)}
-    return names
-
-
 def delete_volunteer(vault: Vault, volunteer_id: int) -> None:
     """Delete a volunteer and what she owns. CannotDelete when she has ever been matched."""
-    with vault.transaction() as session:
-        volunteer = session.get(Volunteer, volunteer_id)
-        if volunteer is None:
-            raise RecordNotFound("volunteer")
-        matches = session.scalar(select(func.count()).where(Match.volunteer_id == volunteer_id))
-        if matches:
-            noun = "match" if matches == 1 else "matches"
-            raise CannotDelete(
-                f"This volunteer has {matches} {noun}, so her record cannot be deleted: "
-                "set her status to Left instead."
-            )
-        session.delete(volunteer)
-        audit.record(session, AuditAction.DELETE, entity_type=ENTITY, entity_id=volunteer_id)
+    delete_unless_matched(
+        vault,
+        Volunteer,
+        volunteer_id,
+        Match.volunteer_id,
+        ENTITY,
+        "This volunteer has {count} {noun}, so her record cannot be deleted: "
+        "set her status to Left instead.",
+    )
 
 
 __all__ = [

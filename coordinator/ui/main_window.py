@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, QSize
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -42,8 +42,11 @@ from coordinator.ui.workspace import Draft, Workspace
 
 log = logging.getLogger(__name__)
 
-DEFAULT_SIZE = (1120, 700)
+#: The first-run size on a large screen; smaller screens get nearly all of their free area.
+DEFAULT_SIZE = (1360, 860)
 MINIMUM_SIZE = (760, 540)
+#: Room left around the first-run window for the taskbar and the window frame.
+SCREEN_MARGIN = 24
 
 
 class MainWindow(QMainWindow):
@@ -88,7 +91,7 @@ class MainWindow(QMainWindow):
         self.setMinimumSize(*MINIMUM_SIZE)
         geometry = ui_settings.read(self.settings, ui_settings.WINDOW_GEOMETRY)
         if geometry.isEmpty() or not self.restoreGeometry(geometry):
-            self.resize(*DEFAULT_SIZE)
+            self.resize(first_run_size(self.screen().availableGeometry().size()))
         self.start(Path(db_path))
 
     def _build_menu(self) -> None:
@@ -362,3 +365,11 @@ class MainWindow(QMainWindow):
         self.close_database()
         self.clipboard_guard.clear_if_ours()
         super().closeEvent(event)
+
+
+def first_run_size(available: QSize) -> QSize:
+    """The window's size before the user has chosen one: the default, or on a small screen
+    (1366x768 laptops) nearly all of it, never below the minimum."""
+    width = min(DEFAULT_SIZE[0], available.width() - SCREEN_MARGIN)
+    height = min(DEFAULT_SIZE[1], available.height() - SCREEN_MARGIN)
+    return QSize(max(width, MINIMUM_SIZE[0]), max(height, MINIMUM_SIZE[1]))

@@ -207,3 +207,17 @@ def test_damage_found_after_unlocking_locks_and_says_so(
     assert window.stack.currentWidget() is window.unlock_page
     assert "damaged" in window.unlock_page.error.text()
     assert shown and "Restore your most recent backup" in shown[0]
+
+
+def test_first_run_window_fits_a_small_laptop_screen_and_is_roomy_on_a_large_one():
+    from PySide6.QtCore import QSize
+
+    from coordinator.ui.main_window import MINIMUM_SIZE, first_run_size
+
+    laptop = first_run_size(QSize(1366, 728))  # 1366x768 less a 40-pixel taskbar
+    assert laptop.width() <= 1366 and laptop.height() <= 728
+    assert laptop.width() >= 1300  # every Mothers column shows without scrolling sideways
+    large = first_run_size(QSize(2560, 1400))
+    assert (large.width(), large.height()) == (1360, 860)
+    tiny = first_run_size(QSize(640, 480))
+    assert (tiny.width(), tiny.height()) == MINIMUM_SIZE

@@ -1,12 +1,13 @@
-"""Settings > Needs list…: add, rename, retire and bring back the terms of a vocabulary.
+"""Settings > Lists used on forms: add, rename, retire and bring back the terms of a
+vocabulary (needs, languages, lived experience, training modules, service categories).
 
-Written for the needs list; works for any vocabulary the service edits. A term in use is
-never deleted (the service refuses and says why): it is retired instead, so forms stop
-offering it while the records that have it keep it.
+A term in use is never deleted (the service refuses and says why): it is retired instead, so
+forms stop offering it while the records that have it keep it.
 """
 
 from __future__ import annotations
 
+from dataclasses import astuple, dataclass
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
@@ -35,6 +36,52 @@ from coordinator.ui.widgets import QUIET_COLOUR, MessageLabel, heading, note
 from coordinator.ui.worker import error_message
 
 AnyIndex = QModelIndex | QPersistentModelIndex
+
+
+@dataclass(frozen=True)
+class ListTexts:
+    """What the editor calls one vocabulary: its title, one term, and an example (English;
+    translated when the editor is built)."""
+
+    title: str
+    term: str
+    explanation: str
+    example: str
+
+
+#: The words of each editable list, in the order Settings offers them.
+LIST_TEXTS: dict[str, ListTexts] = {
+    "need": ListTexts(
+        "Needs list",
+        "need",
+        "The needs you can tick on a mother's record.",
+        "Twins or triplets",
+    ),
+    "language": ListTexts(
+        "Languages",
+        "language",
+        "The languages offered for mothers and volunteers.",
+        "Lithuanian",
+    ),
+    "experience_tag": ListTexts(
+        "Lived experience",
+        "experience",
+        "The experiences a volunteer can share and a mother can ask a volunteer to share.",
+        "Premature baby",
+    ),
+    "training_module": ListTexts(
+        "Training modules",
+        "training module",
+        "The training modules recorded on a volunteer's record.",
+        "Safeguarding refresher",
+    ),
+    "service_category": ListTexts(
+        "Service categories",
+        "category",
+        "The categories of the local services directory.",
+        "Baby bank",
+    ),
+}
 
 
 class TermModel(QAbstractTableModel):
@@ -89,25 +136,29 @@ class TermModel(QAbstractTableModel):
 
 
 class VocabularyEditor(QDialog):
-    """The needs list (or another vocabulary): add, rename, retire, bring back, delete."""
+    """One editable list (needs by default): add, rename, retire, bring back, delete."""
 
     def __init__(self, vault: Vault, vocabulary: str = "need", parent: QWidget | None = None):
         super().__init__(parent)
         self._vault = vault
         self._vocabulary = vocabulary
-        self.setWindowTitle(self.tr("Needs list"))
-        self.title = heading(self.tr("Needs list"), 2)
+        texts = ListTexts(*(self.tr(text) for text in astuple(LIST_TEXTS[vocabulary])))
+        self._term = texts.term
+        self.setWindowTitle(texts.title)
+        self.title = heading(texts.title, 2)
         self.explanation = note(
-            self.tr(
-                "The needs you can tick on a mother's record. Renaming a need changes it on "
-                "every record that has it. A need that records use cannot be deleted: retire "
-                "it, and it is no longer offered while those records keep it."
-            )
+            texts.explanation
+            + " "
+            + self.tr(
+                "Renaming a {term} changes it on every record that has it. A {term} that "
+                "records use cannot be deleted: retire it, and it is no longer offered while "
+                "those records keep it."
+            ).format(term=texts.term)
         )
-        self.model = TermModel(self.tr("Need"), self)
+        self.model = TermModel(texts.term[:1].upper() + texts.term[1:], self)
         self.table = QTableView()
         self.table.setModel(self.model)
-        self.table.setAccessibleName(self.tr("Needs"))
+        self.table.setAccessibleName(texts.title)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -119,14 +170,14 @@ class VocabularyEditor(QDialog):
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
 
         self.name = QLineEdit()
-        self.name.setAccessibleName(self.tr("Name of the chosen need"))
+        self.name.setAccessibleName(self.tr("Name of the chosen {term}").format(term=texts.term))
         self.rename_button = QPushButton(self.tr("&Rename"))
         self.active_button = QPushButton(self.tr("Re&tire"))
         self.delete_button = QPushButton(self.tr("&Delete…"))
         self.name_message = MessageLabel()
         self.new_name = QLineEdit()
-        self.new_name.setPlaceholderText(self.tr("For example: Twins or triplets"))
-        self.new_name.setAccessibleName(self.tr("Name of a new need"))
+        self.new_name.setPlaceholderText(self.tr("For example: {}").format(texts.example))
+        self.new_name.setAccessibleName(self.tr("Name of a new {term}").format(term=texts.term))
         self.add_button = QPushButton(self.tr("&Add"))
         self.add_message = MessageLabel()
         self.message = MessageLabel()
@@ -140,7 +191,7 @@ class VocabularyEditor(QDialog):
         grid = QGridLayout()
         grid.setHorizontalSpacing(8)
         grid.setVerticalSpacing(4)
-        chosen = QLabel(self.tr("&Chosen need"))
+        chosen = QLabel(self.tr("&Chosen {term}").format(term=texts.term))
         chosen.setBuddy(self.name)
         grid.addWidget(chosen, 0, 0)
         grid.addWidget(self.name, 0, 1)
@@ -150,7 +201,7 @@ class VocabularyEditor(QDialog):
         row.addWidget(self.delete_button)
         grid.addLayout(row, 0, 2)
         grid.addWidget(self.name_message, 1, 1, 1, 2)
-        new = QLabel(self.tr("&New need"))
+        new = QLabel(self.tr("&New {term}").format(term=texts.term))
         new.setBuddy(self.new_name)
         grid.addWidget(new, 2, 0)
         grid.addWidget(self.new_name, 2, 1)
@@ -275,7 +326,7 @@ class VocabularyEditor(QDialog):
     def confirm_delete(self, label: str) -> bool:
         self.confirm_box = QMessageBox(
             QMessageBox.Icon.Question,
-            self.tr("Delete this need?"),
+            self.tr("Delete this {term}?").format(term=self._term),
             self.tr("Delete “{label}”? No record uses it.").format(label=label),
             QMessageBox.StandardButton.Cancel,
             self,
@@ -295,7 +346,9 @@ class VocabularyEditor(QDialog):
             return False
         except RecordNotFound:
             self.reload()
-            self.message.show_message(self.tr("That need is no longer there."))
+            self.message.show_message(
+                self.tr("That {term} is no longer there.").format(term=self._term)
+            )
             return False
         except Exception as err:
             self.name_message.show_message(error_message(err))

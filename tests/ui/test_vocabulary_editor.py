@@ -110,3 +110,35 @@ def test_enter_in_the_new_name_adds_it(qtbot, editor):
     qtbot.keyClick(editor.new_name, Qt.Key.Key_Return)
     assert "Recently arrived" in labels(editor)
     assert editor.isVisible()  # Enter did not close the dialog
+
+
+@pytest.mark.parametrize(
+    ("vocabulary", "title", "new_label"),
+    [
+        ("language", "Languages", "Amharic"),
+        ("experience_tag", "Lived experience", "Premature baby"),
+        ("training_module", "Training modules", "Safeguarding refresher"),
+        ("service_category", "Service categories", "Toy library"),
+    ],
+)
+def test_every_list_the_forms_offer_is_edited_from_settings(
+    qtbot, vault, vocabulary, title, new_label
+):
+    settings = SettingsPage(vault)
+    qtbot.addWidget(settings)
+    with qtbot.waitExposed(settings):
+        settings.show()
+    button = settings.list_buttons[vocabulary]
+    assert button.text() == f"{title}…"
+    click(qtbot, button)
+    editor = settings.records_dialog
+    assert isinstance(editor, VocabularyEditor)
+    qtbot.waitExposed(editor)
+    assert editor.windowTitle() == title
+    assert "need" not in editor.explanation.text()
+
+    add(qtbot, editor, new_label)
+    assert editor.add_message.text() == f"Added “{new_label}”."
+    assert new_label in [label for _id, label in vocabularies.active_terms(vault, vocabulary)]
+    assert "First baby" not in labels(editor)  # the needs list is a list of its own
+    assert new_label not in [label for _id, label in vocabularies.active_terms(vault, "need")]

@@ -1,5 +1,6 @@
 """Settings: auto-lock and passphrase (Security), the automatic backups (Backups), and the
-needs list and audit trail (Records), each in a dialog of its own.
+lists the forms offer (needs, languages, lived experience, training modules, service
+categories) and the audit trail (Records), each in a dialog of its own.
 
 Values are read from and saved through the services; Save is enabled only when something
 changed. Unsaved edits are a draft: kept across a lock and offered back after unlocking.
@@ -7,6 +8,7 @@ changed. Unsaved edits are a draft: kept across a lock and offered back after un
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -16,6 +18,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
     QFormLayout,
+    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -31,7 +34,7 @@ from coordinator.services import backups, preferences, settings
 from coordinator.storage.vault import Vault
 from coordinator.ui.audit_view import AuditDialog
 from coordinator.ui.backup_status import when_text
-from coordinator.ui.vocabulary_editor import VocabularyEditor
+from coordinator.ui.vocabulary_editor import LIST_TEXTS, VocabularyEditor
 from coordinator.ui.widgets import PAGE_MARGIN, MessageLabel, heading, note
 from coordinator.ui.worker import error_message
 
@@ -79,7 +82,12 @@ class SettingsPage(QWidget):
         self.on_close = QCheckBox(self.tr("Back up automatically when Coordinator closes"))
         self.backup_line = QLabel()
         self.backup_button = QPushButton(self.tr("Back up now…"))
-        self.needs_button = QPushButton(self.tr("Needs list…"))
+        #: One button per list the forms offer (needs, languages, ...), by vocabulary.
+        self.list_buttons = {
+            vocabulary: QPushButton(self.tr("{title}…").format(title=self.tr(texts.title)))
+            for vocabulary, texts in LIST_TEXTS.items()
+        }
+        self.needs_button = self.list_buttons["need"]
         self.audit_button = QPushButton(self.tr("Audit trail…"))
         self.records_dialog: QDialog | None = None
 
@@ -97,10 +105,15 @@ class SettingsPage(QWidget):
         self.browse_button.clicked.connect(self.browse)
         self.passphrase_button.clicked.connect(self.change_passphrase_requested)
         self.backup_button.clicked.connect(self.backup_requested)
-        self.needs_button.clicked.connect(lambda: self._open(VocabularyEditor(self._vault)))
+        for vocabulary, button in self.list_buttons.items():
+            button.clicked.connect(partial(self.open_list, vocabulary))
         self.audit_button.clicked.connect(lambda: self._open(AuditDialog(self._vault)))
         self.save_button.clicked.connect(self.save)
         self.discard_button.clicked.connect(self.discard)
+
+    def open_list(self, vocabulary: str) -> None:
+        """Show the editor of one list the forms offer (needs, languages, ...)."""
+        self._open(VocabularyEditor(self._vault, vocabulary))
 
     def _row_label(self, text: str, buddy: QWidget | None = None) -> QLabel:
         label = QLabel(text)
@@ -161,7 +174,12 @@ class SettingsPage(QWidget):
 
         records_box = QGroupBox(self.tr("Records"))
         form = self._form(records_box)
-        form.addRow(self._row_label(self.tr("Needs")), self._left(self.needs_button))
+        lists = QGridLayout()
+        lists.setSpacing(6)
+        for number, button in enumerate(self.list_buttons.values()):
+            lists.addWidget(button, number // 3, number % 3)
+        lists.setColumnStretch(3, 1)
+        form.addRow(self._row_label(self.tr("Lists on forms")), lists)
         form.addRow(self._row_label(self.tr("Changes made")), self._left(self.audit_button))
         # Both groups' fields start at the same place.
         width = max(label.sizeHint().width() for label in self._row_labels)

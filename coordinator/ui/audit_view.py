@@ -6,6 +6,7 @@ the audit service does not store any.
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, datetime
 from typing import Any
 
@@ -35,18 +36,21 @@ from coordinator.ui.worker import error_message
 BATCH = 200
 AnyIndex = QModelIndex | QPersistentModelIndex
 
+#: A number written onto a word ("line1"), to be set apart from it.
+_DIGITS_APART = re.compile(r"([a-z])(\d+)$")
 _ACRONYMS = {"dbs": "DBS", "id": "ID", "gp": "GP", "edd": "due date", "dob": "date of birth"}
 
 
 def plain_name(name: str | None) -> str:
     """'local_service' -> 'Local service', 'dbs_checks' -> 'DBS checks', 'project_ids' ->
-    'Projects': a stored name as words."""
+    'Projects', 'address_line1' -> 'Address line 1': a stored name as words."""
     if not name:
         return ""
     for suffix in ("_ids", "_id"):
         if name.endswith(suffix) and name != suffix.strip("_"):
             name = name[: -len(suffix)] + ("s" if suffix == "_ids" else "")
-    words = [_ACRONYMS.get(word, word) for word in name.split("_") if word]
+    words = [_ACRONYMS.get(word, _DIGITS_APART.sub(r"\1 \2", word)) for word in name.split("_")]
+    words = [word for word in words if word]
     text = " ".join(words)
     return text[:1].upper() + text[1:]
 

@@ -101,3 +101,13 @@ def test_the_trail_cannot_be_edited(qtbot, vault):
 def test_an_empty_trail_says_so(qtbot, vault):
     dialog = open_audit(qtbot, vault)
     assert dialog.empty.isVisible() and dialog.empty.text() == "Nothing has been recorded yet."
+
+
+def test_stored_field_names_read_as_words():
+    from coordinator.ui.audit_view import plain_name
+
+    assert plain_name("address_line1") == "Address line 1"
+    assert plain_name("dbs_checks") == "DBS checks"
+    assert plain_name("project_ids") == "Projects"
+    assert plain_name("edd") == "Due date"
+    assert plain_name("") == ""

@@ -8,7 +8,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QKeyEvent
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QScrollArea,
+    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -152,3 +153,19 @@ class FittingDialog(QDialog):
             if height > 0 and height != self.height():
                 self.resize(width, height)
         return handled
+
+
+class OptionalNumberBox(QSpinBox):
+    """A number box whose lowest value means "no limit" and shows a word ("Any wait").
+
+    Typing a digit over that word starts the number, as a person expects; a plain QSpinBox
+    would refuse the key because "Any wait5" is not a number.
+    """
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        typed = event.text()
+        if typed.isdigit() and self.value() == self.minimum() and self.specialValueText():
+            self.setValue(max(int(typed), self.minimum()))
+            self.lineEdit().setCursorPosition(len(self.lineEdit().text()) - len(self.suffix()))
+            return
+        super().keyPressEvent(event)

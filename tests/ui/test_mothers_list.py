@@ -137,11 +137,16 @@ def test_each_filter_narrows_the_list(qtbot, page, people):
     page.area_filter.clear()
     qtbot.waitUntil(lambda: letters(people, page) == "ABCDE")
 
+    # Clicked into "Any wait" (the cursor at its end) and a number typed over it.
     page.waiting_filter.setFocus()
-    page.waiting_filter.lineEdit().selectAll()
+    page.waiting_filter.lineEdit().end(False)
+    assert page.waiting_filter.text() == "Any wait"
     qtbot.keyClicks(page.waiting_filter, "20")
     qtbot.waitUntil(lambda: letters(people, page) == "B")  # 40 days; Alice 10, Dina 5
     assert page.waiting_filter.text() == "Waiting > 20 days"
+    qtbot.keyClick(page.waiting_filter, Qt.Key.Key_Backspace)
+    qtbot.waitUntil(lambda: page.waiting_filter.value() == 2)
+    assert letters(people, page) == "ABD"  # 40, 10 and 5 days
 
 
 @pytest.mark.parametrize(

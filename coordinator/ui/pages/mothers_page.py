@@ -13,7 +13,7 @@ from functools import cache
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
-from PySide6.QtWidgets import QComboBox, QLineEdit, QSpinBox, QWidget
+from PySide6.QtWidgets import QComboBox, QLineEdit, QWidget
 
 from coordinator.models import MotherStage
 from coordinator.services import vocabularies
@@ -31,7 +31,7 @@ from coordinator.storage.vault import Vault
 from coordinator.ui.form_list_page import FormListPage
 from coordinator.ui.mother_form import MotherDialog
 from coordinator.ui.record_list import Column
-from coordinator.ui.widgets import ERROR_COLOUR, link_button
+from coordinator.ui.widgets import ERROR_COLOUR, OptionalNumberBox, link_button
 
 
 @cache
@@ -143,7 +143,7 @@ class MothersPage(FormListPage):
         self.area_filter.setAccessibleName(tr("Area"))
         self.area_filter.setClearButtonEnabled(True)
         self.area_filter.setMinimumWidth(150)
-        self.waiting_filter = QSpinBox()
+        self.waiting_filter = OptionalNumberBox()
         self.waiting_filter.setAccessibleName(tr("Waiting more than this many days"))
         self.waiting_filter.setRange(0, 999)
         self.waiting_filter.setSpecialValueText(tr("Any wait"))

@@ -12,14 +12,13 @@ The same behaviour as the mother form (mother_form/dialog.py), for any record se
 
 Subclasses lay their sections out with `build(sections)`, then call `open_record(id)`, and
 implement the service calls `blank`, `load`, `validate`, `save_form`, `delete_record` and
-`title_for`. The sections are those of coordinator.ui.mother_form.fields (Section) and
+`title_for`. The sections are those of coordinator.ui.form_parts.fields (Section) and
 .rows (RowsSection).
 """
 
 from __future__ import annotations
 
 import copy
-from dataclasses import fields
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -39,7 +38,7 @@ from PySide6.QtWidgets import (
 
 from coordinator.services.records.common import CannotDelete, FormInvalid, RecordNotFound
 from coordinator.storage.vault import Vault
-from coordinator.ui.mother_form.codec import plain
+from coordinator.ui.form_parts.codec import apply_values, form_values
 from coordinator.ui.widgets import MessageLabel, heading, link_button, note
 from coordinator.ui.worker import error_message
 
@@ -201,12 +200,7 @@ class FormDialog(QDialog):
     # -- drafts ------------------------------------------------------------------------------
 
     def values(self, form: Any = None) -> dict[str, Any]:
-        form = self.read() if form is None else form
-        return {
-            f.name: plain(getattr(form, f.name))
-            for f in fields(form)
-            if f.name not in self.read_only and f.name != "id"
-        }
+        return form_values(self.read() if form is None else form, self.read_only)
 
     def is_changed(self) -> bool:
         return self.form is not None and self.values() != self._stored
@@ -220,18 +214,7 @@ class FormDialog(QDialog):
     def apply_values(self, values: dict[str, Any], *, announce: bool = True) -> None:
         """Fill the fields in with kept values (a draft) over the record as loaded."""
         form = copy.deepcopy(self.form)
-        names = {f.name for f in fields(form)} - self.read_only - {"id"}
-        for name, value in values.items():
-            if name not in names:
-                continue
-            if name in self.item_types:
-                item_type = self.item_types[name]
-                known = {f.name for f in fields(item_type)}
-                value = [item_type(**{k: v for k, v in d.items() if k in known}) for d in value]
-            elif name == "availability":
-                value = {(int(day), part) for day, part in value or []}
-            setattr(form, name, value)
-        self._show(form)
+        self._show(apply_values(form, values, self.item_types, self.read_only))
         self._show_all = True
         self._refresh()
         if announce and self.is_changed():

@@ -16,7 +16,7 @@ from coordinator.services import vocabularies
 from coordinator.services.records import services
 from coordinator.storage.vault import Vault
 from coordinator.ui.form_dialog import FormDialog
-from coordinator.ui.mother_form.fields import Section, TermBox, plain_text
+from coordinator.ui.form_parts.fields import Section, TermBox, plain_text
 
 DIALOG_SIZE = (720, 640)
 

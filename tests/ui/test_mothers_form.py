@@ -10,8 +10,8 @@ from PySide6.QtWidgets import QMessageBox
 
 from coordinator.models import PartOfDay
 from coordinator.services.records.mothers import load_mother
+from coordinator.ui.form_parts.fields import uk_date
 from coordinator.ui.mother_form import MotherDialog
-from coordinator.ui.mother_form.fields import uk_date
 from coordinator.ui.pages.mothers_page import MothersPage
 from tests.ui.mothers_data import TODAY, add_people, days, shown_names
 

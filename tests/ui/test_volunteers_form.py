@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 
 from coordinator.models import PartOfDay, VolunteerStatus
 from coordinator.services.records.volunteers import load_volunteer
-from coordinator.ui.mother_form.fields import uk_date
+from coordinator.ui.form_parts.fields import uk_date
 from coordinator.ui.pages.volunteers_page import VolunteersPage
 from coordinator.ui.widgets import ERROR_COLOUR, WARNING_COLOUR
 from tests.ui.helpers import click_when_shown, go_to, type_and_unlock

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from coordinator.services.records.labels import CONSENT_KIND_LABELS, CONSENT_METHOD_LABELS
 from coordinator.services.records.mother_form import ConsentItem
-from coordinator.ui.mother_form.fields import tr
-from coordinator.ui.mother_form.rows import RowField, RowsSection
+from coordinator.ui.form_parts.rows import RowField, RowsSection
+from coordinator.ui.mother_form.common import tr
 
 
 class ConsentSection(RowsSection):

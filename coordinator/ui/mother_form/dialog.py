@@ -29,7 +29,13 @@ from PySide6.QtWidgets import (
 
 from coordinator.services import vocabularies
 from coordinator.services.records.common import CannotDelete, FormInvalid, RecordNotFound
-from coordinator.services.records.mother_form import MotherForm
+from coordinator.services.records.mother_form import (
+    READ_ONLY,
+    ConsentItem,
+    MotherForm,
+    ProfessionalItem,
+    SafeguardingItem,
+)
 from coordinator.services.records.mothers import (
     blank_mother,
     delete_mother,
@@ -38,9 +44,9 @@ from coordinator.services.records.mothers import (
     validate_mother,
 )
 from coordinator.storage.vault import Vault
-from coordinator.ui.mother_form.codec import apply_values, form_values
+from coordinator.ui.form_parts.codec import apply_values, form_values
+from coordinator.ui.form_parts.fields import Section
 from coordinator.ui.mother_form.consents import ConsentSection
-from coordinator.ui.mother_form.fields import Section
 from coordinator.ui.mother_form.identity import IdentitySection, SafeContactSection
 from coordinator.ui.mother_form.language import LanguageSection
 from coordinator.ui.mother_form.monitoring import MonitoringSection
@@ -56,6 +62,11 @@ from coordinator.ui.worker import error_message
 #: A field's message appears this long after the last keystroke in it.
 PAUSE_MS = 700
 SECTIONS_WIDTH = 170
+ITEM_TYPES: dict[str, type] = {
+    "consents": ConsentItem,
+    "safeguarding_concerns": SafeguardingItem,
+    "professionals": ProfessionalItem,
+}
 
 
 class MotherDialog(QDialog):
@@ -117,7 +128,7 @@ class MotherDialog(QDialog):
             section.left.connect(self._left)
         self._show(self.loaded)
         #: The loaded record as the widgets give it back: "changed" means different from this.
-        self._snapshot = form_values(self.current_form())
+        self._snapshot = form_values(self.current_form(), READ_ONLY)
         self._refresh()
 
     @property
@@ -205,17 +216,17 @@ class MotherDialog(QDialog):
             section.show_form(form)
 
     def is_changed(self) -> bool:
-        return form_values(self.current_form()) != self._snapshot
+        return form_values(self.current_form(), READ_ONLY) != self._snapshot
 
     def draft_values(self) -> dict[str, Any] | None:
         """{"id": ..., "form": ...} when there are unsaved changes (for a lock), else None."""
         if not self.is_changed():
             return None
-        return {"id": self.mother_id, "form": form_values(self.current_form())}
+        return {"id": self.mother_id, "form": form_values(self.current_form(), READ_ONLY)}
 
     def apply_values(self, values: dict[str, Any], *, announce: bool = True) -> None:
         """Fill the form in with kept values (a draft) over the loaded record."""
-        self._show(apply_values(copy.deepcopy(self.loaded), values))
+        self._show(apply_values(copy.deepcopy(self.loaded), values, ITEM_TYPES, READ_ONLY))
         self.touched |= {key for section in self.sections for key in section.all_messages()}
         self._refresh()
         if announce and self.is_changed():

@@ -5,7 +5,8 @@ from __future__ import annotations
 from PySide6.QtWidgets import QCheckBox, QLineEdit
 
 from coordinator.services.records.labels import SAFE_CONTACT_LABELS
-from coordinator.ui.mother_form.fields import ChoiceBox, DateEdit, Section, plain_text, tr
+from coordinator.ui.form_parts.fields import ChoiceBox, DateEdit, Section, plain_text
+from coordinator.ui.mother_form.common import tr
 
 
 class IdentitySection(Section):

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QCheckBox
 
-from coordinator.ui.mother_form.fields import CheckList, Section, TermBox, tr
+from coordinator.ui.form_parts.fields import CheckList, Section, TermBox
+from coordinator.ui.mother_form.common import tr
 
 
 class LanguageSection(Section):

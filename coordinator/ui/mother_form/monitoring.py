@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from coordinator.models import OUTCOME_SCORE_MAX, OUTCOME_SCORE_MIN
 from coordinator.services.records.labels import DISABILITY_LABELS, ETHNICITY_LABELS
-from coordinator.ui.mother_form.fields import ChoiceBox, NumberEdit, Section, tr
+from coordinator.ui.form_parts.fields import ChoiceBox, NumberEdit, Section
+from coordinator.ui.mother_form.common import tr
 
 
 class MonitoringSection(Section):

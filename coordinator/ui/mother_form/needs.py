@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from coordinator.ui.mother_form.fields import CheckList, Section, plain_text, tr
+from coordinator.ui.form_parts.fields import CheckList, Section, plain_text
+from coordinator.ui.mother_form.common import tr
 
 
 class NeedsSection(Section):

@@ -8,8 +8,9 @@ from typing import Any
 from PySide6.QtWidgets import QCheckBox, QLineEdit
 
 from coordinator.services.records.labels import GENDER_PREFERENCE_LABELS
-from coordinator.ui.mother_form.availability import AvailabilityGrid
-from coordinator.ui.mother_form.fields import CheckList, ChoiceBox, Section, plain_text, tr
+from coordinator.ui.form_parts.availability import AvailabilityGrid
+from coordinator.ui.form_parts.fields import CheckList, ChoiceBox, Section, plain_text
+from coordinator.ui.mother_form.common import tr
 
 
 class PreferencesSection(Section):

@@ -12,7 +12,8 @@ from PySide6.QtWidgets import QCheckBox, QLineEdit, QSpinBox
 
 from coordinator.services.records.mothers import mother_pregnancy_text
 from coordinator.services.records.pregnancy import estimated_edd, pregnancy_text
-from coordinator.ui.mother_form.fields import DateEdit, NumberEdit, Section, tr
+from coordinator.ui.form_parts.fields import DateEdit, NumberEdit, Section
+from coordinator.ui.mother_form.common import tr
 from coordinator.ui.widgets import note
 
 

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from coordinator.services.records.mother_form import ProfessionalItem
-from coordinator.ui.mother_form.fields import tr
-from coordinator.ui.mother_form.rows import RowField, RowsSection
+from coordinator.ui.form_parts.rows import RowField, RowsSection
+from coordinator.ui.mother_form.common import tr
 
 
 class ProfessionalsSection(RowsSection):

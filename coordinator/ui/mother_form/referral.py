@@ -13,7 +13,8 @@ from coordinator.services.records.labels import (
     STAGE_LABELS,
 )
 from coordinator.services.records.pregnancy import format_date
-from coordinator.ui.mother_form.fields import ChoiceBox, DateEdit, Section, TermBox, plain_text, tr
+from coordinator.ui.form_parts.fields import ChoiceBox, DateEdit, Section, TermBox, plain_text
+from coordinator.ui.mother_form.common import tr
 from coordinator.ui.widgets import note
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QLineEdit
 
-from coordinator.ui.mother_form.fields import CheckList, Section
+from coordinator.ui.form_parts.fields import CheckList, Section
 from coordinator.ui.volunteer_form.common import tr
 
 

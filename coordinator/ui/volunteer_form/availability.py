@@ -9,8 +9,8 @@ from typing import Any
 from PySide6.QtWidgets import QLineEdit, QSpinBox, QWidget
 
 from coordinator.services.records.volunteer_rules import MAX_MATCHES
-from coordinator.ui.mother_form.availability import AvailabilityGrid
-from coordinator.ui.mother_form.fields import Section
+from coordinator.ui.form_parts.availability import AvailabilityGrid
+from coordinator.ui.form_parts.fields import Section
 from coordinator.ui.volunteer_form.common import tr
 
 _SEPARATORS = re.compile(r"[,;\n]")

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QBoxLayout, QLabel
 from coordinator.services.records.labels import DBS_TYPE_LABELS
 from coordinator.services.records.list_people import DBS_DUE_SOON_DAYS
 from coordinator.services.records.volunteer_form import DbsItem
-from coordinator.ui.mother_form.rows import RowEditor, RowField, RowsSection
+from coordinator.ui.form_parts.rows import RowEditor, RowField, RowsSection
 from coordinator.ui.volunteer_form.common import long_date, tr
 from coordinator.ui.widgets import ERROR_COLOUR, WARNING_COLOUR
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QLineEdit
 
 from coordinator.services.records.labels import GENDER_LABELS
-from coordinator.ui.mother_form.fields import ChoiceBox, DateEdit, Section
+from coordinator.ui.form_parts.fields import ChoiceBox, DateEdit, Section
 from coordinator.ui.volunteer_form.common import tr
 
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from coordinator.services.records.volunteer_form import ReferenceItem
-from coordinator.ui.mother_form.fields import DateEdit, Section
-from coordinator.ui.mother_form.rows import RowField, RowsSection
+from coordinator.ui.form_parts.fields import DateEdit, Section
+from coordinator.ui.form_parts.rows import RowField, RowsSection
 from coordinator.ui.volunteer_form.common import tr
 
 

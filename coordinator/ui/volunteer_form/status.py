@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QLineEdit
 
 from coordinator.models import VolunteerStatus
 from coordinator.services.records.labels import VOLUNTEER_STATUS_LABELS
-from coordinator.ui.mother_form.fields import ChoiceBox, DateEdit, Section
+from coordinator.ui.form_parts.fields import ChoiceBox, DateEdit, Section
 from coordinator.ui.volunteer_form.common import long_date, tr
 from coordinator.ui.widgets import note
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from PySide6.QtWidgets import QWidget
 
 from coordinator.services.records.volunteer_form import TrainingItem
-from coordinator.ui.mother_form.fields import CheckList, DateEdit, Section
-from coordinator.ui.mother_form.rows import RowField, RowsSection
+from coordinator.ui.form_parts.fields import CheckList, DateEdit, Section
+from coordinator.ui.form_parts.rows import RowField, RowsSection
 from coordinator.ui.volunteer_form.common import tr
 
 

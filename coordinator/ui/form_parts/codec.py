@@ -1,7 +1,7 @@
-"""A MotherForm as JSON-friendly values and back, for drafts and for "has it changed?".
+"""A form dataclass as JSON-friendly values and back, for drafts and for "has it changed?".
 
 Dates become dd/mm/yyyy text (a date box shows it as typed), enums their value, slots
-[weekday, part] pairs, list items plain dicts. Read-only fields are left out.
+[weekday, part] pairs, list items plain dicts. The id and read-only fields are left out.
 """
 
 from __future__ import annotations
@@ -9,21 +9,9 @@ from __future__ import annotations
 import enum
 from dataclasses import fields
 from datetime import date
-from typing import Any
+from typing import Any, TypeVar
 
-from coordinator.services.records.mother_form import (
-    READ_ONLY,
-    ConsentItem,
-    MotherForm,
-    ProfessionalItem,
-    SafeguardingItem,
-)
-
-ITEM_TYPES: dict[str, type] = {
-    "consents": ConsentItem,
-    "safeguarding_concerns": SafeguardingItem,
-    "professionals": ProfessionalItem,
-}
+Form = TypeVar("Form")
 
 
 def plain(value: Any) -> Any:
@@ -40,18 +28,29 @@ def plain(value: Any) -> Any:
     return value
 
 
-def form_values(form: MotherForm) -> dict[str, Any]:
-    return {f.name: plain(getattr(form, f.name)) for f in fields(form) if f.name not in READ_ONLY}
+def _kept(form: Any, read_only: frozenset[str]) -> set[str]:
+    return {f.name for f in fields(form)} - read_only - {"id"}
 
 
-def apply_values(form: MotherForm, values: dict[str, Any]) -> MotherForm:
-    """`form` (its read-only fields kept) with the kept values put in."""
-    names = {f.name for f in fields(form)} - READ_ONLY
+def form_values(form: Any, read_only: frozenset[str] = frozenset()) -> dict[str, Any]:
+    names = _kept(form, read_only)
+    return {f.name: plain(getattr(form, f.name)) for f in fields(form) if f.name in names}
+
+
+def apply_values(
+    form: Form,
+    values: dict[str, Any],
+    item_types: dict[str, type],
+    read_only: frozenset[str] = frozenset(),
+) -> Form:
+    """`form` (its id and read-only fields kept) with the kept values put in; list fields
+    named in `item_types` hold items of that dataclass."""
+    names = _kept(form, read_only)
     for name, value in values.items():
         if name not in names:
             continue
-        if name in ITEM_TYPES:
-            item_type = ITEM_TYPES[name]
+        if name in item_types:
+            item_type = item_types[name]
             known = {f.name for f in fields(item_type)}
             value = [item_type(**{k: v for k, v in d.items() if k in known}) for d in value or []]
         elif name == "availability":

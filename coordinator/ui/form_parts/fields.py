@@ -1,9 +1,9 @@
-"""Field widgets the form sections share, and the Section base they sit in.
+"""Field widgets every record form shares, and the Section base they sit in.
 
-Each field has the key validate_mother uses ("postcode", "consents[0].given_on") and a
-MessageLabel directly under it. A section fills itself from a MotherForm (`show`) and
-writes what is typed back (`read`); `edited(key)` fires on every change and `left(key)`
-when the user leaves a field.
+Each field has the key the record service's checks use ("postcode", "consents[0].given_on")
+and a MessageLabel directly under it. A section fills itself from a form dataclass
+(`show_form`) and writes what is typed back (`read`); `edited(key)` fires on every change and
+`left(key)` when the user leaves a field.
 """
 
 from __future__ import annotations
@@ -39,7 +39,7 @@ LABEL_WIDTH = 170
 
 
 def tr(text: str) -> str:
-    return QCoreApplication.translate("MotherForm", text)
+    return QCoreApplication.translate("RecordForm", text)
 
 
 def uk_date(day: date) -> str:
@@ -238,7 +238,7 @@ def watch(widget: QWidget, on_edit: Any, on_leave: Any) -> None:
 
 
 class Section(QGroupBox):
-    """A titled group of fields. `fields` maps a MotherForm attribute to its widget.
+    """A titled group of fields. `fields` maps a form attribute to its widget.
 
     Subclasses call `add(...)` in __init__; plain fields are read and shown by name, and
     subclasses extend `read`/`show` for anything else.

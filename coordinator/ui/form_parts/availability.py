@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QCheckBox, QGridLayout, QLabel, QWidget
 
 from coordinator.models import PartOfDay
 from coordinator.services.records.labels import PART_OF_DAY_LABELS, WEEKDAY_LABELS
-from coordinator.ui.mother_form.fields import tr
+from coordinator.ui.form_parts.fields import tr
 
 Slot = tuple[int, PartOfDay]
 

@@ -1,8 +1,8 @@
-"""A section of repeated rows (consents, safeguarding concerns, other professionals).
+"""A section of repeated rows (consents, DBS checks, references, other professionals).
 
 Declared, not hand-built: each section lists its fields as RowField(attr, label, kind) and
 the item dataclass; every row gets those fields in a grid, each with its message under it,
-and a Remove button. Keys follow validate_mother: "consents[0].given_on".
+and a Remove button. Keys follow the record service's checks: "consents[0].given_on".
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from coordinator.ui.mother_form.fields import (
+from coordinator.ui.form_parts.fields import (
     ChoiceBox,
     DateEdit,
     Section,
@@ -121,7 +121,7 @@ class RowEditor(QFrame):
 
 
 class RowsSection(Section):
-    """Subclasses set `attr` (the MotherForm list), `item_type`, `specs`, `columns` and the
+    """Subclasses set `attr` (the form's list), `item_type`, `specs`, `columns` and the
     texts `add_text` and `none_text`."""
 
     attr = ""

@@ -282,3 +282,41 @@ def delete_unless_matched(
             raise CannotDelete(refusal.format(count=count, noun=noun))
         session.delete(record)
         audit.record(session, AuditAction.DELETE, entity_type=entity, entity_id=record_id)
+
+
+def save_columns(
+    vault: Vault,
+    model: type,
+    record_id: int | None,
+    columns: dict[str, Any],
+    blank_columns: dict[str, Any],
+    entity: str,
+    check: Callable[[Session], None] | None = None,
+) -> int:
+    """Create (record_id None) or update a record that is only columns, in one transaction,
+    auditing the names of the fields given or changed; returns its id.
+
+    `check(session)` runs first and may raise FormInvalid for what only the database knows
+    (a name already taken, a category deleted meanwhile).
+    """
+    from coordinator.models import AuditAction
+    from coordinator.services import audit
+
+    with vault.transaction() as session:
+        if check is not None:
+            check(session)
+        if record_id is None:
+            record = model()
+            session.add(record)
+            changed = {k for k, v in columns.items() if blank_columns.get(k) != v}
+            apply_columns(record, columns)
+        else:
+            record = session.get(model, record_id)
+            if record is None:
+                raise RecordNotFound(entity.replace("_", " "))
+            changed = apply_columns(record, columns)
+        session.flush()
+        if changed:
+            action = AuditAction.CREATE if record_id is None else AuditAction.UPDATE
+            audit.record(session, action, entity_type=entity, entity_id=record.id, fields=changed)
+        return record.id

@@ -11,6 +11,7 @@ from datetime import date
 from typing import Any
 
 from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
 from coordinator.models import (
     AuditAction,
@@ -26,9 +27,9 @@ from coordinator.services.records.common import (
     FormInvalid,
     RecordNotFound,
     Source,
-    apply_columns,
     item_from_row,
     reading,
+    save_columns,
     text,
 )
 from coordinator.services.validation import check_email, check_phone, check_postcode
@@ -90,29 +91,16 @@ def save_service(vault: Vault, form: ServiceForm, today: date | None = None) -> 
     cols, errors = clean_service(form)
     if errors:
         raise FormInvalid(errors)
-    with vault.transaction() as session:
-        creating = form.id is None
-        if (
-            cols["category_id"] is not None
-            and session.get(ServiceCategory, cols["category_id"]) is None
-        ):
+
+    def category_still_there(session: Session) -> None:
+        category = cols["category_id"]
+        if category is not None and session.get(ServiceCategory, category) is None:
             raise FormInvalid({"category_id": "That category no longer exists: choose again."})
-        if creating:
-            service = LocalService()
-            session.add(service)
-            blank, _ = clean_service(blank_service())
-            changed = {k for k, v in cols.items() if blank.get(k) != v}
-            apply_columns(service, cols)
-        else:
-            service = session.get(LocalService, form.id)
-            if service is None:
-                raise RecordNotFound("service")
-            changed = apply_columns(service, cols)
-        session.flush()
-        if changed:
-            action = AuditAction.CREATE if creating else AuditAction.UPDATE
-            audit.record(session, action, entity_type=ENTITY, entity_id=service.id, fields=changed)
-        return service.id
+
+    blank, _ = clean_service(blank_service())
+    return save_columns(
+        vault, LocalService, form.id, cols, blank, ENTITY, check=category_still_there
+    )
 
 
 def delete_service(vault: Vault, service_id: int) -> None:

@@ -1,6 +1,6 @@
 """Settings: auto-lock and passphrase (Security), the automatic backups (Backups), and the
-lists the forms offer (needs, languages, lived experience, training modules, service
-categories) and the audit trail (Records), each in a dialog of its own.
+projects, the lists the forms offer (needs, languages, lived experience, training modules,
+service categories) and the audit trail (Records), each in a dialog of its own.
 
 Values are read from and saved through the services; Save is enabled only when something
 changed. Unsaved edits are a draft: kept across a lock and offered back after unlocking.
@@ -34,6 +34,7 @@ from coordinator.services import backups, preferences, settings
 from coordinator.storage.vault import Vault
 from coordinator.ui.audit_view import AuditDialog
 from coordinator.ui.backup_status import when_text
+from coordinator.ui.projects_dialog import ProjectsDialog
 from coordinator.ui.vocabulary_editor import LIST_TEXTS, VocabularyEditor
 from coordinator.ui.widgets import PAGE_MARGIN, MessageLabel, heading, note
 from coordinator.ui.worker import error_message
@@ -89,6 +90,7 @@ class SettingsPage(QWidget):
         }
         self.needs_button = self.list_buttons["need"]
         self.audit_button = QPushButton(self.tr("Audit trail…"))
+        self.projects_button = QPushButton(self.tr("Projects…"))
         self.records_dialog: QDialog | None = None
 
         self.message = MessageLabel()
@@ -108,6 +110,7 @@ class SettingsPage(QWidget):
         for vocabulary, button in self.list_buttons.items():
             button.clicked.connect(partial(self.open_list, vocabulary))
         self.audit_button.clicked.connect(lambda: self._open(AuditDialog(self._vault)))
+        self.projects_button.clicked.connect(lambda: self._open(ProjectsDialog(self._vault)))
         self.save_button.clicked.connect(self.save)
         self.discard_button.clicked.connect(self.discard)
 
@@ -174,6 +177,7 @@ class SettingsPage(QWidget):
 
         records_box = QGroupBox(self.tr("Records"))
         form = self._form(records_box)
+        form.addRow(self._row_label(self.tr("Projects")), self._left(self.projects_button))
         lists = QGridLayout()
         lists.setSpacing(6)
         for number, button in enumerate(self.list_buttons.values()):
@@ -338,7 +342,7 @@ class SettingsPage(QWidget):
         self.saved.emit()
 
     def _open(self, dialog: QDialog) -> None:
-        """Show a Records dialog (the needs list, the audit trail) over the window."""
+        """Show a Records dialog (projects, a list, the audit trail) over the window."""
         dialog.setParent(self, dialog.windowFlags())
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.records_dialog = dialog

@@ -101,8 +101,12 @@ class FormListPage(RecordListPage):
         self.reload()
         self.message.show_message(self.deleted_text(), "info")
 
+    def refresh_choices(self) -> None:
+        """Offer the filters' current choices (projects, needs, ...), which Settings edits."""
+
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt's name)
         super().showEvent(event)
+        self.refresh_choices()
         self.reload()
 
     # -- import and export -------------------------------------------------------------------

@@ -6,11 +6,13 @@ import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QFont, QKeyEvent
 from PySide6.QtWidgets import (
     QApplication,
+    QComboBox,
     QDialog,
     QFrame,
     QHBoxLayout,
@@ -169,3 +171,25 @@ class OptionalNumberBox(QSpinBox):
             self.lineEdit().setCursorPosition(len(self.lineEdit().text()) - len(self.suffix()))
             return
         super().keyPressEvent(event)
+
+
+def fill_choices(combo: QComboBox, choices: list[tuple[Any, str]]) -> None:
+    """Put (data, label) choices after a combo's first item ("All projects"), keeping the
+    current choice when it is still offered (else going back to the first item).
+
+    Filters call this each time their page is shown, so a project or need added in Settings
+    is offered at once. The combo signals only when its choice actually changed.
+    """
+    current = combo.currentData()
+    combo.blockSignals(True)
+    try:
+        while combo.count() > 1:
+            combo.removeItem(combo.count() - 1)
+        for data, label in choices:
+            combo.addItem(label, data)
+        found = combo.findData(current) if current is not None else 0
+        combo.setCurrentIndex(max(found, 0))
+    finally:
+        combo.blockSignals(False)
+    if combo.currentData() != current:
+        combo.currentIndexChanged.emit(combo.currentIndex())

@@ -31,7 +31,7 @@ from coordinator.storage.vault import Vault
 from coordinator.ui.form_list_page import FormListPage
 from coordinator.ui.mother_form import MotherDialog
 from coordinator.ui.record_list import Column
-from coordinator.ui.widgets import ERROR_COLOUR, OptionalNumberBox, link_button
+from coordinator.ui.widgets import ERROR_COLOUR, OptionalNumberBox, fill_choices, link_button
 
 
 @cache
@@ -126,13 +126,10 @@ class MothersPage(FormListPage):
         self.project_filter = QComboBox()
         self.project_filter.setAccessibleName(tr("Project"))
         self.project_filter.addItem(tr("All projects"), None)
-        for project_id, name in vocabularies.project_choices(self.vault):
-            self.project_filter.addItem(name, project_id)
         self.need_filter = QComboBox()
         self.need_filter.setAccessibleName(tr("Need"))
         self.need_filter.addItem(tr("Any need"), None)
-        for need_id, label in vocabularies.active_terms(self.vault, "need"):
-            self.need_filter.addItem(label, need_id)
+        self.refresh_choices()
         for combo in (self.stage_filter, self.project_filter, self.need_filter):
             combo.setSizeAdjustPolicy(
                 QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
@@ -161,6 +158,10 @@ class MothersPage(FormListPage):
         self.filter_bar.addWidget(self.waiting_filter)
         self.filter_bar.addWidget(self.clear_filters)
         self.filter_bar.addStretch(1)
+
+    def refresh_choices(self) -> None:
+        fill_choices(self.project_filter, vocabularies.project_choices(self.vault))
+        fill_choices(self.need_filter, vocabularies.active_terms(self.vault, "need"))
 
     def mother_filter(self) -> MotherFilter:
         waiting = self.waiting_filter.value()

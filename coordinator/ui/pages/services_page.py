@@ -14,7 +14,7 @@ from coordinator.storage.vault import Vault
 from coordinator.ui.form_list_page import FormListPage
 from coordinator.ui.record_list import Column
 from coordinator.ui.service_form import ServiceFormDialog
-from coordinator.ui.widgets import QUIET_COLOUR
+from coordinator.ui.widgets import QUIET_COLOUR, fill_choices
 
 
 def _tr(text: str) -> str:
@@ -63,8 +63,7 @@ class ServicesPage(FormListPage):
         self.category_filter = QComboBox()
         self.category_filter.setAccessibleName(self.tr("Category"))
         self.category_filter.addItem(self.tr("All categories"), None)
-        for category_id, label in vocabularies.active_terms(vault, "service_category"):
-            self.category_filter.addItem(label, category_id)
+        self.refresh_choices()
         self.category_filter.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
@@ -78,6 +77,11 @@ class ServicesPage(FormListPage):
         self.reload()
 
     # -- the list ----------------------------------------------------------------------------
+
+    def refresh_choices(self) -> None:
+        fill_choices(
+            self.category_filter, vocabularies.active_terms(self.vault, "service_category")
+        )
 
     def service_filter(self) -> ServiceFilter:
         return ServiceFilter(

@@ -29,7 +29,7 @@ from coordinator.storage.vault import Vault
 from coordinator.ui.form_list_page import FormListPage
 from coordinator.ui.record_list import Column
 from coordinator.ui.volunteer_form import VolunteerFormDialog
-from coordinator.ui.widgets import ERROR_COLOUR, WARNING_COLOUR, link_button
+from coordinator.ui.widgets import ERROR_COLOUR, WARNING_COLOUR, fill_choices, link_button
 
 
 def _tr(text: str) -> str:
@@ -127,13 +127,10 @@ class VolunteersPage(FormListPage):
         self.project_filter = QComboBox()
         self.project_filter.setAccessibleName(tr("Project"))
         self.project_filter.addItem(tr("All projects"), None)
-        for project_id, name in vocabularies.project_choices(self.vault):
-            self.project_filter.addItem(name, project_id)
         self.language_filter = QComboBox()
         self.language_filter.setAccessibleName(tr("Language"))
         self.language_filter.addItem(tr("Any language"), None)
-        for language_id, label in vocabularies.active_terms(self.vault, "language"):
-            self.language_filter.addItem(label, language_id)
+        self.refresh_choices()
         self.overdue_filter = QCheckBox(tr("DBS overdue"))
         self.overdue_filter.setToolTip(tr("Only volunteers whose next DBS check date has passed"))
         self.clear_filters = link_button(tr("Clear filters"))
@@ -149,6 +146,10 @@ class VolunteersPage(FormListPage):
         self.filter_bar.addWidget(self.overdue_filter)
         self.filter_bar.addWidget(self.clear_filters)
         self.filter_bar.addStretch(1)
+
+    def refresh_choices(self) -> None:
+        fill_choices(self.project_filter, vocabularies.project_choices(self.vault))
+        fill_choices(self.language_filter, vocabularies.active_terms(self.vault, "language"))
 
     def volunteer_filter(self) -> VolunteerFilter:
         return VolunteerFilter(

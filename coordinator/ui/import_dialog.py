@@ -35,8 +35,6 @@ from coordinator.ui.import_result import ImportResult
 from coordinator.ui.widgets import WARNING_COLOUR, MessageLabel, heading, note
 from coordinator.ui.worker import BackgroundTask, error_message
 
-#: Required fields the importer fills in itself when no column gives them.
-FILLED_IN = {"referral_received_on"}
 #: Columns that stand in for the full name.
 NAME_PARTS = {"first_name", "last_name"}
 
@@ -277,7 +275,7 @@ class ImportDialog(QDialog):
         return [
             c.header
             for c in self._choices
-            if c.required and c.name not in given and c.name not in FILLED_IN
+            if c.required and c.name not in given
         ]
 
     # -- importing ---------------------------------------------------------------------------

@@ -145,6 +145,12 @@ def test_every_field_has_its_own_spellings_and_the_export_header_maps_back(kind,
     assert [c.name for c in field_choices(kind)] == [f.name for f in fields_of(kind)]
 
 
+def test_only_the_name_is_needed_for_mothers_as_the_referral_date_defaults_to_the_import():
+    needed = {c.name for c in field_choices("mothers") if c.required}
+    assert needed == {"full_name"}
+    # (With a referral date column, a row without a date is still rejected: see below.)
+
+
 def test_each_kind_of_bad_row_is_rejected_with_its_row_and_column(vault, tmp_path):
     path = write_csv(tmp_path / "bad.csv", [
         HEADER,

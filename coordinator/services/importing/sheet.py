@@ -24,8 +24,10 @@ from coordinator.services.importing.report import (
 from coordinator.services.importing.values import cell_text
 
 #: The fields that must be given, per kind (first_name/last_name can stand in for full_name).
+#: A mother's referral date is not among them: without its column, each mother is referred
+#: on the day of the import (with the column, a row without a date is rejected).
 REQUIRED = {
-    "mothers": ("full_name", "referral_received_on"),
+    "mothers": ("full_name",),
     "volunteers": ("full_name",),
     "services": ("name",),
 }
@@ -58,8 +60,7 @@ class Sheet:
         if {"first_name", "last_name"} & given:
             given.add("full_name")
         by_name = {f.name: f for f in fields_of(kind)}
-        optional = {"referral_received_on"}  # defaults to the import date
-        return [by_name[n].header for n in REQUIRED[kind] if n not in given and n not in optional]
+        return [by_name[n].header for n in REQUIRED[kind] if n not in given]
 
 
 def field_choices(kind: str) -> list[FieldChoice]:

@@ -599,3 +599,35 @@ def test_cancelling_saves_nothing_and_progress_is_reported(vault, tmp_path):
     seen.clear()
     run(vault, path, progress=lambda d, t: seen.append((d, t)))
     assert seen[0] == (0, 601) and seen[-1] == (601, 601) and (500, 601) in seen
+
+
+def test_a_referred_by_column_of_kinds_of_referrer_gives_the_referral_source(vault, tmp_path):
+    kinds = write_csv(tmp_path / "kinds.csv", [
+        ["Mum's name", "Referred by"],
+        ["Amy Ashworth", "GP"],
+        ["Bea Brown", "hv"],
+        ["Cat Cole", ""],
+        ["Di Dow", "Self referral"],
+    ])  # fmt: skip
+    fields = {c.name: c.field for c in preview(kinds, "mothers").columns}
+    assert fields["Referred by"] == "referral_source"
+    assert run(vault, kinds).imported == 4
+    with vault.session() as s:
+        got = dict(s.execute(select(m.Mother.full_name, m.Mother.referral_source)).all())
+        people = dict(s.execute(select(m.Mother.full_name, m.Mother.referrer_name)).all())
+    assert got["Amy Ashworth"] == m.ReferralSource.GP
+    assert got["Bea Brown"] == m.ReferralSource.HEALTH_VISITOR
+    assert got["Di Dow"] == m.ReferralSource.SELF
+    assert set(people.values()) == {None}
+
+    # Names of people stay the referrer, as does a column the mapping names.
+    names_file = write_csv(tmp_path / "names.csv", [
+        ["Mum's name", "Referred by"], ["Eve Ellis", "Dr Patel"], ["Fay Fox", "GP"],
+    ])  # fmt: skip
+    assert {c.name: c.field for c in preview(names_file, "mothers").columns}[
+        "Referred by"
+    ] == "referrer_name"
+    mapped = {"Referred by": "referrer_name"}
+    assert {c.name: c.field for c in preview(kinds, "mothers", mapping=mapped).columns}[
+        "Referred by"
+    ] == "referrer_name"

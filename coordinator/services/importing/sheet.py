@@ -6,7 +6,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from coordinator.services.importing.fields import KINDS, fields_of, norm
+from coordinator.models import ReferralSource
+from coordinator.services.importing.fields import KINDS, enum_lookup, fields_of, norm
 from coordinator.services.importing.header import (
     Column,
     ColumnMapping,
@@ -90,10 +91,33 @@ def read_sheet(path: Path | str, kind: str, mapping: Mapping[str, str] | None) -
         or cell_text(_at(table.rows[header_index], c.index))
         or any(cell_text(_at(r, c.index)) for r in body)
     ]
+    columns = _sources_given_as_referrer(kind, columns, body, cmap)
     for key, header in cmap.keys.items():
         if not any(key == norm(c.name) for c in columns):
             table.notes.append(f"The mapping mentions '{header}', which is not a column here.")
     return Sheet(table, header_index, columns)
+
+
+def _sources_given_as_referrer(
+    kind: str, columns: list[Column], body: list[Row], cmap: ColumnMapping
+) -> list[Column]:
+    """A "Referred by" column that holds only kinds of referrer ("GP", "Midwife", "Self")
+    gives the referral source, not the referrer's name; unless a mapping says otherwise or
+    another column already gives the source."""
+    if kind != "mothers" or any(c.field and c.field.name == "referral_source" for c in columns):
+        return columns
+    sources = enum_lookup(ReferralSource)
+    source_field = next(f for f in fields_of(kind) if f.name == "referral_source")
+    out = []
+    for column in columns:
+        if column.field is not None and column.field.name == "referrer_name":
+            mentioned, _field = cmap.get(column.name)
+            values = [cell_text(_at(row, column.index)) for row in body]
+            given = [norm(v) for v in values if v]
+            if not mentioned and given and all(v in sources for v in given):
+                column = Column(column.index, column.name, source_field, None)
+        out.append(column)
+    return out
 
 
 def _at(row: Row, index: int) -> object:

@@ -15,7 +15,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtGui import QShowEvent
-from PySide6.QtWidgets import QHBoxLayout, QPushButton
+from PySide6.QtWidgets import QPushButton
 
 from coordinator.services.records.common import RecordNotFound
 from coordinator.ui.export_action import export_list
@@ -38,9 +38,7 @@ class FormListPage(RecordListPage):
         self.import_button = QPushButton(self.tr("Import…"))
         self.import_button.setToolTip(self.tr("Add records from a spreadsheet"))
         self.import_button.clicked.connect(self.import_records)
-        top = self.layout().itemAt(0).layout()  # the title row: title, buttons
-        assert isinstance(top, QHBoxLayout)
-        top.insertWidget(top.indexOf(self.export_button), self.import_button)
+        self.add_title_button(self.import_button)
 
     # -- for subclasses ----------------------------------------------------------------------
 

@@ -210,8 +210,12 @@ class RecordListPage(QWidget):
         table.setAccessibleName(self.windowTitle() or self.tr("Records"))
         return table
 
+    def add_title_button(self, button: QPushButton) -> None:
+        """Put a button in the title row, before Export… (pages add Import… this way)."""
+        self.title_row.insertWidget(self.title_row.indexOf(self.export_button), button)
+
     def _lay_out(self) -> None:
-        top = QHBoxLayout()
+        top = self.title_row = QHBoxLayout()
         top.addWidget(self.title)
         top.addStretch(1)
         top.addWidget(self.export_button)

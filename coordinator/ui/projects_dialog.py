@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QPushButton,
+    QStackedWidget,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -84,8 +85,11 @@ class ProjectsDialog(QDialog):
         layout.setSpacing(10)
         layout.addWidget(self.title)
         layout.addWidget(self.explanation)
-        layout.addWidget(self.table, 1)
-        layout.addWidget(self.empty_note)
+        self.body = QStackedWidget()  # the table, or the note that there is no project yet
+        self.body.addWidget(self.table)
+        self.body.addWidget(self.empty_note)
+        self.empty_note.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        layout.addWidget(self.body, 1)
         layout.addLayout(row)
         layout.addWidget(self.message)
         layout.addWidget(buttons)
@@ -132,8 +136,7 @@ class ProjectsDialog(QDialog):
             self.table.selectRow(ids.index(chosen))
         elif ids:
             self.table.selectRow(0)
-        self.table.setVisible(bool(ids))
-        self.empty_note.setVisible(not ids)
+        self.body.setCurrentWidget(self.table if ids else self.empty_note)
         self._enable()
 
     def chosen_id(self) -> int | None:

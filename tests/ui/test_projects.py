@@ -62,6 +62,7 @@ def new_project(qtbot, dialog, name: str) -> ProjectFormDialog:
 
 def test_a_fresh_database_says_how_to_add_the_first_project(dialog):
     assert dialog.rows == []
+    assert dialog.body.currentWidget() is dialog.empty_note
     assert dialog.empty_note.isVisible() and not dialog.table.isVisible()
     assert not dialog.open_button.isEnabled()
 

@@ -182,6 +182,7 @@ class MainWindow(QMainWindow):
         self.workspace = Workspace(vault)
         self.workspace.backup_requested.connect(self.safekeeping.back_up_now)
         self.workspace.change_passphrase_requested.connect(self.safekeeping.change_passphrase)
+        self.workspace.import_requested.connect(self.import_spreadsheet)
         self.workspace.preferences_saved.connect(self._read_preferences)
         self.stack.addWidget(self.workspace)
         self.workspace.show_section(self._return_to)

@@ -48,6 +48,8 @@ class DraftForm(Protocol):
 
 class Workspace(QWidget):
     backup_requested = Signal()
+    #: The Today page's "Import…" step: the window opens its import dialog.
+    import_requested = Signal()
     change_passphrase_requested = Signal()
     #: Settings were saved; the window re-reads what it uses (the auto-lock time).
     preferences_saved = Signal()
@@ -74,6 +76,9 @@ class Workspace(QWidget):
         pages.append((self.tr("Settings"), self.settings))
 
         self.today.backup_requested.connect(self.backup_requested)
+        self.today.import_requested.connect(self.import_requested)
+        self.today.projects_requested.connect(self.open_projects)
+        self.today.settings_requested.connect(lambda: self.show_page(self.settings))
         self.settings.backup_requested.connect(self.backup_requested)
         self.settings.change_passphrase_requested.connect(self.change_passphrase_requested)
         self.settings.saved.connect(self.preferences_saved)
@@ -106,6 +111,11 @@ class Workspace(QWidget):
         layout.addWidget(self.navigation)
         layout.addWidget(self.pages, 1)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+
+    def open_projects(self) -> None:
+        """Settings, with its Projects dialog open."""
+        self.show_page(self.settings)
+        self.settings.projects_button.click()
 
     def show_section(self, index: int) -> None:
         if 0 <= index < self.navigation.count():

@@ -1,9 +1,14 @@
-"""Today: what the database holds now and when it was last backed up. Alerts come later."""
+"""Today: what the database holds now and when it was last backed up. Alerts come later.
+
+While the database has no project or nobody in it yet, a "Getting started" list shows the
+first steps (add a project, bring in the spreadsheet, choose a backup folder), each with a
+link that goes there. Everything is read again each time the page is shown.
+"""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QShowEvent
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -14,16 +19,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from coordinator.services import backups
+from coordinator.services import backups, vocabularies
 from coordinator.services.status import record_counts
 from coordinator.storage.vault import Vault
 from coordinator.ui.backup_status import last_backup_text, overdue_advice
-from coordinator.ui.widgets import PAGE_MARGIN, WARNING_COLOUR, heading, note
+from coordinator.ui.widgets import PAGE_MARGIN, WARNING_COLOUR, heading, link_button, note
 
 
 class TodayPage(QWidget):
     #: "Back up now" was pressed.
     backup_requested = Signal()
+    #: A getting-started link: the projects dialog, the import dialog, the Settings page.
+    projects_requested = Signal()
+    import_requested = Signal()
+    settings_requested = Signal()
 
     def __init__(self, vault: Vault, parent: QWidget | None = None):
         super().__init__(parent)
@@ -50,6 +59,49 @@ class TodayPage(QWidget):
             )
         )
 
+        self.start_box = QFrame()
+        self.start_box.setObjectName("startBox")
+        self.start_box.setStyleSheet(
+            "#startBox { border: 1px solid #d5d9de; border-radius: 6px; background: palette(base); }"
+        )
+        self.start_box.setMaximumWidth(640)
+        start = QVBoxLayout(self.start_box)
+        start.setContentsMargins(16, 12, 16, 12)
+        start.setSpacing(6)
+        start.addWidget(heading(self.tr("Getting started"), 3))
+        #: step name -> (its row, the link that goes there)
+        self.steps: dict[str, tuple[QWidget, QPushButton]] = {}
+        for name, text, link, signal in (
+            (
+                "project",
+                self.tr("1. Add the project your volunteers work in."),
+                self.tr("Projects…"),
+                self.projects_requested,
+            ),
+            (
+                "people",
+                self.tr("2. Bring in your spreadsheet of referrals and volunteers, or add them."),
+                self.tr("Import…"),
+                self.import_requested,
+            ),
+            (
+                "backups",
+                self.tr("3. Choose a folder, ideally on another drive, for automatic backups."),
+                self.tr("Settings"),
+                self.settings_requested,
+            ),
+        ):
+            row = QWidget()
+            line = QHBoxLayout(row)
+            line.setContentsMargins(0, 0, 0, 0)
+            line.addWidget(QLabel(text))
+            button = link_button(link)
+            button.clicked.connect(signal)
+            line.addWidget(button)
+            line.addStretch(1)
+            start.addWidget(row)
+            self.steps[name] = (row, button)
+
         self.backup_line = QLabel()
         self.backup_line.setObjectName("backupLine")
         self.backup_advice = note()
@@ -61,6 +113,7 @@ class TodayPage(QWidget):
         layout.setContentsMargins(PAGE_MARGIN, PAGE_MARGIN, PAGE_MARGIN, PAGE_MARGIN)
         layout.setSpacing(10)
         layout.addWidget(self.title)
+        layout.addWidget(self.start_box)
         layout.addWidget(self.summary)
         layout.addWidget(self.counts_box)
         layout.addSpacing(8)
@@ -76,12 +129,29 @@ class TodayPage(QWidget):
         layout.addStretch(1)
         self.refresh()
 
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt's name)
+        super().showEvent(event)
+        self.refresh()
+
     def refresh(self) -> None:
         """Ask the services for the counts and the backup status again and show them."""
-        self.refresh_counts()
-        self.refresh_backup_status()
+        counts = self.refresh_counts()
+        status = self.refresh_backup_status()
+        self.refresh_steps(counts, status)
 
-    def refresh_backup_status(self) -> None:
+    def refresh_steps(self, counts: dict[str, int], status: backups.BackupStatus) -> None:
+        """Show the getting-started steps still to do; the box goes once a project and some
+        people are in (choosing a backup folder is also said elsewhere)."""
+        done = {
+            "project": bool(vocabularies.project_choices(self._vault)),
+            "people": bool(counts.get("Mothers") or counts.get("Volunteers")),
+            "backups": status.folder is not None,
+        }
+        for name, (row, _button) in self.steps.items():
+            row.setVisible(not done[name])
+        self.start_box.setVisible(not (done["project"] and done["people"]))
+
+    def refresh_backup_status(self) -> backups.BackupStatus:
         status = backups.status(self._vault)
         self.backup_line.setText(last_backup_text(status))
         colour = f"color: {WARNING_COLOUR}; font-weight: bold;" if status.overdue else ""
@@ -89,8 +159,9 @@ class TodayPage(QWidget):
         self.backup_advice.setText(overdue_advice(status, how=False))
         self.backup_advice.setVisible(status.overdue)
         self.backup_button.setVisible(status.overdue)
+        return status
 
-    def refresh_counts(self) -> None:
+    def refresh_counts(self) -> dict[str, int]:
         self.count_labels.clear()
         while self.grid.count():
             item = self.grid.takeAt(0)
@@ -98,10 +169,12 @@ class TodayPage(QWidget):
                 item.widget().deleteLater()
         bold = QFont(self.font())
         bold.setBold(True)
-        for row, (name, count) in enumerate(record_counts(self._vault).items()):
+        counts = record_counts(self._vault)
+        for row, (name, count) in enumerate(counts.items()):
             self.grid.addWidget(QLabel(name), row, 0)
             value = QLabel(f"{count:,}")
             value.setFont(bold)
             value.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             self.grid.addWidget(value, row, 1)
             self.count_labels[name] = value
+        return counts

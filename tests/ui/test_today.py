@@ -1,0 +1,64 @@
+"""The Today page: a getting-started list on a new database whose links go to each first
+step, gone once a project and some people are in; counts read again when shown."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+from coordinator.services.records import projects
+from coordinator.services.records.mothers import blank_mother, save_mother
+from coordinator.ui.import_dialog import ImportDialog
+from coordinator.ui.projects_dialog import ProjectsDialog
+from tests.ui.helpers import go_to, type_and_unlock
+
+
+def visible_steps(today) -> list[str]:
+    return [name for name, (row, _link) in today.steps.items() if row.isVisible()]
+
+
+def test_a_new_database_lists_the_first_steps_and_their_links_go_there(
+    qtbot, make_window, keystore, db_path
+):
+    window = make_window(db_path, keystore)
+    type_and_unlock(qtbot, window)
+    workspace = window.workspace
+    today = workspace.today
+    assert today.start_box.isVisible()
+    assert visible_steps(today) == ["project", "people", "backups"]
+
+    qtbot.mouseClick(today.steps["project"][1], Qt.MouseButton.LeftButton)
+    assert workspace.pages.currentWidget() is workspace.settings
+    dialog = workspace.settings.records_dialog
+    assert isinstance(dialog, ProjectsDialog)
+    qtbot.waitExposed(dialog)
+    dialog.close()
+
+    go_to(window, "Today")
+    qtbot.mouseClick(today.steps["people"][1], Qt.MouseButton.LeftButton)
+    [importer] = workspace.findChildren(ImportDialog)
+    assert importer.isVisible()
+    importer.close()
+
+    go_to(window, "Today")
+    qtbot.mouseClick(today.steps["backups"][1], Qt.MouseButton.LeftButton)
+    assert workspace.pages.currentWidget() is workspace.settings
+
+
+def test_the_steps_go_once_a_project_and_a_mother_are_in(qtbot, make_window, keystore, db_path):
+    window = make_window(db_path, keystore)
+    type_and_unlock(qtbot, window)
+    vault = window.controller.vault
+    today = window.workspace.today
+    projects.save_project(vault, projects.ProjectForm(name="Bumps", model="befriending"))
+    go_to(window, "Mothers")
+    go_to(window, "Today")  # shown again: read again
+    assert visible_steps(today) == ["people", "backups"]
+    assert today.count_labels["Projects"].text() == "1"
+
+    form = blank_mother()
+    form.full_name = "Amina Yusuf"
+    save_mother(vault, form)
+    go_to(window, "Mothers")
+    go_to(window, "Today")
+    assert not today.start_box.isVisible()
+    assert today.count_labels["Mothers"].text() == "1"

@@ -1,6 +1,6 @@
-"""The frame of a record's form (volunteer, local service): sections of fields in a scrolling
-dialog, checked by the record service as the user types, saved and deleted through it.
-The same behaviour as the mother form (mother_form/dialog.py), for any record service.
+"""The frame of every record's form (mother, volunteer, local service): sections of fields in
+a scrolling dialog, checked by the record service as the user types, saved and deleted
+through it.
 
 - Each field's message sits under it: shown once the user has left the field or paused
   typing, then kept current at every keystroke. The messages are the service's own.
@@ -10,15 +10,17 @@ The same behaviour as the mother form (mother_form/dialog.py), for any record se
 - `draft_values()` / `apply_values()` give the form as JSON-friendly values for a lock,
   which closes the dialog with reject() without asking. Window titles never show a name.
 
-Subclasses lay their sections out with `build(sections)`, then call `open_record(id)`, and
-implement the service calls `blank`, `load`, `validate`, `save_form`, `delete_record` and
-`title_for`. The sections are those of coordinator.ui.form_parts.fields (Section) and
-.rows (RowsSection).
+Subclasses lay their sections out with `build(sections)` (with any lines of their own under
+the heading), then call `open_record(id)`, and implement the service calls `blank`, `load`,
+`validate`, `save_form`, `delete_record` and `title_for`; `show_heading` and
+`delete_question` may say more. The sections are those of coordinator.ui.form_parts.fields
+(Section) and .rows (RowsSection).
 """
 
 from __future__ import annotations
 
 import copy
+from collections.abc import Iterable
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -96,8 +98,9 @@ class FormDialog(QDialog):
         self._pause.timeout.connect(self._paused)
         self.setSizeGripEnabled(True)
 
-    def build(self, sections: list[Any]) -> None:
-        """Lay the sections out (a list to jump between them on the left), then the buttons."""
+    def build(self, sections: list[Any], header: Iterable[QWidget] = ()) -> None:
+        """Lay the sections out (a list to jump between them on the left), then the buttons;
+        `header`: lines shown under the heading, above the sections."""
         self.sections = sections
         self.jump = QListWidget()
         self.jump.setFixedWidth(SECTIONS_WIDTH)
@@ -139,6 +142,8 @@ class FormDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 12)
         layout.addWidget(self.title)
+        for line in header:
+            layout.addWidget(line)
         layout.addWidget(self.restored_note)
         layout.addLayout(middle, 1)
         layout.addWidget(self.message)
@@ -164,6 +169,13 @@ class FormDialog(QDialog):
     def title_for(self, form: Any) -> str:
         """The heading inside the dialog (a name may be shown here, not in the title bar)."""
         raise NotImplementedError
+
+    def show_heading(self, form: Any) -> None:
+        """Show the heading (and any lines under it) for the form as it now is."""
+        self.title.setText(self.title_for(form))
+
+    def delete_question(self) -> str:
+        return self.tr("Delete this {noun}'s record? This cannot be undone.").format(noun=self.noun)
 
     # -- showing -----------------------------------------------------------------------------
 
@@ -281,7 +293,7 @@ class FormDialog(QDialog):
         else:
             self.status.setText(self.tr("Unsaved changes.") if changed else "")
         self.show_problems.setVisible(bool(count) and changed)
-        self.title.setText(self.title_for(form))
+        self.show_heading(form)
 
     def reveal_problems(self) -> None:
         """Show every message and go to the first field that needs correcting."""
@@ -361,7 +373,7 @@ class FormDialog(QDialog):
         self.question = QMessageBox(
             QMessageBox.Icon.Warning,
             self.tr("Delete this record?"),
-            self.tr("Delete this {noun}'s record? This cannot be undone.").format(noun=self.noun),
+            self.delete_question(),
             QMessageBox.StandardButton.Cancel,
             self,
         )
@@ -398,6 +410,11 @@ class FormDialog(QDialog):
             super().closeEvent(event)
         else:
             event.ignore()
+
+    def done(self, result: int) -> None:
+        """Closed for good (saved, discarded, or rejected by a lock): never ask again."""
+        self._may_close = True
+        super().done(result)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt's name)
         if event.key() == Qt.Key.Key_Escape:

@@ -46,8 +46,8 @@ def test_a_new_referral_typed_before_ctrl_l_is_offered_back(qtbot, make_window, 
     assert window.workspace.pages.currentWidget() is page
     dialog = page.dialog
     assert dialog is not None and dialog.isVisible()
-    assert dialog.restored.isVisible()
-    assert dialog.restored.text().startswith("Restored unsaved changes from before the lock")
+    assert dialog.restored_note.isVisible()
+    assert dialog.restored_note.text().startswith("Restored unsaved changes from before the lock")
     assert field(dialog, "full_name").text() == "Nadia Novak"
     assert field(dialog, "postcode").text() == "LE1"
     assert field(dialog, "no_letters_home").isChecked()

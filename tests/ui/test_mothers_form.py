@@ -6,16 +6,14 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox
 
 from coordinator.models import PartOfDay
 from coordinator.services.records.mothers import load_mother
 from coordinator.ui.form_parts.fields import uk_date
 from coordinator.ui.mother_form import MotherDialog
 from coordinator.ui.pages.mothers_page import MothersPage
+from tests.ui.helpers import click_when_shown
 from tests.ui.mothers_data import TODAY, add_people, days, shown_names
-
-Button = QMessageBox.StandardButton
 
 
 @pytest.fixture
@@ -188,63 +186,56 @@ def test_an_edit_is_saved_and_the_list_shows_it(qtbot, page, vault):
     assert load_mother(vault, page.people["B"]).preferred_name == "Bee"
 
 
-def answer(monkeypatch, button) -> list[str]:
-    asked: list[str] = []
-
-    def question(parent, title, text, *args, **kwargs):
-        asked.append(text)
-        return button
-
-    monkeypatch.setattr(QMessageBox, "question", staticmethod(question))
-    return asked
+def question(dialog):
+    return lambda: getattr(dialog, "question", None)
 
 
 @pytest.mark.parametrize("how", ["escape", "close button"])
-def test_closing_with_unsaved_changes_asks_and_cancel_keeps_them(qtbot, page, monkeypatch, how):
+def test_closing_with_unsaved_changes_asks_and_cancel_keeps_them(qtbot, page, how):
     page.open_record(page.people["A"])
     dialog = page.dialog
     enter(qtbot, dialog, "town", "Oadby")
-    asked = answer(monkeypatch, Button.Cancel)
+    click_when_shown(question(dialog), "Cancel")
     if how == "escape":
         qtbot.keyClick(dialog, Qt.Key.Key_Escape)
     else:
         qtbot.mouseClick(dialog.close_button, Qt.MouseButton.LeftButton)
-    assert asked == ["Save the changes to this record before closing?"]
+    assert dialog.question.text() == "Save the changes to this record before closing?"
     assert dialog.isVisible() and field(dialog, "town").text() == "Oadby"
 
 
-def test_discard_closes_without_saving(qtbot, page, vault, monkeypatch):
+def test_discard_closes_without_saving(qtbot, page, vault):
     page.open_record(page.people["A"])
     dialog = page.dialog
     enter(qtbot, dialog, "town", "Oadby")
-    answer(monkeypatch, Button.Discard)
+    click_when_shown(question(dialog), "Discard")
     with qtbot.waitSignal(dialog.finished):
         qtbot.keyClick(dialog, Qt.Key.Key_Escape)
     assert load_mother(vault, page.people["A"]).town == "Leicester"
 
 
-def test_save_from_the_prompt_saves(qtbot, page, vault, monkeypatch):
+def test_save_from_the_prompt_saves(qtbot, page, vault):
     page.open_record(page.people["A"])
     dialog = page.dialog
     enter(qtbot, dialog, "town", "Oadby")
-    answer(monkeypatch, Button.Save)
+    click_when_shown(question(dialog), "Save")
     with qtbot.waitSignal(dialog.finished):
         qtbot.keyClick(dialog, Qt.Key.Key_Escape)
     assert load_mother(vault, page.people["A"]).town == "Oadby"
 
 
-def test_closing_an_unchanged_record_does_not_ask(qtbot, page, monkeypatch):
+def test_closing_an_unchanged_record_does_not_ask(qtbot, page):
     page.open_record(page.people["A"])
-    asked = answer(monkeypatch, Button.Cancel)
-    with qtbot.waitSignal(page.dialog.finished):
-        qtbot.keyClick(page.dialog, Qt.Key.Key_Escape)
-    assert asked == []
+    dialog = page.dialog
+    with qtbot.waitSignal(dialog.finished):
+        qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    assert getattr(dialog, "question", None) is None
 
 
-def test_delete_is_refused_for_a_mother_with_a_match(qtbot, page, vault, monkeypatch):
+def test_delete_is_refused_for_a_mother_with_a_match(qtbot, page, vault):
     page.open_record(page.people["C"])
     dialog = page.dialog
-    answer(monkeypatch, Button.Yes)
+    click_when_shown(question(dialog), "Delete")
     qtbot.mouseClick(dialog.delete_button, Qt.MouseButton.LeftButton)
     assert dialog.isVisible()
     assert dialog.message.isVisible()
@@ -252,20 +243,24 @@ def test_delete_is_refused_for_a_mother_with_a_match(qtbot, page, vault, monkeyp
     assert load_mother(vault, page.people["C"]).full_name == "Cara Clark"
 
 
-def test_delete_after_confirming_removes_her_from_the_list(qtbot, page, monkeypatch):
+def test_delete_after_confirming_removes_her_from_the_list(qtbot, page):
     page.open_record(page.people["A"])
     dialog = page.dialog
-    asked = answer(monkeypatch, Button.Yes)
+    click_when_shown(question(dialog), "Delete")
     with qtbot.waitSignal(dialog.finished):
         qtbot.mouseClick(dialog.delete_button, Qt.MouseButton.LeftButton)
-    assert "cannot be undone" in asked[0]
+    assert dialog.question.text() == (
+        "Delete this record and everything recorded about her (consents, "
+        "safeguarding, professionals)? This cannot be undone."
+    )
     assert "Alice Archer" not in shown_names(page)
     assert page.message.text() == "The record was deleted."
 
 
-def test_delete_answered_no_keeps_her(qtbot, page, monkeypatch):
+def test_delete_answered_cancel_keeps_her(qtbot, page, vault):
     page.open_record(page.people["A"])
-    answer(monkeypatch, Button.No)
+    click_when_shown(question(page.dialog), "Cancel")
     qtbot.mouseClick(page.dialog.delete_button, Qt.MouseButton.LeftButton)
     assert page.dialog.isVisible()
     assert "Alice Archer" in shown_names(page)
+    assert load_mother(vault, page.people["A"]).full_name == "Alice Archer"

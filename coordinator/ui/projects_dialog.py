@@ -10,7 +10,6 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
@@ -27,7 +26,7 @@ from coordinator.services.records import projects
 from coordinator.services.records.common import RecordNotFound
 from coordinator.storage.vault import Vault
 from coordinator.ui.project_form import ProjectFormDialog
-from coordinator.ui.widgets import QUIET_COLOUR, MessageLabel, heading, note
+from coordinator.ui.widgets import QUIET_COLOUR, MessageLabel, heading, note, read_only_rows
 from coordinator.ui.worker import error_message
 
 
@@ -58,13 +57,8 @@ class ProjectsDialog(QDialog):
                 self.tr("Volunteers"),
             ]
         )
-        self.table.setAccessibleName(self.tr("Projects"))
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
+        read_only_rows(self.table, self.tr("Projects"))
         header = self.table.horizontalHeader()
-        header.setHighlightSections(False)
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)  # the area, cut short
         self.empty_note = note(

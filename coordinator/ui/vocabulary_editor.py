@@ -13,7 +13,6 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QDialogButtonBox,
     QGridLayout,
@@ -32,7 +31,7 @@ from coordinator.services import vocabularies
 from coordinator.services.records.common import CannotDelete, RecordNotFound
 from coordinator.services.validation import Invalid
 from coordinator.storage.vault import Vault
-from coordinator.ui.widgets import QUIET_COLOUR, MessageLabel, heading, note
+from coordinator.ui.widgets import QUIET_COLOUR, MessageLabel, heading, note, read_only_rows
 from coordinator.ui.worker import error_message
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -158,13 +157,8 @@ class VocabularyEditor(QDialog):
         self.model = TermModel(texts.term[:1].upper() + texts.term[1:], self)
         self.table = QTableView()
         self.table.setModel(self.model)
-        self.table.setAccessibleName(texts.title)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
+        read_only_rows(self.table, texts.title)
         header = self.table.horizontalHeader()
-        header.setHighlightSections(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)

@@ -11,6 +11,7 @@ from typing import Any
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QFont, QKeyEvent
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QApplication,
     QComboBox,
     QDialog,
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QSpinBox,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -193,3 +195,15 @@ def fill_choices(combo: QComboBox, choices: list[tuple[Any, str]]) -> None:
         combo.blockSignals(False)
     if combo.currentData() != current:
         combo.currentIndexChanged.emit(combo.currentIndex())
+
+
+def read_only_rows(table: QAbstractItemView, name: str) -> None:
+    """A table for choosing one row (a project, a term): whole rows, one at a time, no
+    editing in the cells, no row numbers."""
+    table.setAccessibleName(name)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    if isinstance(table, QTableView):
+        table.verticalHeader().hide()
+        table.horizontalHeader().setHighlightSections(False)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import Qt
 
@@ -60,3 +61,18 @@ def click_when_shown(box_getter, text: str) -> None:
         button.click()
 
     QTimer.singleShot(0, click)
+
+
+def open_settings_dialog(qtbot, vault, button_name: str, dialog_type: type) -> Any:
+    """Show the Settings page, click one of its Records buttons, and return the dialog."""
+    from coordinator.ui.pages.settings_page import SettingsPage
+
+    settings = SettingsPage(vault)
+    qtbot.addWidget(settings)
+    with qtbot.waitExposed(settings):
+        settings.show()
+    qtbot.mouseClick(getattr(settings, button_name), Qt.MouseButton.LeftButton)
+    dialog = settings.records_dialog
+    assert isinstance(dialog, dialog_type)
+    qtbot.waitExposed(dialog)
+    return dialog

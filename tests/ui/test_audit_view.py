@@ -8,8 +8,8 @@ from PySide6.QtCore import QModelIndex, Qt
 from coordinator.models import AuditAction
 from coordinator.services import audit
 from coordinator.ui.audit_view import BATCH, AuditDialog
-from coordinator.ui.pages.settings_page import SettingsPage
 from coordinator.ui.pages.volunteers_page import VolunteersPage
+from tests.ui.helpers import open_settings_dialog
 from tests.ui.volunteers_data import click, enter
 
 SENTINEL = "Zebedee Sentinelworth"
@@ -25,15 +25,7 @@ def every_cell(dialog) -> list[str]:
 
 
 def open_audit(qtbot, vault) -> AuditDialog:
-    settings = SettingsPage(vault)
-    qtbot.addWidget(settings)
-    with qtbot.waitExposed(settings):
-        settings.show()
-    click(qtbot, settings.audit_button)
-    dialog = settings.records_dialog
-    assert isinstance(dialog, AuditDialog)
-    qtbot.waitExposed(dialog)
-    return dialog
+    return open_settings_dialog(qtbot, vault, "audit_button", AuditDialog)
 
 
 def test_saving_a_volunteer_is_listed_without_what_was_typed(qtbot, vault):

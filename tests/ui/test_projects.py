@@ -13,10 +13,9 @@ from coordinator.models import Mother
 from coordinator.services import vocabularies
 from coordinator.services.records import projects
 from coordinator.ui.pages.mothers_page import MothersPage
-from coordinator.ui.pages.settings_page import SettingsPage
 from coordinator.ui.project_form import ProjectFormDialog
 from coordinator.ui.projects_dialog import ProjectsDialog
-from tests.ui.helpers import click_when_shown
+from tests.ui.helpers import click_when_shown, open_settings_dialog
 
 
 def click(qtbot, widget) -> None:
@@ -36,15 +35,7 @@ def choose(form, key: str, label: str) -> None:
 
 @pytest.fixture
 def dialog(qtbot, vault) -> ProjectsDialog:
-    settings = SettingsPage(vault)
-    qtbot.addWidget(settings)
-    with qtbot.waitExposed(settings):
-        settings.show()
-    click(qtbot, settings.projects_button)
-    shown = settings.records_dialog
-    assert isinstance(shown, ProjectsDialog)
-    qtbot.waitExposed(shown)
-    return shown
+    return open_settings_dialog(qtbot, vault, "projects_button", ProjectsDialog)
 
 
 def names(dialog) -> list[str]:

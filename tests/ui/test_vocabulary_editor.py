@@ -10,21 +10,13 @@ from coordinator.services import vocabularies
 from coordinator.services.records.mothers import blank_mother, save_mother
 from coordinator.ui.pages.settings_page import SettingsPage
 from coordinator.ui.vocabulary_editor import VocabularyEditor
-from tests.ui.helpers import click_when_shown
+from tests.ui.helpers import click_when_shown, open_settings_dialog
 from tests.ui.volunteers_data import TODAY, click
 
 
 @pytest.fixture
 def editor(qtbot, vault) -> VocabularyEditor:
-    settings = SettingsPage(vault)
-    qtbot.addWidget(settings)
-    with qtbot.waitExposed(settings):
-        settings.show()
-    click(qtbot, settings.needs_button)
-    dialog = settings.records_dialog
-    assert isinstance(dialog, VocabularyEditor)
-    qtbot.waitExposed(dialog)
-    return dialog
+    return open_settings_dialog(qtbot, vault, "needs_button", VocabularyEditor)
 
 
 def labels(editor) -> list[str]:

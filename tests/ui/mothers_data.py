@@ -3,47 +3,20 @@ a volunteer and a match (shared by tests/ui/test_mothers_*.py)."""
 
 from __future__ import annotations
 
-from datetime import date, timedelta
-
-from coordinator.models import (
-    ClosureReason,
-    Match,
-    MatchStatus,
-    MotherStage,
-    Project,
-    SupportModel,
-    Volunteer,
-    VolunteerStatus,
-)
-from coordinator.services import vocabularies
+from coordinator.models import ClosureReason, MotherStage, Volunteer, VolunteerStatus
 from coordinator.services.records.mothers import SafeguardingItem, blank_mother, save_mother
+from tests.ui.form_filling import TODAY, add_matched, add_project, days, filled, term
 
-TODAY = date.today()
-
-
-def days(n: int) -> date:
-    return TODAY + timedelta(days=n)
-
-
-def term(vault, vocabulary: str, label: str) -> int:
-    return {lbl: i for i, lbl in vocabularies.active_terms(vault, vocabulary)}[label]
+__all__ = ["TODAY", "add_mother", "add_people", "days", "letters", "shown_names"]
 
 
 def add_mother(vault, name: str, **fields) -> int:
-    form = blank_mother(TODAY)
-    form.full_name = name
-    for key, value in fields.items():
-        setattr(form, key, value)
-    return save_mother(vault, form, TODAY)
+    return save_mother(vault, filled(blank_mother(TODAY), full_name=name, **fields), TODAY)
 
 
 def add_people(vault) -> dict[str, int]:
     """A..E mothers (E closed), project "Bumps", volunteer "Vera Vol" matched with C."""
-    with vault.transaction() as s:
-        project = Project(name="Bumps", model=SupportModel.BEFRIENDING)
-        s.add(project)
-        s.flush()
-        project_id = project.id
+    project_id = add_project(vault)
     first_baby = term(vault, "need", "First baby")
     ids = {
         "A": add_mother(
@@ -101,20 +74,13 @@ def add_people(vault) -> dict[str, int]:
             referral_received_on=days(-200),
         ),
     }
-    with vault.transaction() as s:
-        volunteer = Volunteer(full_name="Vera Vol", status=VolunteerStatus.ACTIVE)
-        s.add(volunteer)
-        s.flush()
-        ids["volunteer"] = volunteer.id
-        s.add(
-            Match(
-                mother_id=ids["C"],
-                volunteer_id=volunteer.id,
-                project_id=project_id,
-                proposed_on=days(-30),
-                status=MatchStatus.ACTIVE,
-            )
-        )
+    ids["volunteer"] = add_matched(
+        vault,
+        Volunteer(full_name="Vera Vol", status=VolunteerStatus.ACTIVE),
+        mother_id=ids["C"],
+        project_id=project_id,
+        proposed_on=days(-30),
+    )
     ids["project"], ids["first_baby"] = project_id, first_baby
     return ids
 

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QApplication
 from coordinator.services import drafts
 from coordinator.services.records.mothers import load_mother
 from coordinator.storage.vault import open_vault
+from tests.ui.form_filling import click, field, message
 from tests.ui.helpers import PASSPHRASE, go_to, is_unlocked, type_and_unlock
 from tests.ui.mothers_data import add_mother
 
@@ -20,16 +21,12 @@ def ctrl_l(qtbot, widget) -> None:
     qtbot.keyClick(widget, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
 
 
-def field(dialog, key):
-    return next(w for s in dialog.sections if (w := s.widget_for(key)) is not None)
-
-
 def test_a_new_referral_typed_before_ctrl_l_is_offered_back(qtbot, make_window, keystore, db_path):
     window = make_window(db_path, keystore)
     type_and_unlock(qtbot, window)
     go_to(window, "Mothers")
     page = window.workspace.mothers
-    qtbot.mouseClick(page.new_button, Qt.MouseButton.LeftButton)
+    click(qtbot, page.new_button)
     dialog = page.dialog
     qtbot.waitExposed(dialog)
     qtbot.keyClicks(field(dialog, "full_name"), "Nadia Novak")
@@ -51,8 +48,7 @@ def test_a_new_referral_typed_before_ctrl_l_is_offered_back(qtbot, make_window, 
     assert field(dialog, "full_name").text() == "Nadia Novak"
     assert field(dialog, "postcode").text() == "LE1"
     assert field(dialog, "no_letters_home").isChecked()
-    postcode_message = next(m for s in dialog.sections if (m := s.message_for("postcode")))
-    assert postcode_message.text().startswith("Not a UK postcode")
+    assert message(dialog, "postcode").text().startswith("Not a UK postcode")
     assert not dialog.save_button.isEnabled()
     assert drafts.pending(window.controller.vault) == []  # applied, so deleted
     assert page.count_label.text() == "0 mothers"  # not saved until she says so
@@ -79,5 +75,5 @@ def test_an_edit_kept_at_lock_reopens_that_record(qtbot, make_window, keystore, 
     assert field(dialog, "town").text() == "Oadby"
     assert dialog.title.text() == "Olga Orr"
     with qtbot.waitSignal(dialog.finished):
-        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+        click(qtbot, dialog.save_button)
     assert load_mother(window.controller.vault, mother_id).town == "Oadby"

@@ -12,6 +12,15 @@ from coordinator.services.records.mothers import load_mother
 from coordinator.ui.form_parts.fields import uk_date
 from coordinator.ui.mother_form import MotherDialog
 from coordinator.ui.pages.mothers_page import MothersPage
+from tests.ui.form_filling import (
+    check_a_wrong_value,
+    check_the_message_waits_for_a_pause,
+    click,
+    enter,
+    field,
+    message,
+    question,
+)
 from tests.ui.helpers import click_when_shown
 from tests.ui.mothers_data import TODAY, add_people, days, shown_names
 
@@ -36,22 +45,6 @@ def page(qtbot, vault):
     return page
 
 
-def field(dialog, key):
-    return next(w for s in dialog.sections if (w := s.widget_for(key)) is not None)
-
-
-def message(dialog, key):
-    return next(m for s in dialog.sections if (m := s.message_for(key)) is not None)
-
-
-def enter(qtbot, dialog, key: str, text: str) -> None:
-    """Replace what the field holds, as typed, then press Return (leaving it)."""
-    widget = field(dialog, key)
-    widget.clear()
-    qtbot.keyClicks(widget, text)
-    qtbot.keyClick(widget, Qt.Key.Key_Return)
-
-
 @pytest.mark.parametrize(
     ("key", "bad", "expected", "good"),
     [
@@ -71,25 +64,11 @@ def test_a_wrong_value_shows_its_message_under_the_field_and_blocks_save(
     qtbot, dialog, key, bad, expected, good
 ):
     enter(qtbot, dialog, "full_name", "Sam Smith")
-    assert dialog.save_button.isEnabled()
-    enter(qtbot, dialog, key, bad)
-    shown = message(dialog, key)
-    assert shown.isVisible() and expected in shown.text()
-    assert shown.parentWidget() is field(dialog, key).parentWidget()  # directly under it
-    assert not dialog.save_button.isEnabled()
-    assert expected in dialog.status.text()
-
-    enter(qtbot, dialog, key, good)
-    assert not shown.isVisible()
-    assert dialog.save_button.isEnabled()
+    check_a_wrong_value(qtbot, dialog, key, bad, expected, good)
 
 
 def test_the_message_appears_when_typing_pauses_without_leaving(qtbot, dialog):
-    qtbot.keyClicks(field(dialog, "postcode"), "XX")
-    shown = message(dialog, "postcode")
-    assert not shown.isVisible()  # not while she is still typing
-    qtbot.waitUntil(shown.isVisible)
-    assert shown.text().startswith("Not a UK postcode")
+    check_the_message_waits_for_a_pause(qtbot, dialog)
 
 
 def test_a_date_is_tidied_to_uk_form_when_leaving_it(qtbot, dialog):
@@ -132,7 +111,7 @@ def test_closing_the_record_asks_for_a_reason(qtbot, dialog):
 def test_a_professionals_phone_is_checked_in_its_row(qtbot, dialog):
     enter(qtbot, dialog, "full_name", "Sam Smith")
     section = next(s for s in dialog.sections if getattr(s, "attr", "") == "professionals")
-    qtbot.mouseClick(section.add_button, Qt.MouseButton.LeftButton)
+    click(qtbot, section.add_button)
     enter(qtbot, dialog, "professionals[0].role", "Social worker")
     enter(qtbot, dialog, "professionals[0].phone", "999")
     assert message(dialog, "professionals[0].phone").isVisible()
@@ -153,7 +132,7 @@ def test_weeks_pregnant_and_the_babys_age_show_as_dates_are_typed(qtbot, dialog)
 
 
 def test_a_new_referral_is_saved_and_shown_selected_in_the_list(qtbot, page, vault):
-    qtbot.mouseClick(page.new_button, Qt.MouseButton.LeftButton)
+    click(qtbot, page.new_button)
     dialog = page.dialog
     qtbot.waitExposed(dialog)
     assert dialog.windowTitle() == "Referral"
@@ -164,7 +143,7 @@ def test_a_new_referral_is_saved_and_shown_selected_in_the_list(qtbot, page, vau
     grid = field(dialog, "availability")
     grid.boxes[(0, PartOfDay.MORNING)].setChecked(True)
     with qtbot.waitSignal(dialog.finished):
-        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+        click(qtbot, dialog.save_button)
     assert page.dialog is None
     assert "Beth Bloggs" in shown_names(page)
     saved = page.selected_id()
@@ -180,14 +159,10 @@ def test_an_edit_is_saved_and_the_list_shows_it(qtbot, page, vault):
     enter(qtbot, dialog, "preferred_name", "Bee")
     assert dialog.title.text() == "Bella Brown (Bee)"
     with qtbot.waitSignal(dialog.finished):
-        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+        click(qtbot, dialog.save_button)
     assert "Bella Brown (Bee)" in shown_names(page)
     assert page.selected_id() == page.people["B"]
     assert load_mother(vault, page.people["B"]).preferred_name == "Bee"
-
-
-def question(dialog):
-    return lambda: getattr(dialog, "question", None)
 
 
 @pytest.mark.parametrize("how", ["escape", "close button"])
@@ -199,7 +174,7 @@ def test_closing_with_unsaved_changes_asks_and_cancel_keeps_them(qtbot, page, ho
     if how == "escape":
         qtbot.keyClick(dialog, Qt.Key.Key_Escape)
     else:
-        qtbot.mouseClick(dialog.close_button, Qt.MouseButton.LeftButton)
+        click(qtbot, dialog.close_button)
     assert dialog.question.text() == "Save the changes to this record before closing?"
     assert dialog.isVisible() and field(dialog, "town").text() == "Oadby"
 
@@ -236,7 +211,7 @@ def test_delete_is_refused_for_a_mother_with_a_match(qtbot, page, vault):
     page.open_record(page.people["C"])
     dialog = page.dialog
     click_when_shown(question(dialog), "Delete")
-    qtbot.mouseClick(dialog.delete_button, Qt.MouseButton.LeftButton)
+    click(qtbot, dialog.delete_button)
     assert dialog.isVisible()
     assert dialog.message.isVisible()
     assert "1 match with volunteers, so it cannot be deleted" in dialog.message.text()
@@ -248,7 +223,7 @@ def test_delete_after_confirming_removes_her_from_the_list(qtbot, page):
     dialog = page.dialog
     click_when_shown(question(dialog), "Delete")
     with qtbot.waitSignal(dialog.finished):
-        qtbot.mouseClick(dialog.delete_button, Qt.MouseButton.LeftButton)
+        click(qtbot, dialog.delete_button)
     assert dialog.question.text() == (
         "Delete this record and everything recorded about her (consents, "
         "safeguarding, professionals)? This cannot be undone."
@@ -260,7 +235,7 @@ def test_delete_after_confirming_removes_her_from_the_list(qtbot, page):
 def test_delete_answered_cancel_keeps_her(qtbot, page, vault):
     page.open_record(page.people["A"])
     click_when_shown(question(page.dialog), "Cancel")
-    qtbot.mouseClick(page.dialog.delete_button, Qt.MouseButton.LeftButton)
+    click(qtbot, page.dialog.delete_button)
     assert page.dialog.isVisible()
     assert "Alice Archer" in shown_names(page)
     assert load_mother(vault, page.people["A"]).full_name == "Alice Archer"

@@ -8,17 +8,25 @@ from PySide6.QtCore import Qt
 
 from coordinator.services.records.services import blank_service, load_service, save_service
 from coordinator.ui.pages.services_page import ServicesPage
+from tests.ui.form_filling import (
+    click,
+    enter,
+    field,
+    filled,
+    message,
+    question,
+    term,
+    under_its_field,
+)
 from tests.ui.helpers import click_when_shown
-from tests.ui.volunteers_data import click, enter, field, message, row_of, shown_names, term
+from tests.ui.volunteers_data import row_of, shown_names
 
 
 def add_service(vault, name: str, category: str, **fields) -> int:
-    form = blank_service()
-    form.name = name
-    form.category_id = term(vault, "service_category", category)
-    for key, value in fields.items():
-        setattr(form, key, value)
-    return save_service(vault, form)
+    category_id = term(vault, "service_category", category)
+    return save_service(
+        vault, filled(blank_service(), name=name, category_id=category_id, **fields)
+    )
 
 
 @pytest.fixture
@@ -74,7 +82,7 @@ def test_a_new_service_is_saved_and_found_by_search(qtbot, page, vault):
     enter(qtbot, dialog, "phone", "12")
     shown = message(dialog, "phone")
     assert shown.isVisible() and shown.text().startswith("Not a valid UK phone number")
-    assert shown.parentWidget() is field(dialog, "phone").parentWidget()
+    assert under_its_field(dialog, "phone")
     assert not dialog.save_button.isEnabled()
     enter(qtbot, dialog, "phone", "0116 496 0999")
     enter(qtbot, dialog, "postcode", "le2 4aa")
@@ -111,7 +119,7 @@ def test_a_service_no_longer_running_leaves_the_list_until_asked_for(qtbot, page
 def test_delete_after_confirming_removes_it(qtbot, page):
     page.open_record(page.ids_["bf"])
     dialog = page.dialog
-    click_when_shown(lambda: getattr(dialog, "question", None), "Delete")
+    click_when_shown(question(dialog), "Delete")
     with qtbot.waitSignal(dialog.finished):
         click(qtbot, dialog.delete_button)
     assert "Breastfeeding Buddies" not in shown_names(page)

@@ -12,18 +12,20 @@ from coordinator.services.records.volunteers import load_volunteer
 from coordinator.ui.form_parts.fields import uk_date
 from coordinator.ui.pages.volunteers_page import VolunteersPage
 from coordinator.ui.widgets import ERROR_COLOUR, WARNING_COLOUR
-from tests.ui.helpers import click_when_shown, go_to, type_and_unlock
-from tests.ui.volunteers_data import (
+from tests.ui.form_filling import (
     TODAY,
-    add_volunteers,
+    check_a_wrong_value,
+    check_the_message_waits_for_a_pause,
     click,
     days,
     enter,
     field,
     message,
-    row_of,
-    shown_names,
+    question,
+    under_its_field,
 )
+from tests.ui.helpers import click_when_shown, go_to, type_and_unlock
+from tests.ui.volunteers_data import add_volunteers, row_of, shown_names
 
 
 @pytest.fixture
@@ -46,16 +48,6 @@ def dialog(qtbot, page):
     return page.dialog
 
 
-def question(dialog):
-    return lambda: getattr(dialog, "question", None)
-
-
-def under_its_field(dialog, key) -> bool:
-    """The message sits in the same column as its field, straight below it."""
-    shown, widget = message(dialog, key), field(dialog, key)
-    return shown.parentWidget() is widget.parentWidget() and shown.y() > widget.y()
-
-
 @pytest.mark.parametrize(
     ("key", "bad", "expected", "good"),
     [
@@ -71,18 +63,7 @@ def test_a_wrong_value_shows_its_message_under_the_field_and_blocks_save(
     qtbot, dialog, key, bad, expected, good
 ):
     enter(qtbot, dialog, "full_name", "Rachel Okafor")
-    assert dialog.save_button.isEnabled()
-
-    enter(qtbot, dialog, key, bad)
-    shown = message(dialog, key)
-    assert shown.isVisible() and expected in shown.text()
-    assert under_its_field(dialog, key)
-    assert not dialog.save_button.isEnabled()
-    assert expected in dialog.status.text()
-
-    enter(qtbot, dialog, key, good)
-    assert not shown.isVisible()
-    assert dialog.save_button.isEnabled()
+    check_a_wrong_value(qtbot, dialog, key, bad, expected, good)
 
 
 def test_the_name_is_required(qtbot, dialog):
@@ -105,11 +86,7 @@ def test_the_status_is_always_one_of_the_five(qtbot, dialog):
 
 
 def test_the_message_appears_when_typing_pauses_without_leaving(qtbot, dialog):
-    qtbot.keyClicks(field(dialog, "postcode"), "XX")
-    shown = message(dialog, "postcode")
-    assert not shown.isVisible()  # not while she is still typing
-    qtbot.waitUntil(shown.isVisible)
-    assert shown.text().startswith("Not a UK postcode")
+    check_the_message_waits_for_a_pause(qtbot, dialog)
 
 
 def add_dbs_check(qtbot, dialog, issued: str, due: str) -> int:

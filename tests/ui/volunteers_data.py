@@ -1,41 +1,43 @@
-"""Volunteers for the Volunteers page tests (shared by tests/ui/test_volunteers_*.py), and
-the steps a user takes in a record form (shared with the services tests)."""
+"""Volunteers for the Volunteers page tests (shared by tests/ui/test_volunteers_*.py). The
+steps a user takes in a record form are in form_filling, and offered here too."""
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
 
-from PySide6.QtCore import Qt
-
-from coordinator.models import (
-    DbsCheckType,
-    Match,
-    MatchStatus,
-    Mother,
-    Project,
-    SupportModel,
-    VolunteerStatus,
-)
-from coordinator.services import vocabularies
+from coordinator.models import DbsCheckType, Mother, VolunteerStatus
 from coordinator.services.records.volunteers import DbsItem, blank_volunteer, save_volunteer
+from tests.ui.form_filling import (
+    TODAY,
+    add_matched,
+    add_project,
+    click,
+    days,
+    enter,
+    field,
+    filled,
+    message,
+    term,
+)
 
-TODAY = date.today()
-
-
-def days(n: int) -> date:
-    return TODAY + timedelta(days=n)
-
-
-def term(vault, vocabulary: str, label: str) -> int:
-    return {lbl: i for i, lbl in vocabularies.active_terms(vault, vocabulary)}[label]
+__all__ = [
+    "TODAY",
+    "add_volunteer",
+    "add_volunteers",
+    "click",
+    "days",
+    "dbs",
+    "enter",
+    "field",
+    "message",
+    "row_of",
+    "shown_names",
+    "term",
+]
 
 
 def add_volunteer(vault, name: str, **fields) -> int:
-    form = blank_volunteer()
-    form.full_name = name
-    for key, value in fields.items():
-        setattr(form, key, value)
-    return save_volunteer(vault, form, TODAY)
+    return save_volunteer(vault, filled(blank_volunteer(), full_name=name, **fields), TODAY)
 
 
 def dbs(issued: date, due: date) -> DbsItem:
@@ -44,11 +46,7 @@ def dbs(issued: date, due: date) -> DbsItem:
 
 def add_volunteers(vault) -> dict[str, int]:
     """Ann (overdue DBS, Polish), Bea (DBS due soon), Cat (left), Dee (matched, in "Bumps")."""
-    with vault.transaction() as s:
-        project = Project(name="Bumps", model=SupportModel.BEFRIENDING)
-        s.add(project)
-        s.flush()
-        project_id = project.id
+    project_id = add_project(vault)
     polish = term(vault, "language", "Polish")
     ids = {
         "Ann": add_volunteer(
@@ -70,19 +68,13 @@ def add_volunteers(vault) -> dict[str, int]:
             vault, "Dee Dunn", status=VolunteerStatus.ACTIVE, project_ids=[project_id]
         ),
     }
-    with vault.transaction() as s:
-        mother = Mother(full_name="Mia Moss", referral_received_on=TODAY)
-        s.add(mother)
-        s.flush()
-        s.add(
-            Match(
-                mother_id=mother.id,
-                volunteer_id=ids["Dee"],
-                project_id=project_id,
-                proposed_on=TODAY,
-                status=MatchStatus.ACTIVE,
-            )
-        )
+    add_matched(
+        vault,
+        Mother(full_name="Mia Moss", referral_received_on=TODAY),
+        volunteer_id=ids["Dee"],
+        project_id=project_id,
+        proposed_on=TODAY,
+    )
     ids["project"] = project_id
     return ids
 
@@ -95,23 +87,3 @@ def shown_names(page) -> list[str]:
 
 def row_of(page, name: str) -> int:
     return shown_names(page).index(name)
-
-
-def field(dialog, key):
-    return dialog.widget_for(key)
-
-
-def message(dialog, key):
-    return dialog.message_for(key)
-
-
-def enter(qtbot, dialog, key: str, text: str) -> None:
-    """Replace what the field holds, as typed, then press Return (leaving it)."""
-    widget = field(dialog, key)
-    widget.clear()
-    qtbot.keyClicks(widget, text)
-    qtbot.keyClick(widget, Qt.Key.Key_Return)
-
-
-def click(qtbot, widget) -> None:
-    qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)

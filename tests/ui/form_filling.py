@@ -1,0 +1,120 @@
+"""What the record form tests share (mothers, volunteers, local services): the dates and
+vocabulary terms records are filled in with, records put in the way the forms save them,
+and the steps a user takes in a record form, spelled once."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import Any
+
+from PySide6.QtCore import Qt
+
+from coordinator.models import Match, MatchStatus, Mother, Project, SupportModel
+from coordinator.services import vocabularies
+
+TODAY = date.today()
+
+
+def days(n: int) -> date:
+    return TODAY + timedelta(days=n)
+
+
+def term(vault, vocabulary: str, label: str) -> int:
+    return {lbl: i for i, lbl in vocabularies.active_terms(vault, vocabulary)}[label]
+
+
+# -- records -----------------------------------------------------------------------------
+
+
+def filled(form: Any, **fields: Any) -> Any:
+    """The form (a blank one, as the service gives it) with these fields set."""
+    for key, value in fields.items():
+        setattr(form, key, value)
+    return form
+
+
+def add_project(vault, name: str = "Bumps") -> int:
+    with vault.transaction() as s:
+        project = Project(name=name, model=SupportModel.BEFRIENDING)
+        s.add(project)
+        s.flush()
+        return project.id
+
+
+def add_matched(vault, person: Any, **match: Any) -> int:
+    """`person` (a new Mother or Volunteer) and an active match with her; her id.
+    `match` gives the other side's id, the project_id and proposed_on."""
+    side = "mother_id" if isinstance(person, Mother) else "volunteer_id"
+    with vault.transaction() as s:
+        s.add(person)
+        s.flush()
+        s.add(Match(**{side: person.id}, status=MatchStatus.ACTIVE, **match))
+        return person.id
+
+
+# -- steps in a form ---------------------------------------------------------------------
+
+
+def field(dialog, key: str):
+    """The widget for a key ("postcode", "dbs_checks[0].issue_date")."""
+    widget = dialog.widget_for(key)
+    assert widget is not None, f"no field {key}"
+    return widget
+
+
+def message(dialog, key: str):
+    """The message under that field."""
+    label = dialog.message_for(key)
+    assert label is not None, f"no message for {key}"
+    return label
+
+
+def enter(qtbot, dialog, key: str, text: str) -> None:
+    """Replace what the field holds, as typed, then press Return (leaving it)."""
+    widget = field(dialog, key)
+    widget.clear()
+    qtbot.keyClicks(widget, text)
+    qtbot.keyClick(widget, Qt.Key.Key_Return)
+
+
+def click(qtbot, widget) -> None:
+    qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
+
+
+def question(dialog):
+    """For click_when_shown: the form's open question (unsaved changes, delete)."""
+    return lambda: getattr(dialog, "question", None)
+
+
+def under_its_field(dialog, key: str) -> bool:
+    """The message sits in the same column as its field, straight below it."""
+    shown, widget = message(dialog, key), field(dialog, key)
+    return shown.parentWidget() is widget.parentWidget() and shown.y() > widget.y()
+
+
+# -- checks every form passes ------------------------------------------------------------
+
+
+def check_a_wrong_value(qtbot, dialog, key: str, bad: str, expected: str, good: str) -> None:
+    """On a form that can be saved: a wrong value shows its message under the field and
+    blocks Save (the status says why); a right one clears it and Save comes back."""
+    assert dialog.save_button.isEnabled()
+    enter(qtbot, dialog, key, bad)
+    shown = message(dialog, key)
+    assert shown.isVisible() and expected in shown.text()
+    assert under_its_field(dialog, key)
+    assert not dialog.save_button.isEnabled()
+    assert expected in dialog.status.text()
+
+    enter(qtbot, dialog, key, good)
+    assert not shown.isVisible()
+    assert dialog.save_button.isEnabled()
+
+
+def check_the_message_waits_for_a_pause(qtbot, dialog) -> None:
+    """A wrong postcode's message shows when typing pauses, without leaving the field."""
+    qtbot.keyClicks(field(dialog, "postcode"), "XX")
+    shown = message(dialog, "postcode")
+    assert not shown.isVisible()  # not while she is still typing
+    qtbot.waitUntil(shown.isVisible)
+    assert shown.text().startswith("Not a UK postcode")

@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt
 
 from coordinator.models import Match, MatchStatus, Mother, Project, SupportModel
 from coordinator.services import vocabularies
+from tests.ui.helpers import click_when_shown
 
 TODAY = date.today()
 
@@ -81,9 +82,23 @@ def click(qtbot, widget) -> None:
     qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
 
 
-def question(dialog):
-    """For click_when_shown: the form's open question (unsaved changes, delete)."""
-    return lambda: getattr(dialog, "question", None)
+def will_answer(dialog, button: str) -> None:
+    """Answer the form's next question (unsaved changes, delete) with `button`."""
+    click_when_shown(lambda: getattr(dialog, "question", None), button)
+
+
+def escape_and_answer(qtbot, dialog, button: str) -> None:
+    """Esc with unsaved changes, `button` ("Save", "Discard") in the question; it closes."""
+    will_answer(dialog, button)
+    with qtbot.waitSignal(dialog.finished):
+        qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+
+
+def delete_and_confirm(qtbot, dialog) -> None:
+    """Delete…, then Delete in the question; the form closes."""
+    will_answer(dialog, "Delete")
+    with qtbot.waitSignal(dialog.finished):
+        click(qtbot, dialog.delete_button)
 
 
 def under_its_field(dialog, key: str) -> bool:

@@ -16,12 +16,13 @@ from tests.ui.form_filling import (
     check_a_wrong_value,
     check_the_message_waits_for_a_pause,
     click,
+    delete_and_confirm,
     enter,
+    escape_and_answer,
     field,
     message,
-    question,
+    will_answer,
 )
-from tests.ui.helpers import click_when_shown
 from tests.ui.mothers_data import TODAY, add_people, days, shown_names
 
 
@@ -170,7 +171,7 @@ def test_closing_with_unsaved_changes_asks_and_cancel_keeps_them(qtbot, page, ho
     page.open_record(page.people["A"])
     dialog = page.dialog
     enter(qtbot, dialog, "town", "Oadby")
-    click_when_shown(question(dialog), "Cancel")
+    will_answer(dialog, "Cancel")
     if how == "escape":
         qtbot.keyClick(dialog, Qt.Key.Key_Escape)
     else:
@@ -183,9 +184,7 @@ def test_discard_closes_without_saving(qtbot, page, vault):
     page.open_record(page.people["A"])
     dialog = page.dialog
     enter(qtbot, dialog, "town", "Oadby")
-    click_when_shown(question(dialog), "Discard")
-    with qtbot.waitSignal(dialog.finished):
-        qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    escape_and_answer(qtbot, dialog, "Discard")
     assert load_mother(vault, page.people["A"]).town == "Leicester"
 
 
@@ -193,9 +192,7 @@ def test_save_from_the_prompt_saves(qtbot, page, vault):
     page.open_record(page.people["A"])
     dialog = page.dialog
     enter(qtbot, dialog, "town", "Oadby")
-    click_when_shown(question(dialog), "Save")
-    with qtbot.waitSignal(dialog.finished):
-        qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    escape_and_answer(qtbot, dialog, "Save")
     assert load_mother(vault, page.people["A"]).town == "Oadby"
 
 
@@ -210,7 +207,7 @@ def test_closing_an_unchanged_record_does_not_ask(qtbot, page):
 def test_delete_is_refused_for_a_mother_with_a_match(qtbot, page, vault):
     page.open_record(page.people["C"])
     dialog = page.dialog
-    click_when_shown(question(dialog), "Delete")
+    will_answer(dialog, "Delete")
     click(qtbot, dialog.delete_button)
     assert dialog.isVisible()
     assert dialog.message.isVisible()
@@ -221,9 +218,7 @@ def test_delete_is_refused_for_a_mother_with_a_match(qtbot, page, vault):
 def test_delete_after_confirming_removes_her_from_the_list(qtbot, page):
     page.open_record(page.people["A"])
     dialog = page.dialog
-    click_when_shown(question(dialog), "Delete")
-    with qtbot.waitSignal(dialog.finished):
-        click(qtbot, dialog.delete_button)
+    delete_and_confirm(qtbot, dialog)
     assert dialog.question.text() == (
         "Delete this record and everything recorded about her (consents, "
         "safeguarding, professionals)? This cannot be undone."
@@ -234,7 +229,7 @@ def test_delete_after_confirming_removes_her_from_the_list(qtbot, page):
 
 def test_delete_answered_cancel_keeps_her(qtbot, page, vault):
     page.open_record(page.people["A"])
-    click_when_shown(question(page.dialog), "Cancel")
+    will_answer(page.dialog, "Cancel")
     click(qtbot, page.dialog.delete_button)
     assert page.dialog.isVisible()
     assert "Alice Archer" in shown_names(page)

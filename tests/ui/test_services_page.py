@@ -10,15 +10,14 @@ from coordinator.services.records.services import blank_service, load_service, s
 from coordinator.ui.pages.services_page import ServicesPage
 from tests.ui.form_filling import (
     click,
+    delete_and_confirm,
     enter,
     field,
     filled,
     message,
-    question,
     term,
     under_its_field,
 )
-from tests.ui.helpers import click_when_shown
 from tests.ui.volunteers_data import row_of, shown_names
 
 
@@ -119,7 +118,5 @@ def test_a_service_no_longer_running_leaves_the_list_until_asked_for(qtbot, page
 def test_delete_after_confirming_removes_it(qtbot, page):
     page.open_record(page.ids_["bf"])
     dialog = page.dialog
-    click_when_shown(question(dialog), "Delete")
-    with qtbot.waitSignal(dialog.finished):
-        click(qtbot, dialog.delete_button)
+    delete_and_confirm(qtbot, dialog)
     assert "Breastfeeding Buddies" not in shown_names(page)

@@ -18,13 +18,15 @@ from tests.ui.form_filling import (
     check_the_message_waits_for_a_pause,
     click,
     days,
+    delete_and_confirm,
     enter,
+    escape_and_answer,
     field,
     message,
-    question,
     under_its_field,
+    will_answer,
 )
-from tests.ui.helpers import click_when_shown, go_to, type_and_unlock
+from tests.ui.helpers import go_to, type_and_unlock
 from tests.ui.volunteers_data import add_volunteers, row_of, shown_names
 
 
@@ -210,12 +212,12 @@ def test_closing_with_unsaved_changes_asks_and_cancel_keeps_them(qtbot, page):
     page.open_record(page.people["Bea"])
     dialog = page.dialog
     enter(qtbot, dialog, "town", "Oadby")
-    click_when_shown(question(dialog), "Cancel")
+    will_answer(dialog, "Cancel")
     qtbot.keyClick(dialog, Qt.Key.Key_Escape)
     assert "Save the changes" in dialog.question.text()
     assert dialog.isVisible() and field(dialog, "town").text() == "Oadby"
 
-    click_when_shown(question(dialog), "Discard")
+    will_answer(dialog, "Discard")
     with qtbot.waitSignal(dialog.finished):
         click(qtbot, dialog.close_button)
     assert load_volunteer(page.vault, page.people["Bea"]).town == ""
@@ -225,16 +227,14 @@ def test_save_from_the_prompt_saves(qtbot, page, vault):
     page.open_record(page.people["Bea"])
     dialog = page.dialog
     enter(qtbot, dialog, "town", "Oadby")
-    click_when_shown(question(dialog), "Save")
-    with qtbot.waitSignal(dialog.finished):
-        qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    escape_and_answer(qtbot, dialog, "Save")
     assert load_volunteer(vault, page.people["Bea"]).town == "Oadby"
 
 
 def test_delete_is_refused_for_a_matched_volunteer(qtbot, page, vault):
     page.open_record(page.people["Dee"])
     dialog = page.dialog
-    click_when_shown(question(dialog), "Delete")
+    will_answer(dialog, "Delete")
     click(qtbot, dialog.delete_button)
     assert dialog.isVisible() and dialog.message.isVisible()
     assert dialog.message.text() == (
@@ -247,9 +247,7 @@ def test_delete_is_refused_for_a_matched_volunteer(qtbot, page, vault):
 def test_delete_after_confirming_removes_her_from_the_list(qtbot, page):
     page.open_record(page.people["Bea"])
     dialog = page.dialog
-    click_when_shown(question(dialog), "Delete")
-    with qtbot.waitSignal(dialog.finished):
-        click(qtbot, dialog.delete_button)
+    delete_and_confirm(qtbot, dialog)
     assert "cannot be undone" in dialog.question.text()
     assert "Bea Brown" not in shown_names(page)
     assert page.message.text() == "The volunteer's record was deleted."

@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt
 
 from coordinator.models import Match, MatchStatus, Mother, Project, SupportModel
 from coordinator.services import vocabularies
-from tests.ui.helpers import click_when_shown
+from tests.ui.helpers import click_when_shown, go_to, type_and_unlock
 
 TODAY = date.today()
 
@@ -80,6 +80,16 @@ def enter(qtbot, dialog, key: str, text: str) -> None:
 
 def click(qtbot, widget) -> None:
     qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
+
+
+def new_form_after_unlocking(qtbot, window, section: str):
+    """Unlock the window, go to a list (`section`: "Mothers") and click New: the new form."""
+    type_and_unlock(qtbot, window)
+    go_to(window, section)
+    click(qtbot, window.workspace.pages.currentWidget().new_button)
+    dialog = window.workspace.pages.currentWidget().dialog
+    qtbot.waitExposed(dialog)
+    return dialog
 
 
 def will_answer(dialog, button: str) -> None:

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QApplication
 from coordinator.services import drafts
 from coordinator.services.records.mothers import load_mother
 from coordinator.storage.vault import open_vault
-from tests.ui.form_filling import click, field, message
+from tests.ui.form_filling import click, field, message, new_form_after_unlocking
 from tests.ui.helpers import PASSPHRASE, go_to, is_unlocked, type_and_unlock
 from tests.ui.mothers_data import add_mother
 
@@ -23,12 +23,8 @@ def ctrl_l(qtbot, widget) -> None:
 
 def test_a_new_referral_typed_before_ctrl_l_is_offered_back(qtbot, make_window, keystore, db_path):
     window = make_window(db_path, keystore)
-    type_and_unlock(qtbot, window)
-    go_to(window, "Mothers")
-    page = window.workspace.mothers
-    click(qtbot, page.new_button)
-    dialog = page.dialog
-    qtbot.waitExposed(dialog)
+    dialog = new_form_after_unlocking(qtbot, window, "Mothers")
+    assert dialog is window.workspace.mothers.dialog
     qtbot.keyClicks(field(dialog, "full_name"), "Nadia Novak")
     qtbot.keyClicks(field(dialog, "postcode"), "LE1")  # not valid yet: kept all the same
     field(dialog, "no_letters_home").setChecked(True)

@@ -23,10 +23,11 @@ from tests.ui.form_filling import (
     escape_and_answer,
     field,
     message,
+    new_form_after_unlocking,
     under_its_field,
     will_answer,
 )
-from tests.ui.helpers import go_to, type_and_unlock
+from tests.ui.helpers import type_and_unlock
 from tests.ui.volunteers_data import add_volunteers, row_of, shown_names
 
 
@@ -255,12 +256,10 @@ def test_delete_after_confirming_removes_her_from_the_list(qtbot, page):
 
 def test_an_open_form_is_kept_as_a_draft_across_a_lock(qtbot, make_window, keystore, db_path):
     window = make_window(db_path, keystore)
-    type_and_unlock(qtbot, window)
-    go_to(window, "Volunteers")
-    page = window.workspace.volunteers
-    click(qtbot, page.new_button)
-    enter(qtbot, page.dialog, "full_name", "Nadia Draftwell")
-    enter(qtbot, page.dialog, "postcode", "LE1")
+    dialog = new_form_after_unlocking(qtbot, window, "Volunteers")
+    assert dialog is window.workspace.volunteers.dialog
+    enter(qtbot, dialog, "full_name", "Nadia Draftwell")
+    enter(qtbot, dialog, "postcode", "LE1")
 
     window.lock()
     assert window.workspace is None

@@ -4,6 +4,10 @@ The UI keeps only the sorted ids (`mother_ids`, `volunteer_ids`, `service_ids`) 
 rows as they scroll into view (`mother_rows`, ...): each is one query, and rows come back in
 the order of the ids given. Sorting happens in SQL, on every column of each list.
 
+`mother_ids` runs on every keystroke in the search box, so its statements are built once per
+filter, sort and plan (`_ids_statement`) and SQLAlchemy compiles each shape once; a keystroke
+only binds the new search text. For a search it picks how to reach the ids (`Plan`).
+
     ids = mother_ids(vault, MotherFilter(text="wis", stages=OPEN_STAGES), "waiting", True)
     rows = mother_rows(vault, ids[:50])
 
@@ -12,14 +16,12 @@ Volunteers and local services are in records/list_people.py (re-exported here).
 
 from __future__ import annotations
 
-import json
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
-from functools import cache
-from typing import Any
+from functools import cache, lru_cache
+from typing import Any, Literal
 
-from sqlalchemy import Select, bindparam, case, func, select, text
-from sqlalchemy.orm import Session
+from sqlalchemy import Connection, Select, bindparam, case, func, select, text
 
 from coordinator.models import Match, MatchStatus, Mother, MotherStage, Volunteer, mother_need
 from coordinator.services import search
@@ -30,9 +32,11 @@ from coordinator.services.records.list_common import (
     chunks,
     display_name,
     fts_ids,
-    json_ids,
+    id_array,
+    ids_in_order,
     ordered,
     tune,
+    unindexed,
 )
 from coordinator.services.records.list_people import (
     SERVICE_SORTS,
@@ -58,8 +62,26 @@ CURRENT_MATCH = (MatchStatus.ACTIVE, MatchStatus.PAUSED)
 
 #: The sort keys of the mothers list, one per column.
 MOTHER_SORTS = ("name", "stage", "due", "area", "referrer", "waiting", "volunteer")
-#: Above this many search hits, sorting by name walks the name index instead of the rows.
-BROAD_SEARCH = 500
+
+#: How `mother_ids` reaches the ids:
+#: - "all": no search; SQLite chooses (the name index, for the whole list sorted by name).
+#: - "hits": from the search hits: read each hit's row, keep those the filters pass, sort them.
+#: - "name_walk": walk the name index in order and keep the hits, reading no row. Used for a
+#:   search sorted by name without filters once the hits are many (see NAME_WALK_SHARE).
+Plan = Literal["all", "hits", "name_walk"]
+PLANS: tuple[Plan, ...] = ("all", "hits", "name_walk")
+#: A search sorted by name walks the name index once its hits reach 1 in NAME_WALK_SHARE of
+#: the mothers (and at least NAME_WALK_LEAST): walking all 50,000 entries of the index costs
+#: about what reading and sorting 4,000 hits does (measured: tests/bench/test_bench_search.py).
+NAME_WALK_SHARE = 12
+NAME_WALK_LEAST = 100
+#: One step: are the hits at least that many? Counting stops there, so this stays cheap.
+_MANY_HITS = text(
+    "WITH enough(n) AS ("
+    f"SELECT max({NAME_WALK_LEAST}, coalesce(max(id), 0) / {NAME_WALK_SHARE}) FROM mother) "
+    "SELECT count(*) >= (SELECT n FROM enough) FROM "
+    "(SELECT 1 FROM mother_fts WHERE mother_fts MATCH :q LIMIT (SELECT n FROM enough))"
+)
 
 
 @dataclass(frozen=True)
@@ -115,12 +137,20 @@ def _area_condition(area: str) -> Any:
     return town | Mother.postcode.like(f"{upper} %")  # postcode district: LE2
 
 
-def _mother_conditions(flt: MotherFilter, today: date) -> list[Any]:
+def _mother_conditions(
+    flt: MotherFilter, today: date | None, *, on_rows: bool = False
+) -> list[Any]:
+    """The filters (not the search text). `on_rows`: checked on each row SQLite reaches
+    otherwise (the search hits), never used to reach rows through an index."""
+
+    def col(column: Any) -> Any:
+        return unindexed(column) if on_rows else column
+
     conditions: list[Any] = []
     if flt.stages != ALL_STAGES:
-        conditions.append(Mother.stage.in_(sorted(flt.stages)))
+        conditions.append(col(Mother.stage).in_(sorted(flt.stages)))
     if flt.project_id is not None:
-        conditions.append(Mother.project_id == flt.project_id)
+        conditions.append(col(Mother.project_id) == flt.project_id)
     if flt.need_id is not None:
         conditions.append(
             select(mother_need.c.mother_id)
@@ -130,10 +160,17 @@ def _mother_conditions(flt: MotherFilter, today: date) -> list[Any]:
     if flt.area and flt.area.strip():
         conditions.append(_area_condition(flt.area))
     if flt.waiting_more_than_days is not None:
+        assert today is not None
         cutoff = today - timedelta(days=flt.waiting_more_than_days)
-        conditions.append(Mother.stage.in_(sorted(WAITING_STAGES)))
-        conditions.append(Mother.referral_received_on < cutoff)
+        conditions.append(col(Mother.stage).in_(sorted(WAITING_STAGES)))
+        conditions.append(col(Mother.referral_received_on) < cutoff)
     return conditions
+
+
+def _filtered(flt: MotherFilter) -> bool:
+    """Does the filter (not the search text) leave out anyone?"""
+    area = (flt.area or "").strip() or None
+    return replace(flt, text="", area=area) != MotherFilter()
 
 
 def _mother_sort_key(sort: str) -> Any:
@@ -171,45 +208,63 @@ def mother_ids(
     Empty values sort last in both directions; ties go by name. "waiting" sorts by days
     waiting (ascending = shortest wait first).
     """
-    today = today or date.today()
+    if sort not in MOTHER_SORTS:
+        raise ValueError(f"unknown sort for mothers: {sort!r}")
     expression = search.match_expression("mother", flt.text)
-    conditions = _mother_conditions(flt, today)
-    params = {"q": expression} if expression else {}
     with reading(source) as session:
         tune(session)
-        if sort == "name" and expression and not conditions:
-            return _broad_name_search(session, expression, descending)
-        if expression:
-            conditions.append(Mother.id.in_(fts_ids("mother_fts")))
-        statement = select(Mother.id).where(*conditions)
-        if sort == "name":
-            name, row = (Mother.full_name, Mother.id)
-            statement = statement.order_by(
-                *(c.desc() if descending else c.asc() for c in (name, row))
-            )
-        else:
-            key = _mother_sort_key(sort)
-            if sort == "waiting":
-                descending = not descending
-            statement = statement.order_by(*ordered(key, descending, Mother.full_name, Mother.id))
-        return json_ids(session, statement, params)
+        connection = session.connection()
+        plan = _plan(connection, flt, sort, expression)
+        return _planned_ids(connection, flt, sort, descending, today, plan, expression)
 
 
-def _broad_name_search(session: Session, expression: str, descending: bool) -> list[int]:
-    """Search hits in name order. Many hits: walk the (small) name index and keep the hits,
-    rather than read every hit's whole row to sort it."""
-    hits = session.execute(
-        text("SELECT count(*) FROM (SELECT 1 FROM mother_fts WHERE mother_fts MATCH :q LIMIT :n)"),
-        {"q": expression, "n": BROAD_SEARCH},
-    ).scalar_one()
-    hint = "INDEXED BY ix_mother_full_name" if hits >= BROAD_SEARCH else ""
-    way = "DESC" if descending else "ASC"
-    statement = text(
-        f"SELECT json_group_array(id) FROM (SELECT id FROM mother {hint} "
-        "WHERE id IN (SELECT rowid FROM mother_fts WHERE mother_fts MATCH :q) "
-        f"ORDER BY full_name {way}, id {way})"
-    )
-    return list(json.loads(session.execute(statement, {"q": expression}).scalar_one()))
+def _plan(connection: Connection, flt: MotherFilter, sort: str, expression: str | None) -> Plan:
+    if expression is None:
+        return "all"
+    if sort != "name" or _filtered(flt):
+        return "hits"
+    return "name_walk" if connection.execute(_MANY_HITS, {"q": expression}).scalar() else "hits"
+
+
+def _planned_ids(
+    connection: Connection,
+    flt: MotherFilter,
+    sort: str,
+    descending: bool,
+    today: date | None,
+    plan: Plan,
+    expression: str | None,
+) -> list[int]:
+    """The ids by this plan: every plan gives the same list (the search plans need a search)."""
+    waiting_from = (today or date.today()) if flt.waiting_more_than_days is not None else None
+    statement = _ids_statement(replace(flt, text=""), waiting_from, sort, descending, plan)
+    return ids_in_order(connection, statement, {} if plan == "all" else {"q": expression})
+
+
+@lru_cache(maxsize=64)
+def _ids_statement(
+    flt: MotherFilter, today: date | None, sort: str, descending: bool, plan: Plan
+) -> Select[Any]:
+    """Built once per filter (without its text), sort and plan: SQLAlchemy then finds its
+    compiled form at once, and each keystroke only binds the search text (:q)."""
+    if plan == "all":
+        conditions = _mother_conditions(flt, today)
+    else:
+        # "hits" reaches each hit by its id; "name_walk" must not, so that SQLite walks the
+        # name index (the order asked for) and only looks each entry's id up in the hits.
+        hit_id = Mother.id if plan == "hits" else unindexed(Mother.id)
+        conditions = [hit_id.in_(fts_ids("mother_fts"))]
+        conditions += _mother_conditions(flt, today, on_rows=True)
+    statement = select(Mother.id).where(*conditions)
+    if sort == "name":
+        name, row = (Mother.full_name, Mother.id)
+        statement = statement.order_by(*(c.desc() if descending else c.asc() for c in (name, row)))
+    else:
+        key = _mother_sort_key(sort)
+        if sort == "waiting":
+            descending = not descending
+        statement = statement.order_by(*ordered(key, descending, Mother.full_name, Mother.id))
+    return id_array(statement)
 
 
 def _referrer_text(name: str | None, agency: str | None, source: Any) -> str:
@@ -250,8 +305,9 @@ def mother_rows(source: Source, ids: list[int], today: date | None = None) -> li
     today = today or date.today()
     found: dict[int, MotherRow] = {}
     with reading(source) as session:
+        connection = session.connection()  # plain rows: no ORM result machinery per screenful
         for part in chunks(list(ids)):
-            for r in session.execute(_mother_rows_statement(), {"ids": part}):
+            for r in connection.execute(_mother_rows_statement(), {"ids": part}):
                 found[r.id] = _mother_row(r, today)
     return [found[i] for i in ids if i in found]
 

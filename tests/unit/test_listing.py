@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import random
+import shutil
 from datetime import date, timedelta
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from sqlalchemy import select, text
 
 from coordinator.models import (
     ClosureReason,
@@ -13,12 +17,15 @@ from coordinator.models import (
     DbsCheckType,
     Match,
     MatchStatus,
+    Mother,
     MotherStage,
+    Need,
     Project,
     SupportModel,
     VolunteerStatus,
 )
-from coordinator.services import listing, vocabularies
+from coordinator.services import listing, search, vocabularies
+from coordinator.services.demo import fill_demo
 from coordinator.services.listing import (
     MotherFilter,
     ServiceFilter,
@@ -38,6 +45,8 @@ from coordinator.services.records.mothers import (
 )
 from coordinator.services.records.services import ServiceForm, save_service
 from coordinator.services.records.volunteers import blank_volunteer, save_volunteer
+from coordinator.storage.vault import open_vault
+from tests.conftest import PASSPHRASE
 
 TODAY = date(2026, 11, 26)
 
@@ -267,9 +276,163 @@ def test_mothers_filter_by_project_and_need(vault, people):
 
 def test_a_broad_search_sorted_by_name_matches_a_narrow_one(vault, people, monkeypatch):
     narrow = mothers(vault, people, text="a", descending=True)
-    monkeypatch.setattr(listing, "BROAD_SEARCH", 1)
+    monkeypatch.setattr(listing, "_MANY_HITS", text("SELECT 1"))  # every search is broad
     assert mothers(vault, people, text="a", descending=True) == narrow == "CA"
     assert mothers(vault, people, text="le") == "ACE"
+
+
+# --- mothers: the cached statements and the plans give exactly the plain query's list ----
+
+
+def reference_ids(session, flt: MotherFilter, sort: str, descending: bool) -> list[int]:
+    """The plainest query for the same list: built afresh, no plan, no cache, no JSON; the
+    search as a list of ids from search.ids."""
+    conditions = listing._mother_conditions(flt, TODAY)
+    if search.match_expression("mother", flt.text) is not None:
+        conditions.append(Mother.id.in_(search.ids(session, "mother", flt.text)))
+    if sort == "name":
+        order = [Mother.full_name, Mother.id]
+        order = [c.desc() if descending else c.asc() for c in order]
+    else:
+        backwards = descending != (sort == "waiting")
+        key = listing._mother_sort_key(sort)
+        order = listing.ordered(key, backwards, Mother.full_name, Mother.id)
+    return list(session.scalars(select(Mother.id).where(*conditions).order_by(*order)))
+
+
+def every_plan(session, flt: MotherFilter, sort: str, descending: bool) -> dict[str, list[int]]:
+    """The list by mother_ids, and by every plan that applies forced on."""
+    connection = session.connection()
+    expression = search.match_expression("mother", flt.text)
+    plans = ("all",) if expression is None else ("hits", "name_walk")
+    found = {
+        plan: listing._planned_ids(connection, flt, sort, descending, TODAY, plan, expression)
+        for plan in plans
+    }
+    found["mother_ids"] = mother_ids(session, flt, sort, descending, TODAY)
+    return found
+
+
+FILTERS = [
+    {},
+    {"text": "a"},
+    {"text": "ref"},
+    {"text": "le2"},
+    {"stages": listing.OPEN_STAGES},
+    {"text": "a", "stages": listing.OPEN_STAGES},
+    {"text": "e", "area": "le"},
+    {"text": "a", "waiting_more_than_days": 7},
+    {"text": "a", "need_id": "first_baby"},
+    {"text": "a", "project_id": "project", "stages": listing.WAITING_STAGES},
+]
+
+
+@pytest.mark.parametrize("sort", listing.MOTHER_SORTS)
+@pytest.mark.parametrize("filters", FILTERS, ids=[f"filter{n}" for n in range(len(FILTERS))])
+def test_every_plan_gives_the_plain_querys_list(vault, people, filters, sort):
+    flt = MotherFilter(
+        **{k: people.get(v, v) if k.endswith("_id") else v for k, v in filters.items()}
+    )
+    with vault.session() as s:
+        for descending in (False, True):
+            expected = reference_ids(s, flt, sort, descending)
+            for plan, found in every_plan(s, flt, sort, descending).items():
+                assert found == expected, (plan, descending)
+
+
+def test_a_statement_is_built_once_per_filter_and_sort(vault, people):
+    listing._ids_statement.cache_clear()
+    for typed in ("a", "al", "ali", "b", "zz"):
+        mother_ids(vault, MotherFilter(text=typed, stages=listing.OPEN_STAGES), "due", True, TODAY)
+    assert listing._ids_statement.cache_info().misses == 1
+    mother_ids(vault, MotherFilter(text="a"), "due", True, TODAY)  # another filter
+    mother_ids(vault, MotherFilter(text="a", stages=listing.OPEN_STAGES), "due", False, TODAY)
+    assert listing._ids_statement.cache_info().misses == 3
+    # the cached statement and a freshly built one give the same list
+    flt = MotherFilter(stages=listing.OPEN_STAGES, area="LE2", waiting_more_than_days=0)
+    build = listing._ids_statement.__wrapped__
+    with vault.session() as s:
+        for plan, expression in (
+            ("all", {}),
+            ("hits", {"q": search.match_expression("mother", "e")}),
+        ):
+            cached = listing._ids_statement(flt, TODAY, "waiting", False, plan)
+            fresh = build(flt, TODAY, "waiting", False, plan)
+            assert cached is not fresh
+            assert (
+                s.execute(cached, expression).scalar_one()
+                == s.execute(fresh, expression).scalar_one()
+            )
+
+
+def test_the_plan_suits_the_search(vault, people):
+    with vault.session() as s:
+        connection = s.connection()
+
+        def plan(sort="name", **filters) -> str:
+            flt = MotherFilter(**filters)
+            expression = search.match_expression("mother", flt.text)
+            return listing._plan(connection, flt, sort, expression)
+
+        assert plan() == plan(stages=listing.OPEN_STAGES) == plan(text='"') == "all"
+        assert plan(text="a") == "hits"  # few hits: read and sort them
+        assert plan("area", text="a") == plan(text="a", area="LE") == "hits"
+
+
+@pytest.fixture(scope="module")
+def demo_vault(tmp_path_factory, _template_db):
+    """400 made-up mothers (and their volunteers, matches, needs), for comparing plans."""
+    path = tmp_path_factory.mktemp("demo") / "demo.db"
+    shutil.copyfile(_template_db, path)
+    with open_vault(path, PASSPHRASE) as opened:
+        fill_demo(opened, mothers=400, volunteers=40, seed=5, today=TODAY)
+        yield opened
+
+
+def test_a_broad_search_sorted_by_name_walks_the_name_index(demo_vault):
+    with demo_vault.session() as s:
+        connection = s.connection()
+        for typed, expected in (("a", "name_walk"), ("0", "name_walk"), ("zzzz", "hits")):
+            expression = search.match_expression("mother", typed)
+            assert listing._plan(connection, MotherFilter(text=typed), "name", expression) == (
+                expected
+            )
+
+
+TYPED = ["", "a", "s", "sa", "ja", "k", "le", "le4 ", "0", "07", "077", "o'b", "zzz", '"']
+AREAS = [None, "LE", "LE4", "le2 8", "Leicester", "Coventry", " "]
+
+
+@settings(
+    max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    typed=st.sampled_from(TYPED),
+    stages=st.one_of(st.just(listing.ALL_STAGES), st.frozensets(st.sampled_from(MotherStage))),
+    project=st.one_of(st.none(), st.integers(0, 3)),
+    need=st.one_of(st.none(), st.integers(0, 6)),
+    area=st.sampled_from(AREAS),
+    waiting=st.one_of(st.none(), st.integers(0, 400)),
+    sort=st.sampled_from(listing.MOTHER_SORTS),
+    descending=st.booleans(),
+)
+def test_any_filter_and_sort_gives_the_plain_querys_list(
+    demo_vault, typed, stages, project, need, area, waiting, sort, descending
+):
+    with demo_vault.session() as s:
+        projects = list(s.scalars(select(Project.id).order_by(Project.id)))
+        needs = list(s.scalars(select(Need.id).order_by(Need.id)))
+        flt = MotherFilter(
+            text=typed,
+            stages=stages,
+            project_id=None if project is None else projects[project % len(projects)],
+            need_id=None if need is None else needs[need % len(needs)],
+            area=area,
+            waiting_more_than_days=waiting,
+        )
+        expected = reference_ids(s, flt, sort, descending)
+        for plan, found in every_plan(s, flt, sort, descending).items():
+            assert found == expected, plan
 
 
 # --- mothers: rows ---------------------------------------------------------------------

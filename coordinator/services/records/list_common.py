@@ -5,8 +5,10 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from sqlalchemy import Select, func, select, text
+from sqlalchemy import Connection, Select, func, select, text
 from sqlalchemy.orm import Session
+from sqlalchemy.sql import operators
+from sqlalchemy.sql.elements import UnaryExpression
 
 #: Page cache for list queries (KiB): big enough to hold the list columns of 50,000 records.
 LIST_CACHE_KIB = 65536
@@ -26,11 +28,31 @@ def fts_ids(table: str) -> Any:
     return text(f"SELECT rowid FROM {table} WHERE {table} MATCH :q")
 
 
+def unindexed(column: Any) -> Any:
+    """`+column`: the same value, but SQLite will not reach the rows through its index.
+
+    For a search, the hits are fewer than the rows a filter's index would lead to, so the
+    filters are checked on each hit's row instead.
+    """
+    return UnaryExpression(column, operator=operators.custom_op("+"), type_=column.type)
+
+
+def id_array(statement: Select[Any]) -> Select[Any]:
+    """A one-column id query as one JSON array in its order: one row to fetch, not thousands."""
+    in_order = statement.subquery()
+    return select(func.json_group_array(in_order.c[0]))
+
+
+def ids_in_order(
+    connection: Connection | Session, statement: Select[Any], params: dict[str, Any]
+) -> list[int]:
+    """Run an `id_array` query."""
+    return list(json.loads(connection.execute(statement, params).scalar_one()))
+
+
 def json_ids(session: Session, statement: Select[Any], params: dict[str, Any]) -> list[int]:
     """Run a one-column id query, returning the ids in its order (one row, not thousands)."""
-    ordered = statement.subquery()
-    wrapped = select(func.json_group_array(ordered.c[0]))
-    return list(json.loads(session.execute(wrapped, params).scalar_one()))
+    return ids_in_order(session, id_array(statement), params)
 
 
 def ordered(key: Any, descending: bool, *ties: Any) -> list[Any]:

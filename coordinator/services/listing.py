@@ -69,10 +69,9 @@ MOTHER_SORTS = ("name", "stage", "due", "area", "referrer", "waiting", "voluntee
 #: - "name_walk": walk the name index in order and keep the hits, reading no row. Used for a
 #:   search sorted by name without filters once the hits are many (see NAME_WALK_SHARE).
 Plan = Literal["all", "hits", "name_walk"]
-PLANS: tuple[Plan, ...] = ("all", "hits", "name_walk")
 #: A search sorted by name walks the name index once its hits reach 1 in NAME_WALK_SHARE of
 #: the mothers (and at least NAME_WALK_LEAST): walking all 50,000 entries of the index costs
-#: about what reading and sorting 4,000 hits does (measured: tests/bench/test_bench_search.py).
+#: about what reading and sorting 4,000 hits does (measured on the demo database).
 NAME_WALK_SHARE = 12
 NAME_WALK_LEAST = 100
 #: One step: are the hits at least that many? Counting stops there, so this stays cheap.

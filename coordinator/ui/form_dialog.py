@@ -5,7 +5,10 @@ through it.
 - Each field's message sits under it: shown once the user has left the field or paused
   typing, then kept current at every keystroke. The messages are the service's own.
 - Save is enabled only when something changed and the service finds nothing to correct;
-  saving closes the dialog. Closing with unsaved changes asks Save / Discard / Cancel.
+  saving closes the dialog. Closing with unsaved changes asks Save / Discard / Cancel, or
+  Discard / Keep editing when the form cannot be saved as it is. What the service refuses
+  on Save (a name already taken) stays beside its field until that field is edited.
+- A new record opens with the cursor in its first field.
 - Delete asks first; when the service refuses, its plain reason is shown.
 - `draft_values()` / `apply_values()` give the form as JSON-friendly values for a lock,
   which closes the dialog with reject() without asking. Window titles never show a name.
@@ -24,7 +27,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QKeyEvent
+from PySide6.QtGui import QCloseEvent, QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
     QFrame,
@@ -75,6 +78,9 @@ class FormDialog(QDialog):
         self._show_all = False
         self._may_close = False
         self.errors: dict[str, str] = {}
+        #: What the service refused on Save that only it can know (a name already taken):
+        #: shown beside the field until that field is edited.
+        self.refused: dict[str, str] = {}
         self.title = heading("")
         self.restored_note = MessageLabel()
         self.message = MessageLabel()
@@ -108,6 +114,7 @@ class FormDialog(QDialog):
         self.jump.setFrameShape(QFrame.Shape.NoFrame)
         self.jump.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.jump.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.jump.setFocusPolicy(Qt.FocusPolicy.ClickFocus)  # Tab goes through the fields
         self.jump.setStyleSheet(
             "QListWidget { background: palette(window); } QListWidget::item { padding: 5px 8px; }"
         )
@@ -241,6 +248,7 @@ class FormDialog(QDialog):
     # -- checking ----------------------------------------------------------------------------
 
     def _edited(self, key: str) -> None:
+        self.refused.pop(key, None)
         self._pending.add(key)
         self._pause.start()
         self._refresh()
@@ -259,7 +267,7 @@ class FormDialog(QDialog):
 
     def _refresh(self) -> None:
         form = self.read()
-        self.errors = self.validate(form)
+        self.errors = {**self.validate(form), **self.refused}
         placed: set[str] = set()
         first = ""
         for section in self.sections:
@@ -329,7 +337,7 @@ class FormDialog(QDialog):
         try:
             record_id = self.save_form(self.read())
         except FormInvalid as err:
-            self.errors = err.errors
+            self.refused = dict(err.errors)
             self.reveal_problems()
             return False
         except RecordNotFound:
@@ -383,7 +391,10 @@ class FormDialog(QDialog):
         return self.question.clickedButton() is delete
 
     def ask_to_close(self) -> bool:
-        """With unsaved changes, ask Save / Discard / Cancel; True when it may close."""
+        """With unsaved changes, ask Save / Discard / Cancel (Discard / Keep editing when
+        the form cannot be saved as it is); True when it may close."""
+        if self.errors:
+            return self._ask_to_discard()
         self.question = QMessageBox(
             QMessageBox.Icon.Question,
             self.tr("Unsaved changes"),
@@ -404,6 +415,30 @@ class FormDialog(QDialog):
             return self.save()
         return False
 
+    def _ask_to_discard(self) -> bool:
+        count = len(self.errors)
+        self.question = QMessageBox(
+            QMessageBox.Icon.Warning,
+            self.tr("Unsaved changes"),
+            (
+                self.tr("This {noun} cannot be saved yet: 1 field needs correcting.")
+                if count == 1
+                else self.tr("This {noun} cannot be saved yet: {count} fields need correcting.")
+            ).format(noun=self.noun, count=count)
+            + "\n\n"
+            + self.tr("Discard your changes, or keep editing and correct them?"),
+            QMessageBox.StandardButton.Discard,
+            self,
+        )
+        keep = self.question.addButton(self.tr("Keep editing"), QMessageBox.ButtonRole.RejectRole)
+        self.question.setDefaultButton(keep)
+        self.question.setEscapeButton(keep)
+        self.question.exec()
+        if self.question.clickedButton() is keep:
+            self.reveal_problems()
+            return False
+        return True
+
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt's name)
         if self._may_close or not self.is_changed() or self.ask_to_close():
             self._may_close = True
@@ -415,6 +450,21 @@ class FormDialog(QDialog):
         """Closed for good (saved, discarded, or rejected by a lock): never ask again."""
         self._may_close = True
         super().done(result)
+
+    def first_field(self) -> QWidget | None:
+        """Where typing starts in a new record: the first field of the first section."""
+        for section in self.sections:
+            for widget in getattr(section, "fields", {}).values():
+                return widget
+        return None
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt's name)
+        super().showEvent(event)
+        first = self.first_field() if self.record_id is None else None
+        if first is not None:  # a new record: start typing its first field
+            first.setFocus(Qt.FocusReason.OtherFocusReason)
+        else:  # a saved record: nothing selected that a stray key could overwrite
+            self.scroll.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt's name)
         if event.key() == Qt.Key.Key_Escape:

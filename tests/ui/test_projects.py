@@ -153,3 +153,53 @@ def test_an_open_page_offers_a_new_project_and_need_when_shown_again(qtbot, vaul
     assert page.project_filter.currentData() == first  # the choice made is kept
     needs = [page.need_filter.itemText(i) for i in range(page.need_filter.count())]
     assert "Twins expected" in needs
+
+
+def test_a_second_project_with_the_same_name_is_refused_at_the_name(qtbot, dialog, vault):
+    projects.save_project(vault, projects.ProjectForm(name="Bump Buddies", model="befriending"))
+    dialog.reload()
+    form = new_project(qtbot, dialog, "bump buddies")
+    choose(form, "model", "Befriending")
+    qtbot.waitUntil(form.save_button.isEnabled)
+    click(qtbot, form.save_button)
+    message = form.message_for("name")
+    assert message.isVisible()
+    assert message.text() == "There is already a project called that."
+    assert form.isVisible() and not form.save_button.isEnabled()
+    assert names(dialog) == ["Bump Buddies"]
+
+    # The refusal stays while other fields are edited, and goes when the name is.
+    type_into(qtbot, form, "area_covered", "Leicester")
+    assert message.text() == "There is already a project called that."
+    type_into(qtbot, form, "name", "Bump Buddies Luton")
+    qtbot.waitUntil(form.save_button.isEnabled)
+    assert not message.isVisible()
+    with qtbot.waitSignal(form.finished):
+        click(qtbot, form.save_button)
+    assert names(dialog) == ["Bump Buddies", "Bump Buddies Luton"]
+
+
+def test_a_new_project_opens_with_the_cursor_in_its_name(qtbot, dialog):
+    click(qtbot, dialog.new_button)
+    form = dialog.form
+    qtbot.waitActive(form)
+    qtbot.waitUntil(lambda: form.focusWidget() is form.widget_for("name"))
+
+
+def test_closing_a_form_that_cannot_be_saved_offers_discard_or_keep_editing(qtbot, dialog):
+    form = new_project(qtbot, dialog, "Half typed")  # no model of support yet
+    assert form.errors and form.is_changed()
+    click_when_shown(lambda: getattr(form, "question", None), "Keep editing")
+    form.close()
+    assert form.isVisible()
+    assert form.question.text().startswith(
+        "This project cannot be saved yet: 1 field needs correcting."
+    )
+    buttons = sorted(b.text().replace("&", "") for b in form.question.buttons())
+    assert buttons == ["Discard", "Keep editing"]
+    assert form.message_for("model").isVisible()  # what to correct is shown
+
+    click_when_shown(lambda: getattr(form, "question", None), "Discard")
+    with qtbot.waitSignal(form.finished):
+        form.close()
+    assert names(dialog) == []

@@ -13,8 +13,6 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QWidget
 
 from coordinator.services import vocabularies
@@ -73,7 +71,6 @@ class MotherDialog(FormDialog):
         self.summary.setObjectName("summary")
         self.flag = note("", ERROR_COLOUR)
         self.build(self._make_sections(), header=[self.summary, self.flag])
-        self.jump.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
         self.resize(*DIALOG_SIZE)
         self.open_record(mother_id)  # RecordNotFound when she has gone
 
@@ -154,9 +151,5 @@ class MotherDialog(FormDialog):
             self._touched.add("closure_reason")  # closing needs a reason: say so at once
         super()._edited(key)
 
-    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt's name)
-        super().showEvent(event)
-        if self.mother_id is None:  # a new referral: start typing her name
-            self.identity.full_name.setFocus(Qt.FocusReason.OtherFocusReason)
-        else:  # a saved record: nothing selected that a stray key could overwrite
-            self.scroll.setFocus(Qt.FocusReason.OtherFocusReason)
+    def first_field(self) -> QWidget | None:
+        return self.identity.full_name  # a new referral: start typing her name

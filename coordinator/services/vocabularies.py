@@ -120,6 +120,13 @@ def project_choices(source: Source) -> list[tuple[int, str]]:
         return [(project_id, name) for project_id, name in rows]
 
 
+def only_project(source: Source) -> int | None:
+    """The id of the one running project, when there is exactly one: new mothers and
+    volunteers start in it (most charities run a single project)."""
+    choices = project_choices(source)
+    return choices[0][0] if len(choices) == 1 else None
+
+
 def labels(source: Source, vocabulary: Vocabulary) -> dict[int, str]:
     """Every term's label by id, retired ones too (to show what a record already has)."""
     model = _model(vocabulary)

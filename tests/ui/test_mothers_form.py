@@ -13,6 +13,7 @@ from coordinator.ui.form_parts.fields import uk_date
 from coordinator.ui.mother_form import MotherDialog
 from coordinator.ui.pages.mothers_page import MothersPage
 from tests.ui.form_filling import (
+    add_project,
     check_a_wrong_value,
     check_the_message_waits_for_a_pause,
     click,
@@ -234,3 +235,16 @@ def test_delete_answered_cancel_keeps_her(qtbot, page, vault):
     assert page.dialog.isVisible()
     assert "Alice Archer" in shown_names(page)
     assert load_mother(vault, page.people["A"]).full_name == "Alice Archer"
+
+
+def test_a_new_referral_starts_in_the_only_running_project(qtbot, vault):
+    only = add_project(vault, "Bumps")
+    dialog = MotherDialog(vault, None)
+    qtbot.addWidget(dialog, before_close_func=lambda d: d.reject())
+    assert field(dialog, "project_id").currentData() == only
+    assert not dialog.is_changed()  # nothing the user typed: closing asks nothing
+
+    add_project(vault, "Acorns")  # with two, she chooses
+    second = MotherDialog(vault, None)
+    qtbot.addWidget(second, before_close_func=lambda d: d.reject())
+    assert field(second, "project_id").currentData() is None

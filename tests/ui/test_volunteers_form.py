@@ -271,3 +271,14 @@ def test_an_open_form_is_kept_as_a_draft_across_a_lock(qtbot, make_window, keyst
     assert message(restored, "postcode").text().startswith("Not a UK postcode")
     assert "Restored unsaved changes" in restored.restored_note.text()
     assert window.workspace.current_title() == "Volunteers"
+
+
+def test_a_new_volunteer_starts_in_the_only_running_project(qtbot, vault):
+    from coordinator.ui.volunteer_form import VolunteerFormDialog
+    from tests.ui.form_filling import add_project, field
+
+    only = add_project(vault, "Bumps")
+    dialog = VolunteerFormDialog(vault, None)
+    qtbot.addWidget(dialog, before_close_func=lambda d: d.reject())
+    assert field(dialog, "project_ids").checked_ids() == [only]
+    assert not dialog.is_changed()

@@ -104,7 +104,9 @@ class MotherDialog(FormDialog):
     # -- service calls -----------------------------------------------------------------------
 
     def blank(self) -> MotherForm:
-        return blank_mother(self.today)
+        form = blank_mother(self.today)
+        form.project_id = vocabularies.only_project(self.vault)
+        return form
 
     def load(self, record_id: int) -> MotherForm:
         return load_mother(self.vault, record_id)

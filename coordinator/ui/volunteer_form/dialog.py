@@ -76,7 +76,10 @@ class VolunteerFormDialog(FormDialog):
         self.open_record(volunteer_id)  # RecordNotFound when she has gone
 
     def blank(self) -> Any:
-        return volunteers.blank_volunteer()
+        form = volunteers.blank_volunteer()
+        only = vocabularies.only_project(self.vault)
+        form.project_ids = [] if only is None else [only]
+        return form
 
     def load(self, record_id: int) -> Any:
         return volunteers.load_volunteer(self.vault, record_id)

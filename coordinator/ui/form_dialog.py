@@ -49,7 +49,7 @@ from coordinator.ui.worker import error_message
 
 #: A field's message appears this long after the last keystroke in it (or on leaving it).
 PAUSE_MS = 700
-SECTIONS_WIDTH = 170
+SECTIONS_WIDTH = 190
 #: Forms with more sections than this get the list of sections to jump to.
 JUMP_FROM = 3
 SECTION_MAX_WIDTH = 820

@@ -631,3 +631,24 @@ def test_a_referred_by_column_of_kinds_of_referrer_gives_the_referral_source(vau
     assert {c.name: c.field for c in preview(kinds, "mothers", mapping=mapped).columns}[
         "Referred by"
     ] == "referrer_name"
+
+
+def test_a_dbs_date_without_a_dbs_type_column_is_warned_of_before_importing(vault, tmp_path):
+    path = write_csv(tmp_path / "v.csv", [
+        ["Name", "Mobile", "DBS date"],
+        ["Hannah Jones", "07700 900111", "01/03/2025"],
+        ["Ruth Ochieng", "07700 900112", ""],
+    ])  # fmt: skip
+    shown = preview(path, "volunteers")
+    [warning] = [n for n in shown.notes if "DBS type" in n]
+    assert warning == (
+        "There is no DBS type column: a row with DBS details cannot be imported without it. "
+        "Add a 'DBS type' column, or choose Don't import for the other DBS columns."
+    )
+    report = run(vault, path, kind="volunteers")
+    assert (report.imported, [r.row for r in report.rejected]) == (1, [2])
+    # With the column, nothing is said.
+    typed = write_csv(tmp_path / "t.csv", [
+        ["Name", "DBS type", "DBS date"], ["Amy Ash", "Enhanced", "01/03/2025"],
+    ])  # fmt: skip
+    assert not [n for n in preview(typed, "volunteers").notes if "DBS" in n]

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from coordinator.models import ReferralSource
-from coordinator.services.importing.fields import KINDS, enum_lookup, fields_of, norm
+from coordinator.services.importing.fields import DBS_FIELDS, KINDS, enum_lookup, fields_of, norm
 from coordinator.services.importing.header import (
     Column,
     ColumnMapping,
@@ -169,6 +169,14 @@ def sheet_notes(kind: str, sheet: Sheet) -> list[str]:
             "There is no status date column: each volunteer's status date is the date of the "
             "import."
         )
+    dbs_given = given & set(DBS_FIELDS)
+    for needed, header in (("dbs_check_type", "DBS type"), ("dbs_issue_date", "DBS issue date")):
+        if kind == "volunteers" and dbs_given and needed not in given:
+            notes.append(
+                f"There is no {header} column: a row with DBS details cannot be imported "
+                f"without it. Add a '{header}' column, or choose Don't import for the other "
+                "DBS columns."
+            )
     for c in sheet.columns:
         if c.field is None and c.why_not and "already" in c.why_not:
             notes.append(f"'{c.name}' is not imported: {c.why_not}.")

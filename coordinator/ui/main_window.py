@@ -125,8 +125,10 @@ class MainWindow(QMainWindow):
 
         if self.workspace is None or self.controller.vault is None:
             return
-        dialog = ImportDialog(self.controller.vault, "mothers", self.workspace)
         workspace = self.workspace
+        # The kind of the list being looked at (volunteers on the Volunteers page), else mothers.
+        kind = getattr(workspace.pages.currentWidget(), "kind", "") or "mothers"
+        dialog = ImportDialog(self.controller.vault, kind, workspace)
         for page in (workspace.mothers, workspace.volunteers, workspace.services):
             dialog.imported.connect(lambda _kind, page=page: page.reload())
         dialog.open()

@@ -191,8 +191,16 @@ class FormDialog(QDialog):
         return None if self.form is None else self.form.id
 
     def open_record(self, record_id: int | None) -> None:
-        """Show a saved record (RecordNotFound if it has gone), or a blank one for None."""
-        self.form = self.blank() if record_id is None else self.load(record_id)
+        """Show a saved record (RecordNotFound if it has gone), or a blank one for None.
+
+        A record that has gone leaves no hidden dialog behind on the page that asked.
+        """
+        try:
+            self.form = self.blank() if record_id is None else self.load(record_id)
+        except RecordNotFound:
+            self.setParent(None)
+            self.deleteLater()
+            raise
         self._show(self.form)
         self.setWindowTitle(self.window_title)
         self.delete_button.setVisible(record_id is not None)

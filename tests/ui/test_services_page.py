@@ -120,3 +120,21 @@ def test_delete_after_confirming_removes_it(qtbot, page):
     dialog = page.dialog
     delete_and_confirm(qtbot, dialog)
     assert "Breastfeeding Buddies" not in shown_names(page)
+
+
+def test_a_record_deleted_meanwhile_is_said_to_be_gone_and_leaves_no_form_behind(
+    qtbot, page, vault
+):
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    from coordinator.services.records.services import delete_service
+    from coordinator.ui.form_dialog import FormDialog
+
+    gone = page.ids_["food"]
+    delete_service(vault, gone)  # elsewhere, before the list was read again
+    assert page.open_form(gone) is None
+    assert page.message.text() == "That service is no longer in the database."
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    assert page.findChildren(FormDialog) == []
+    assert "Highfields Pantry" not in shown_names(page)  # the list was read again
+    assert page.open_form(page.ids_["bank"]) is not None  # and the next one opens

@@ -260,6 +260,29 @@ def fields_given(clean: Any, blank: Any, lists: Iterable[str] = ()) -> set[str]:
     return names
 
 
+def delete_unless(
+    vault: Vault,
+    model: type,
+    record_id: int,
+    entity: str,
+    refusal: Callable[[Session], str | None],
+) -> None:
+    """Delete a record and what it owns, auditing it; CannotDelete with the reason when
+    `refusal(session)` gives one (the record is still in use)."""
+    from coordinator.models import AuditAction
+    from coordinator.services import audit
+
+    with vault.transaction() as session:
+        record = session.get(model, record_id)
+        if record is None:
+            raise RecordNotFound(entity.replace("_", " "))
+        reason = refusal(session)
+        if reason:
+            raise CannotDelete(reason)
+        session.delete(record)
+        audit.record(session, AuditAction.DELETE, entity_type=entity, entity_id=record_id)
+
+
 def delete_unless_matched(
     vault: Vault, model: type, record_id: int, match_column: Any, entity: str, refusal: str
 ) -> None:
@@ -269,19 +292,13 @@ def delete_unless_matched(
     """
     from sqlalchemy import func, select
 
-    from coordinator.models import AuditAction
-    from coordinator.services import audit
-
-    with vault.transaction() as session:
-        record = session.get(model, record_id)
-        if record is None:
-            raise RecordNotFound(entity)
+    def in_matches(session: Session) -> str | None:
         count = session.scalar(select(func.count()).where(match_column == record_id))
-        if count:
-            noun = "match" if count == 1 else "matches"
-            raise CannotDelete(refusal.format(count=count, noun=noun))
-        session.delete(record)
-        audit.record(session, AuditAction.DELETE, entity_type=entity, entity_id=record_id)
+        if not count:
+            return None
+        return refusal.format(count=count, noun="match" if count == 1 else "matches")
+
+    delete_unless(vault, model, record_id, entity, in_matches)
 
 
 def save_columns(

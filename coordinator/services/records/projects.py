@@ -15,7 +15,6 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from coordinator.models import (
-    AuditAction,
     Match,
     Mother,
     Project,
@@ -23,13 +22,12 @@ from coordinator.models import (
     VisitFrequency,
     volunteer_project,
 )
-from coordinator.services import audit
 from coordinator.services.records.common import (
-    CannotDelete,
     Cleaner,
     FormInvalid,
     RecordNotFound,
     Source,
+    delete_unless,
     item_from_row,
     reading,
     save_columns,
@@ -178,19 +176,18 @@ def _uses(session: Session, project_id: int) -> dict[str, int]:
 def delete_project(vault: Vault, project_id: int) -> None:
     """Delete a project no record belongs to; CannotDelete (mark it as no longer running)
     otherwise."""
-    with vault.transaction() as session:
-        project = session.get(Project, project_id)
-        if project is None:
-            raise RecordNotFound("project")
+
+    def in_use(session: Session) -> str | None:
         uses = {kind: n for kind, n in _uses(session, project_id).items() if n}
-        if uses:
-            listed = ", ".join(f"{n} {kind if n != 1 else _ONE[kind]}" for kind, n in uses.items())
-            raise CannotDelete(
-                f"This project has {listed}, so it cannot be deleted: mark it as no longer "
-                "running instead, and it will stop being offered on forms."
-            )
-        session.delete(project)
-        audit.record(session, AuditAction.DELETE, entity_type=ENTITY, entity_id=project_id)
+        if not uses:
+            return None
+        listed = ", ".join(f"{n} {kind if n != 1 else _ONE[kind]}" for kind, n in uses.items())
+        return (
+            f"This project has {listed}, so it cannot be deleted: mark it as no longer "
+            "running instead, and it will stop being offered on forms."
+        )
+
+    delete_unless(vault, Project, project_id, ENTITY, in_use)
 
 
 def project_rows(source: Source) -> list[ProjectRow]:

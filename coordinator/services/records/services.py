@@ -14,19 +14,17 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from coordinator.models import (
-    AuditAction,
     LocalService,
     ServiceCategory,
     contact_signpost,
     ending_signpost,
 )
-from coordinator.services import audit
 from coordinator.services.records.common import (
-    CannotDelete,
     Cleaner,
     FormInvalid,
     RecordNotFound,
     Source,
+    delete_unless,
     item_from_row,
     reading,
     save_columns,
@@ -105,19 +103,18 @@ def save_service(vault: Vault, form: ServiceForm, today: date | None = None) -> 
 
 def delete_service(vault: Vault, service_id: int) -> None:
     """Delete a service nobody was signposted to; CannotDelete (mark it inactive) otherwise."""
-    with vault.transaction() as session:
-        service = session.get(LocalService, service_id)
-        if service is None:
-            raise RecordNotFound("service")
+
+    def signposted(session: Session) -> str | None:
         uses = sum(
             session.scalar(select(func.count()).where(link.c.service_id == service_id)) or 0
             for link in (contact_signpost, ending_signpost)
         )
-        if uses:
-            times = "once" if uses == 1 else f"{uses} times"
-            raise CannotDelete(
-                f"Volunteers have signposted to this service {times}, so it cannot be "
-                "deleted: mark it as no longer active instead."
-            )
-        session.delete(service)
-        audit.record(session, AuditAction.DELETE, entity_type=ENTITY, entity_id=service_id)
+        if not uses:
+            return None
+        times = "once" if uses == 1 else f"{uses} times"
+        return (
+            f"Volunteers have signposted to this service {times}, so it cannot be "
+            "deleted: mark it as no longer active instead."
+        )
+
+    delete_unless(vault, LocalService, service_id, ENTITY, signposted)

@@ -1,7 +1,7 @@
 """The `import` and `export` commands (registered by coordinator.cli.build_parser).
 
     coordinator import {mothers,volunteers,services} FILE [--mapping FILE] [--dry-run] [--json]
-    coordinator export {mothers,volunteers,services} --out FILE.csv|FILE.xlsx [--json]
+    coordinator export {mothers,volunteers,matches,services} --out FILE.csv|FILE.xlsx [--json]
 
 Import exits 1 when any row was rejected (the good rows are still saved, unless --dry-run),
 2 when the file cannot be read. Export always warns on stderr that its file is not encrypted.
@@ -20,6 +20,8 @@ from coordinator import config
 from coordinator.cli import EXIT_OK, EXIT_REJECTED, UsageError, _out, read_passphrase
 
 KINDS = ("mothers", "volunteers", "services")
+#: What can be exported: the kinds that can be imported, and matches.
+EXPORT_KINDS = ("mothers", "volunteers", "matches", "services")
 EXPORT_WARNING = (
     "Warning: {path} is NOT encrypted. It holds personal data in plain text: keep it safe "
     "and delete it when it is no longer needed."
@@ -133,8 +135,8 @@ def add_record_commands(sub, parents: list[argparse.ArgumentParser]) -> None:
     p = sub.add_parser(
         "export",
         parents=parents,
-        help="export mothers, volunteers or local services to CSV or XLSX (NOT encrypted)",
+        help="export mothers, volunteers, matches or local services to CSV or XLSX (NOT encrypted)",
     )
-    p.add_argument("kind", choices=KINDS, help="what to export")
+    p.add_argument("kind", choices=EXPORT_KINDS, help="what to export")
     p.add_argument("--out", required=True, metavar="FILE", help="a .csv or .xlsx file to write")
     p.set_defaults(func=cmd_export)

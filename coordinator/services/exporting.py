@@ -1,7 +1,10 @@
-"""Export mothers, volunteers or local services to CSV or XLSX (by the file's extension).
+"""Export mothers, volunteers, matches or local services to CSV or XLSX (by the file's
+extension).
 
 Columns carry the header names the importer recognises first, with the values the importer
 reads back, so exporting and then importing into an empty database gives the same records.
+Matches (not imported) are written one a row: mother, volunteer, project, status, dates,
+agreed contact, and how many contacts were logged and when the last was.
 Cells a spreadsheet would run as a formula (starting = + - @, tab or CR) get a leading quote;
 the importer removes exactly that quote. The file is written atomically with mode 0600.
 
@@ -22,7 +25,7 @@ from datetime import date
 from pathlib import Path
 from typing import IO, Any
 
-from sqlalchemy import Table, select
+from sqlalchemy import Table, func, select
 from sqlalchemy.orm import Session
 
 from coordinator import models as m
@@ -39,10 +42,53 @@ from coordinator.services.importing.values import (
 )
 from coordinator.storage.vault import Vault
 
-__all__ = ["ExportError", "ExportResult", "export", "neutralise", "write_atomically"]
+__all__ = [
+    "EXPORT_KINDS",
+    "ExportError",
+    "ExportResult",
+    "export",
+    "neutralise",
+    "write_atomically",
+]
 
 FORMATS = {".csv": "CSV", ".xlsx": "XLSX"}
-SHEET_TITLES = {"mothers": "Mothers", "volunteers": "Volunteers", "services": "Local services"}
+SHEET_TITLES = {
+    "mothers": "Mothers",
+    "volunteers": "Volunteers",
+    "matches": "Matches",
+    "services": "Local services",
+}
+#: What can be exported: the kinds that can be imported, and matches.
+EXPORT_KINDS = ("mothers", "volunteers", "matches", "services")
+MATCH_STATUS_LABELS = {
+    m.MatchStatus.PROPOSED: "Proposed",
+    m.MatchStatus.ACTIVE: "Active",
+    m.MatchStatus.PAUSED: "Paused",
+    m.MatchStatus.ENDED: "Ended",
+}
+VISIT_LABELS = {
+    m.VisitFrequency.WEEKLY: "Weekly",
+    m.VisitFrequency.FORTNIGHTLY: "Fortnightly",
+    m.VisitFrequency.MONTHLY: "Monthly",
+    m.VisitFrequency.BY_AGREEMENT: "By agreement",
+}
+#: The columns of a matches export (names are the keys of `load_matches` rows).
+MATCH_FIELDS = [
+    F.F("mother", "Mother"),
+    F.F("volunteer", "Volunteer"),
+    F.F("project", "Project"),
+    F.F("status", "Status"),
+    F.F("proposed_on", "Proposed on", F.DATE),
+    F.F("introduction_visit_on", "Introduction visit", F.DATE),
+    F.F("start_date", "Started on", F.DATE),
+    F.F("planned_end_date", "Planned end", F.DATE),
+    F.F("paused_on", "Paused on", F.DATE),
+    F.F("ended_on", "Ended on", F.DATE),
+    F.F("visit_frequency", "Agreed contact"),
+    F.F("personal_numbers_shared", "Personal numbers shared", F.BOOL),
+    F.F("contacts", "Contacts logged", F.INT),
+    F.F("last_contact", "Last contact", F.DATE),
+]
 CHUNK = 5000
 
 
@@ -67,11 +113,14 @@ def export(
     file_format = FORMATS.get(path.suffix.lower())
     if file_format is None:
         raise ExportError(f"Export to a .csv or .xlsx file, not '{path.suffix or path.name}'.")
-    if kind not in F.FIELDS:
-        raise ExportError(f"Cannot export '{kind}': choose {', '.join(F.KINDS)}.")
-    fields = F.export_fields(kind)
+    if kind not in EXPORT_KINDS:
+        raise ExportError(f"Cannot export '{kind}': choose {', '.join(EXPORT_KINDS)}.")
+    fields = MATCH_FIELDS if kind == "matches" else F.export_fields(kind)
     with vault.storage_errors(), vault.session() as session:
-        records = load_records(session, kind, ids)
+        if kind == "matches":
+            records = load_matches(session, ids)
+        else:
+            records = load_records(session, kind, ids)
     headers = [f.header for f in fields]
     if file_format == "CSV":
         data = _csv_bytes(headers, fields, records)
@@ -82,7 +131,7 @@ def export(
         audit.record(
             session,
             AuditAction.EXPORT,
-            entity_type=kind_spec(kind).table.name,
+            entity_type="match" if kind == "matches" else kind_spec(kind).table.name,
             fields=[f.name for f in fields],
             summary=f"{len(records)} exported to a {file_format} file",
         )
@@ -123,6 +172,48 @@ def load_records(session: Session, kind: str, ids: list[int] | None) -> list[dic
     if kind == "volunteers":
         _add_dbs(session, rows, owners)
     return rows
+
+
+def load_matches(session: Session, ids: list[int] | None) -> list[dict[str, Any]]:
+    """Each match (all, oldest first, or those in `ids` in that order) as column -> value."""
+    contacts = dict(
+        (match_id, (count, last))
+        for match_id, count, last in session.execute(
+            select(m.Contact.match_id, func.count(), func.max(m.Contact.contact_at)).group_by(
+                m.Contact.match_id
+            )
+        )
+    )
+    query = (
+        select(m.Match, m.Mother.full_name, m.Volunteer.full_name, m.Project.name)
+        .join(m.Mother, m.Match.mother_id == m.Mother.id)
+        .join(m.Volunteer, m.Match.volunteer_id == m.Volunteer.id)
+        .join(m.Project, m.Match.project_id == m.Project.id)
+        .order_by(m.Match.proposed_on, m.Match.id)
+    )
+    if ids is not None:
+        query = query.where(m.Match.id.in_(ids))
+    by_id: dict[int, dict[str, Any]] = {}
+    for match, mother, volunteer, project in session.execute(query):
+        count, last = contacts.get(match.id, (0, None))
+        by_id[match.id] = {
+            "mother": mother,
+            "volunteer": volunteer,
+            "project": project,
+            "status": MATCH_STATUS_LABELS[match.status],
+            "proposed_on": match.proposed_on,
+            "introduction_visit_on": match.introduction_visit_on,
+            "start_date": match.start_date,
+            "planned_end_date": match.planned_end_date,
+            "paused_on": match.paused_on,
+            "ended_on": match.ended_on,
+            "visit_frequency": VISIT_LABELS.get(match.agreed_visit_frequency),
+            "personal_numbers_shared": match.personal_numbers_shared,
+            "contacts": count,
+            "last_contact": last.date() if last is not None else None,
+        }
+    order = list(by_id) if ids is None else [i for i in dict.fromkeys(ids) if i in by_id]
+    return [by_id[i] for i in order]
 
 
 class Names:

@@ -305,3 +305,62 @@ def test_a_demo_database_survives_the_round_trip(vault, tmp_path, _template_db):
             with vault.session() as a, other.session() as b:
                 assert clean(load_records(b, kind, None)) == clean(load_records(a, kind, None))
         assert names(other) == names(vault)
+
+
+def test_matches_are_exported_one_a_row_with_their_people_dates_and_contacts(vault, tmp_path):
+    with vault.transaction() as s:
+        project = m.Project(name="Bumps", model=m.SupportModel.BEFRIENDING)
+        amy = m.Mother(full_name="Amy Ashworth", referral_received_on=date(2026, 9, 1))
+        zoe = m.Mother(full_name="=Zoë Zee", referral_received_on=date(2026, 9, 2))
+        vera = m.Volunteer(full_name="Vera Vale")
+        s.add_all([project, amy, zoe, vera])
+        s.flush()
+        active = m.Match(
+            mother=amy,
+            volunteer=vera,
+            project=project,
+            status=m.MatchStatus.ACTIVE,
+            proposed_on=date(2026, 9, 10),
+            start_date=date(2026, 9, 20),
+            agreed_visit_frequency=m.VisitFrequency.WEEKLY,
+        )
+        proposed = m.Match(
+            mother=zoe, volunteer=vera, project=project, proposed_on=date(2026, 9, 5)
+        )
+        s.add_all([active, proposed])
+        s.flush()
+        for day in (21, 28):
+            s.add(
+                m.Contact(
+                    match=active,
+                    contact_at=datetime(2026, 9, day, 10),
+                    medium=m.ContactMedium.HOME_VISIT,
+                )
+            )
+
+    result = export(vault, "matches", tmp_path / "matches.csv")
+    assert result.count == 2
+    rows = read_back(result.path)
+    header = rows[0]
+    assert header[:4] == ["Mother", "Volunteer", "Project", "Status"]
+    by_mother = {row[0]: dict(zip(header, row, strict=True)) for row in rows[1:]}
+    assert list(by_mother) == ["'=Zoë Zee", "Amy Ashworth"]  # oldest proposal first
+    amy_row = by_mother["Amy Ashworth"]
+    assert (amy_row["Status"], amy_row["Started on"], amy_row["Agreed contact"]) == (
+        "Active",
+        "20/09/2026",
+        "Weekly",
+    )
+    assert (amy_row["Contacts logged"], amy_row["Last contact"]) == ("2", "28/09/2026")
+    assert by_mother["'=Zoë Zee"]["Contacts logged"] == "0"
+
+    book = export(vault, "matches", tmp_path / "matches.xlsx").path
+    sheet = openpyxl.load_workbook(book).active
+    assert sheet.title == "Matches" and sheet.max_row == 3
+    with vault.session() as s:
+        kinds = list(
+            s.scalars(
+                select(m.AuditEvent.entity_type).where(m.AuditEvent.action == m.AuditAction.EXPORT)
+            )
+        )
+    assert kinds == ["match", "match"]

@@ -112,3 +112,13 @@ def test_mapping_files_are_json_objects_or_two_column_csv(tmp_path):
         read_mapping(wide)
     with pytest.raises(UsageError, match="Cannot read the mapping file"):
         read_mapping(tmp_path / "missing.json")
+
+
+def test_matches_can_be_exported_but_not_imported(cli, fresh_db, tmp_path):
+    out = tmp_path / "matches.xlsx"
+    done = cli("export", "matches", "--out", str(out), "--db", str(fresh_db), "--json")
+    assert done.returncode == EXIT_OK, done.stderr
+    assert json.loads(done.stdout)["kind"] == "matches"
+    assert "NOT encrypted" in done.stderr and out.exists()
+    refused = cli("import", "matches", str(out), "--db", str(fresh_db))
+    assert refused.returncode == EXIT_USAGE

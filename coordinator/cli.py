@@ -107,23 +107,35 @@ def cmd_init(args: argparse.Namespace) -> int:
 
 def cmd_check(args: argparse.Namespace) -> int:
     from coordinator.services.status import record_counts
-    from coordinator.storage.vault import open_vault
+    from coordinator.storage.errors import ReadOnly
+    from coordinator.storage.vault import open_read_only, open_vault
 
     path = config.resolve_db_path(args.db)
     passphrase = read_passphrase()
-    with open_vault(path, passphrase, lock=False, upgrade=False) as vault:
+    try:
+        vault = open_vault(path, passphrase, lock=False, upgrade=False)
+    except ReadOnly:  # a backup on read-only media: check it where it is
+        vault = open_read_only(path, passphrase)
+    with vault:
         problems = vault.integrity_problems()
-        if not problems:
+        if vault.read_only:  # its check writes (and rolls back): not possible here
+            index = "not checked: the file is read-only"
+        elif problems:
+            index = "not checked: the file is damaged"
+        else:
             from coordinator.services.search import inconsistent_indexes
 
             with vault.session() as session:
                 problems = [
                     f"search index for {k} out of step" for k in inconsistent_indexes(session)
                 ]
+            index = "failed" if problems else "ok"
         counts = record_counts(vault) if not problems else {}
         revision = vault.schema_revision()
     ok = not problems
     lines = [f"Database: {path}", f"Schema: {revision}"]
+    if vault.read_only:
+        lines.append("Read-only: checked where it is, nothing written.")
     lines += [f"  {name}: {n}" for name, n in counts.items()]
     lines.append("Integrity: ok" if ok else f"Integrity: FAILED ({len(problems)} problems)")
     _out(
@@ -132,6 +144,8 @@ def cmd_check(args: argparse.Namespace) -> int:
             "database": str(path),
             "schema": revision,
             "integrity": "ok" if ok else "failed",
+            "read_only": vault.read_only,
+            "search_index": index,
             "problems": problems[:50],
             "counts": counts,
         },

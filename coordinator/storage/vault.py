@@ -101,6 +101,21 @@ def database_url(path: Path, passphrase: str, *, create: bool = False) -> URL:
     )
 
 
+def read_only_url(path: Path, passphrase: str) -> URL:
+    """A URL that only reads. On read-only media (the file or its folder cannot be
+    written, so nobody can be changing it) the file is also opened as immutable, which lets
+    SQLite read it without making -wal/-shm files it could not write."""
+    query = {"uri": "true", "mode": "ro"}
+    if not writable(path):
+        query["immutable"] = "1"
+    return URL.create(
+        "sqlite+pysqlcipher",
+        password=passphrase,
+        database=Path(path).absolute().as_uri(),
+        query=query,
+    )
+
+
 def _on_connect(dbapi_con, _record) -> None:
     """Runs on every new DB-API connection, after the dialect has issued PRAGMA key."""
     cur = dbapi_con.cursor()
@@ -176,6 +191,8 @@ class Vault:
     lock: DatabaseLock | None = None
     upgraded_from: str | None = None
     pre_upgrade_copy: Path | None = None
+    #: Opened by open_read_only: reads and checks only.
+    read_only: bool = False
     _sessions: sessionmaker[Session] = field(init=False, repr=False)
     _identity: tuple[int, int] | None = field(init=False, repr=False, default=None)
 
@@ -389,6 +406,30 @@ def open_vault(
         engine.dispose()
         if db_lock is not None:
             db_lock.release()
+        raise
+
+
+def open_read_only(path: Path | str, passphrase: str, *, check_pages: bool = True) -> Vault:
+    """Open only to read and check it: nothing is written (no lock file, no upgrade, no
+    change of journal mode), so a backup can be checked where it is, even on read-only
+    media. Raises the same VaultError subclasses as open_vault for what it can find.
+    """
+    path = Path(path).absolute()
+    check_passphrase_given(passphrase)
+    precheck_file(path)
+    engine = _engine_for(read_only_url(path, passphrase))
+    try:
+        try:
+            _verify_connection(engine, path, check_pages=check_pages)
+            vault = Vault(path=path, engine=engine, lock=None, read_only=True)
+            _bring_schema_up_to_date(vault, upgrade=False)
+        except exc.DBAPIError as err:
+            raise _classify(err, path) from None
+        except OSError as err:
+            raise from_os_error(err, path) from None
+        return vault
+    except BaseException:
+        engine.dispose()
         raise
 
 

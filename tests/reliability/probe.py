@@ -2,7 +2,8 @@
 
     python -m tests.reliability.probe [--as-nobody] ACTION:PATH ... [--trust-access] ...
 
-ACTION is open (with the lock), open-unlocked, create or lock. Run as root with
+ACTION is open (with the lock), open-unlocked, create, lock, or check (the `coordinator
+check --json` command, whose report is given as "report"). Run as root with
 --as-nobody, the probe imports everything first and then drops to the unprivileged user
 "nobody", for whom permission bits count (root ignores them). --trust-access, for the
 actions after it, makes the vault skip its os.access check, so that the refusal must come
@@ -12,6 +13,8 @@ os.access cannot see.
 
 from __future__ import annotations
 
+import contextlib
+import io
 import json
 import os
 import sys
@@ -21,7 +24,10 @@ NOBODY = 65534
 
 def main(argv: list[str]) -> int:
     import coordinator.models  # noqa: F401
+    import coordinator.services.search  # noqa: F401
     import coordinator.services.setup  # noqa: F401
+    import coordinator.services.status  # noqa: F401
+    from coordinator import cli
     from coordinator.storage import migrate
     from coordinator.storage import vault as vault_module
     from coordinator.storage.errors import VaultError
@@ -50,6 +56,12 @@ def main(argv: list[str]) -> int:
                 vault_module.create_vault(path, passphrase).close()
             elif action == "lock":
                 DatabaseLock(vault_module.Path(path)).acquire()
+            elif action == "check":
+                printed = io.StringIO()
+                with contextlib.redirect_stdout(printed):
+                    code = cli.run(["check", "--db", path, "--json"])
+                result["exit"] = code
+                result["report"] = json.loads(printed.getvalue())
             else:
                 raise SystemExit(f"unknown action {action}")
             result["ok"] = True

@@ -180,6 +180,30 @@ def test_read_only_folder_is_refused_clearly_and_left_unchanged(prober_dir, db_p
     assert_all_there(path, committed)
 
 
+def test_a_backup_on_read_only_media_is_checked_where_it_is(prober_dir, db_path):
+    committed = add_batches(db_path, 2)
+    folder = prober_dir / "stick"
+    folder.mkdir()
+    path = folder / "backup.db"
+    shutil.copyfile(db_path, path)  # a WAL-mode file, with no -wal or -shm beside it
+    give_to_prober(prober_dir, folder, path)
+    path.chmod(0o400)
+    folder.chmod(0o555)
+    before, files = sha256(path), listing(folder)
+
+    [outcome] = probe(f"check:{path}")
+    assert outcome.get("exit") == 0, outcome
+    report = outcome["report"]
+    assert report["integrity"] == "ok" and report["read_only"] is True
+    assert report["search_index"] == "not checked: the file is read-only"
+    assert report["counts"]["Mothers"] == report["counts"]["Local services"] == len(committed)
+    assert sha256(path) == before and listing(folder) == files  # nothing written
+
+    folder.chmod(0o700)
+    path.chmod(0o600)
+    assert_all_there(path, committed)
+
+
 def test_a_file_where_the_folder_should_be_is_refused_clearly(tmp_path):
     not_a_folder = tmp_path / "stick"
     not_a_folder.write_bytes(b"not a folder")

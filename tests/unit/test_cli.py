@@ -52,6 +52,7 @@ def test_check_and_demo_on_a_fresh_database(cli, fresh_db):
     assert checked.returncode == EXIT_OK, checked.stderr
     report = json.loads(checked.stdout)
     assert report["integrity"] == "ok" and report["problems"] == []
+    assert report["search_index"] == "ok" and report["read_only"] is False
     assert report["counts"]["Mothers"] == 0 and "Volunteers" in report["counts"]
 
     # --db after the subcommand

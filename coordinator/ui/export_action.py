@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from coordinator.services import exporting
 from coordinator.storage.vault import Vault
+from coordinator.ui import settings as ui_settings
 from coordinator.ui.widgets import MessageLabel
 from coordinator.ui.worker import BackgroundTask, error_message
 
@@ -50,13 +51,14 @@ def confirm_unencrypted(parent: QWidget, count: int, noun: str) -> bool:
 
 
 def choose_file(parent: QWidget, kind: str) -> Path | None:
-    start = Path.home() / f"{kind}.csv"
+    start = ui_settings.spreadsheet_folder() / f"{kind}.csv"
     chosen, chosen_filter = QFileDialog.getSaveFileName(
         parent, tr("Export to a file"), str(start), f"{tr(CSV_FILTER)};;{tr(XLSX_FILTER)}"
     )
     if not chosen:
         return None
     path = Path(chosen)
+    ui_settings.remember_spreadsheet_folder(path)
     if path.suffix.lower() not in exporting.FORMATS:
         path = path.with_suffix(".xlsx" if chosen_filter.endswith("(*.xlsx)") else ".csv")
     return path

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from coordinator.services import importing
 from coordinator.storage.vault import Vault
+from coordinator.ui import settings as ui_settings
 from coordinator.ui.import_mapping import MappingTable
 from coordinator.ui.import_result import ImportResult
 from coordinator.ui.widgets import WARNING_COLOUR, MessageLabel, heading, note
@@ -184,7 +185,7 @@ class ImportDialog(QDialog):
         return Path(text).expanduser() if text else None
 
     def browse(self) -> None:
-        start = self.path().parent if self.path() else Path.home()
+        start = self.path().parent if self.path() else ui_settings.spreadsheet_folder()
         chosen, _ = QFileDialog.getOpenFileName(
             self,
             self.tr("Spreadsheet to import"),
@@ -192,6 +193,7 @@ class ImportDialog(QDialog):
             self.tr("Spreadsheets (*.csv *.xlsx *.xlsm);;All files (*)"),
         )
         if chosen:
+            ui_settings.remember_spreadsheet_folder(Path(chosen))
             self.file.setText(chosen)
             self.read_file()
 
@@ -272,11 +274,7 @@ class ImportDialog(QDialog):
         given = {field for field in self.table.mapping().values() if field}
         if given & NAME_PARTS:
             given.add("full_name")
-        return [
-            c.header
-            for c in self._choices
-            if c.required and c.name not in given
-        ]
+        return [c.header for c in self._choices if c.required and c.name not in given]
 
     # -- importing ---------------------------------------------------------------------------
 

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from coordinator.services.importing import ImportReport, Rejected
+from coordinator.ui import settings as ui_settings
 from coordinator.ui.widgets import WARNING_COLOUR, MessageLabel, heading, note
 from coordinator.ui.worker import error_message
 
@@ -152,7 +153,7 @@ class ImportResult(QWidget):
         chosen, _ = QFileDialog.getSaveFileName(
             self,
             self.tr("Save the rows to fix"),
-            str(start or Path.home() / "rows to fix.csv"),
+            str(start or ui_settings.spreadsheet_folder() / "rows to fix.csv"),
             self.tr("CSV file (*.csv)"),
         )
         if not chosen:

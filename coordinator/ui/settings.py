@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QSettings
+from PySide6.QtCore import QByteArray, QSettings, QStandardPaths
 
 
 @dataclass(frozen=True)
@@ -22,6 +22,8 @@ class Setting:
 
 WINDOW_GEOMETRY = Setting("window/geometry", QByteArray, QByteArray())
 LAST_DATABASE = Setting("database/last_opened", str, "")
+#: The folder a spreadsheet was last imported from or exported to.
+SPREADSHEET_FOLDER = Setting("files/spreadsheet_folder", str, "")
 
 
 def read(settings: QSettings, setting: Setting) -> Any:
@@ -47,3 +49,20 @@ def last_database(settings: QSettings) -> Path | None:
 
 def remember_last_database(settings: QSettings, path: Path) -> None:
     write(settings, LAST_DATABASE, str(path))
+
+
+def spreadsheet_folder(settings: QSettings | None = None) -> Path:
+    """Where the import and export file dialogs start: the folder used last time, else
+    Documents, else the home folder."""
+    value = read(settings or QSettings(), SPREADSHEET_FOLDER)
+    if value and Path(value).is_dir():
+        return Path(value)
+    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    if documents and Path(documents).is_dir():
+        return Path(documents)
+    return Path.home()
+
+
+def remember_spreadsheet_folder(chosen: Path, settings: QSettings | None = None) -> None:
+    """Start the next import or export dialog in the folder of this chosen file."""
+    write(settings or QSettings(), SPREADSHEET_FOLDER, str(Path(chosen).parent))

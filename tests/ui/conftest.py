@@ -14,6 +14,18 @@ def ui_settings(tmp_path) -> QSettings:
     return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
 
 
+@pytest.fixture(autouse=True)
+def _no_user_settings(tmp_path, monkeypatch) -> None:
+    """What the app reads from default QSettings (the folder of the last spreadsheet) comes
+    from a file of the test's own, never the user's settings or registry."""
+    from coordinator.ui import settings as ui_settings
+
+    own = str(tmp_path / "default-settings.ini")
+    monkeypatch.setattr(
+        ui_settings, "QSettings", lambda: QSettings(own, QSettings.Format.IniFormat)
+    )
+
+
 @pytest.fixture
 def make_window(qtbot, ui_settings):
     """make_window(path, keystore) -> a shown MainWindow, closed (and its vault with it) after."""

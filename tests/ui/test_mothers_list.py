@@ -4,6 +4,7 @@ across refreshes, the empty state, opening a record, and export after the warnin
 from __future__ import annotations
 
 import csv
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
@@ -281,3 +282,27 @@ def test_export_cancelled_at_the_warning_writes_nothing(qtbot, page, tmp_path, m
     qtbot.mouseClick(page.export_button, Qt.MouseButton.LeftButton)
     assert asked == []  # no file was even asked for
     assert page.export_task is None
+
+
+def test_the_export_file_dialog_starts_where_the_last_spreadsheet_went(
+    qtbot, page, tmp_path, monkeypatch
+):
+    from coordinator.ui import settings as ui_settings
+
+    starts = []
+    folder = tmp_path / "exports"
+    folder.mkdir()
+
+    def save_as(_parent, _title, start, _filters):
+        starts.append(Path(start))
+        return str(folder / "referrals.csv"), "CSV (*.csv)"
+
+    monkeypatch.setattr(export_action.QFileDialog, "getSaveFileName", staticmethod(save_as))
+    assert ui_settings.spreadsheet_folder() != folder  # Documents, or home, at first
+    for _ in range(2):
+        click_when_shown(QApplication.activeModalWidget, "Export")
+        qtbot.mouseClick(page.export_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: page.message.text().startswith("Exported"), timeout=10000)
+        page.message.clear_message()
+    assert starts[0].parent != folder and starts[0].name == "mothers.csv"
+    assert starts[1] == folder / "mothers.csv"

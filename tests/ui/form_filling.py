@@ -1,16 +1,16 @@
-"""What the record form tests share (mothers, volunteers, local services): the dates and
-vocabulary terms records are filled in with, records put in the way the forms save them,
-and the steps a user takes in a record form, spelled once."""
+"""What the record form tests share (mothers, volunteers, local services): the dates records
+are filled in with, the steps a user takes in a record form and the checks every form
+passes, spelled once. Records are put in the way the forms save them by tests.people (its
+`filled` and `term` are offered here too)."""
 
 from __future__ import annotations
 
 from datetime import date, timedelta
-from typing import Any
 
 from PySide6.QtCore import Qt
 
-from coordinator.models import Match, MatchStatus, Mother, Project, SupportModel
-from coordinator.services import vocabularies
+from tests.people import filled as filled
+from tests.people import term as term
 from tests.ui.helpers import click_when_shown, go_to, type_and_unlock
 
 TODAY = date.today()
@@ -18,39 +18,6 @@ TODAY = date.today()
 
 def days(n: int) -> date:
     return TODAY + timedelta(days=n)
-
-
-def term(vault, vocabulary: str, label: str) -> int:
-    return {lbl: i for i, lbl in vocabularies.active_terms(vault, vocabulary)}[label]
-
-
-# -- records -----------------------------------------------------------------------------
-
-
-def filled(form: Any, **fields: Any) -> Any:
-    """The form (a blank one, as the service gives it) with these fields set."""
-    for key, value in fields.items():
-        setattr(form, key, value)
-    return form
-
-
-def add_project(vault, name: str = "Bumps") -> int:
-    with vault.transaction() as s:
-        project = Project(name=name, model=SupportModel.BEFRIENDING)
-        s.add(project)
-        s.flush()
-        return project.id
-
-
-def add_matched(vault, person: Any, **match: Any) -> int:
-    """`person` (a new Mother or Volunteer) and an active match with her; her id.
-    `match` gives the other side's id, the project_id and proposed_on."""
-    side = "mother_id" if isinstance(person, Mother) else "volunteer_id"
-    with vault.transaction() as s:
-        s.add(person)
-        s.flush()
-        s.add(Match(**{side: person.id}, status=MatchStatus.ACTIVE, **match))
-        return person.id
 
 
 # -- steps in a form ---------------------------------------------------------------------

@@ -12,8 +12,8 @@ from coordinator.services.records.mothers import load_mother
 from coordinator.ui.form_parts.fields import uk_date
 from coordinator.ui.mother_form import MotherDialog
 from coordinator.ui.pages.mothers_page import MothersPage
+from tests.people import add_project
 from tests.ui.form_filling import (
-    add_project,
     check_a_wrong_value,
     check_the_message_waits_for_a_pause,
     click,

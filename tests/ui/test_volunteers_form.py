@@ -275,7 +275,7 @@ def test_an_open_form_is_kept_as_a_draft_across_a_lock(qtbot, make_window, keyst
 
 def test_a_new_volunteer_starts_in_the_only_running_project(qtbot, vault):
     from coordinator.ui.volunteer_form import VolunteerFormDialog
-    from tests.ui.form_filling import add_project, field
+    from tests.people import add_project
 
     only = add_project(vault, "Bumps")
     dialog = VolunteerFormDialog(vault, None)

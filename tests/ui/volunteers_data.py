@@ -6,19 +6,10 @@ from __future__ import annotations
 from datetime import date
 
 from coordinator.models import DbsCheckType, Mother, VolunteerStatus
-from coordinator.services.records.volunteers import DbsItem, blank_volunteer, save_volunteer
-from tests.ui.form_filling import (
-    TODAY,
-    add_matched,
-    add_project,
-    click,
-    days,
-    enter,
-    field,
-    filled,
-    message,
-    term,
-)
+from coordinator.services.records.volunteers import DbsItem
+from tests.people import add_matched, add_project, term
+from tests.people import add_volunteer as add_volunteer_on
+from tests.ui.form_filling import TODAY, click, days, enter, field, message
 
 __all__ = [
     "TODAY",
@@ -37,7 +28,7 @@ __all__ = [
 
 
 def add_volunteer(vault, name: str, **fields) -> int:
-    return save_volunteer(vault, filled(blank_volunteer(), full_name=name, **fields), TODAY)
+    return add_volunteer_on(vault, TODAY, name, **fields)
 
 
 def dbs(issued: date, due: date) -> DbsItem:

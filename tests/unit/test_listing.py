@@ -5,6 +5,7 @@ from __future__ import annotations
 import random
 import shutil
 from datetime import date, timedelta
+from functools import partial
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -21,10 +22,9 @@ from coordinator.models import (
     MotherStage,
     Need,
     Project,
-    SupportModel,
     VolunteerStatus,
 )
-from coordinator.services import listing, search, vocabularies
+from coordinator.services import listing, search
 from coordinator.services.demo import fill_demo
 from coordinator.services.listing import (
     MotherFilter,
@@ -37,16 +37,11 @@ from coordinator.services.listing import (
     volunteer_ids,
     volunteer_rows,
 )
-from coordinator.services.records.mothers import (
-    SafeguardingItem,
-    blank_mother,
-    delete_mother,
-    save_mother,
-)
+from coordinator.services.records.mothers import SafeguardingItem, delete_mother
 from coordinator.services.records.services import ServiceForm, save_service
-from coordinator.services.records.volunteers import blank_volunteer, save_volunteer
 from coordinator.storage.vault import open_vault
 from tests.conftest import PASSPHRASE
+from tests.people import add_mothers, add_project, add_volunteer, example_mothers, term
 
 TODAY = date(2026, 11, 26)
 
@@ -55,134 +50,69 @@ def days(n: int) -> date:
     return TODAY + timedelta(days=n)
 
 
-def term(vault, vocabulary: str, label: str) -> int:
-    return {lbl: i for i, lbl in vocabularies.active_terms(vault, vocabulary)}[label]
-
-
-def mother(vault, name: str, **fields) -> int:
-    form = blank_mother(TODAY)
-    form.full_name = name
-    for key, value in fields.items():
-        setattr(form, key, value)
-    return save_mother(vault, form, TODAY)
-
-
-def volunteer(vault, name: str, **fields) -> int:
-    form = blank_volunteer()
-    form.full_name = name
-    for key, value in fields.items():
-        setattr(form, key, value)
-    return save_volunteer(vault, form, TODAY)
-
-
 @pytest.fixture
 def people(vault) -> dict[str, int]:
-    """Five mothers, three volunteers and their matches, with distinct list values."""
-    with vault.transaction() as s:
-        project = Project(name="Bumps", model=SupportModel.BEFRIENDING)
-        s.add(project)
-        s.flush()
-        project_id = project.id
+    """Five mothers, three volunteers and their matches, with distinct list values: the
+    example mothers A, B (with no letters home) and C, then these D and E."""
+    project_id = add_project(vault)
     first_baby = term(vault, "need", "First baby")
-    ids = {
-        "A": mother(
-            vault,
-            "Alice Archer",
-            stage=MotherStage.RECEIVED,
-            edd=days(100),
-            town="Leicester",
-            postcode="LE2 8AA",
-            referrer_name="Zoe Ref",
-            referral_received_on=days(-10),
-            need_ids=[first_baby],
-            safeguarding_concerns=[SafeguardingItem(raised_on=days(-2), note="open")],
-        ),
-        "B": mother(
-            vault,
-            "Bella Brown",
-            stage=MotherStage.WAITING,
-            baby_dob=days(-60),
-            town="Bradford",
-            postcode="BD3 1AA",
-            referrer_agency="Midwives",
-            referral_received_on=days(-40),
-            project_id=project_id,
-            no_letters_home=True,
-        ),
-        "C": mother(
-            vault,
-            "Cara Clark",
-            stage=MotherStage.MATCHED,
-            edd=days(10),
-            postcode="LE1 6TH",
-            referrer_name="Amy Ref",
-            referral_received_on=days(-100),
-            project_id=project_id,
-        ),
-        "D": mother(
-            vault,
-            "Dina Diaz",
-            stage=MotherStage.CLOSED,
-            closure_reason=ClosureReason.DECLINED,
-            town="Oadby",
-            referrer_name="Mia",
-            referral_received_on=days(-200),
-            need_ids=[first_baby],
-            safeguarding_concerns=[
-                SafeguardingItem(raised_on=days(-20), resolved_on=days(-10), note="closed")
-            ],
-        ),
-        "E": mother(
-            vault,
-            "Ella Evans",
-            preferred_name="Elle",
-            stage=MotherStage.CONTACTED,
-            weeks_pregnant_at_referral=20,
-            town="leicester",
-            postcode="LE2 9ZZ",
-            referral_received_on=days(-5),
-        ),
+    mothers = example_mothers(TODAY, project_id, first_baby)
+    mothers["B"]["no_letters_home"] = True
+    mothers["D"] = {
+        "full_name": "Dina Diaz",
+        "stage": MotherStage.CLOSED,
+        "closure_reason": ClosureReason.DECLINED,
+        "town": "Oadby",
+        "referrer_name": "Mia",
+        "referral_received_on": days(-200),
+        "need_ids": [first_baby],
+        "safeguarding_concerns": [
+            SafeguardingItem(raised_on=days(-20), resolved_on=days(-10), note="closed")
+        ],
     }
+    mothers["E"] = {
+        "full_name": "Ella Evans",
+        "preferred_name": "Elle",
+        "stage": MotherStage.CONTACTED,
+        "weeks_pregnant_at_referral": 20,
+        "town": "leicester",
+        "postcode": "LE2 9ZZ",
+        "referral_received_on": days(-5),
+    }
+    ids = add_mothers(vault, TODAY, mothers)
     english, polish, urdu = (term(vault, "language", n) for n in ("English", "Polish", "Urdu"))
-    ids["Y"] = volunteer(
+    ids["Y"] = add_volunteer(
         vault,
+        TODAY,
         "Yasmin Vol",
         status=VolunteerStatus.ACTIVE,
         language_ids=[english, polish],
         areas=["LE2"],
         project_ids=[project_id],
     )
-    ids["V"] = volunteer(
+    ids["V"] = add_volunteer(
         vault,
+        TODAY,
         "Bea Vol",
         status=VolunteerStatus.ACTIVE,
         language_ids=[urdu],
         areas=["Oadby", "LE1"],
         max_matches=1,
     )
-    ids["Z"] = volunteer(vault, "Zara Newbie")
+    ids["Z"] = add_volunteer(vault, TODAY, "Zara Newbie")
     with vault.transaction() as s:
         s.add_all(
-            [  # Yasmin's latest check (by issue date) is overdue; an older one is not
-                DBSCheck(
-                    volunteer_id=ids["Y"],
-                    check_type=DbsCheckType.ENHANCED,
-                    issue_date=date(2020, 1, 1),
-                    next_check_due=date(2030, 1, 1),
-                ),
-                DBSCheck(
-                    volunteer_id=ids["Y"],
-                    check_type=DbsCheckType.ENHANCED,
-                    issue_date=date(2023, 1, 1),
-                    next_check_due=days(-1),
-                ),
-                DBSCheck(
-                    volunteer_id=ids["V"],
-                    check_type=DbsCheckType.ENHANCED,
-                    issue_date=date(2024, 1, 1),
-                    next_check_due=days(30),
-                ),
-            ]
+            DBSCheck(
+                volunteer_id=ids[key],
+                check_type=DbsCheckType.ENHANCED,
+                issue_date=issued,
+                next_check_due=due,
+            )
+            for key, issued, due in (  # Yasmin's latest check (by issue date) is overdue;
+                ("Y", date(2020, 1, 1), date(2030, 1, 1)),  # an older one is not
+                ("Y", date(2023, 1, 1), days(-1)),
+                ("V", date(2024, 1, 1), days(30)),
+            )
         )
         for mother_key, volunteer_key, status in (
             ("C", "Y", MatchStatus.ACTIVE),
@@ -212,6 +142,14 @@ def mothers(vault, people, sort="name", descending=False, **filters) -> str:
     return names(people, mother_ids(vault, MotherFilter(**filters), sort, descending, TODAY))
 
 
+def check_both_ways(listed, offered, sort: str, ascending: str, descending: str) -> None:
+    """The list offers `sort` and gives these orders (record letters) ascending and
+    descending; `listed(sort, descending)` gives the list's letters."""
+    assert sort in offered
+    assert listed(sort, False) == ascending
+    assert listed(sort, True) == descending
+
+
 # --- mothers: sorting ------------------------------------------------------------------
 
 
@@ -228,9 +166,9 @@ def mothers(vault, people, sort="name", descending=False, **filters) -> str:
     ],
 )
 def test_mothers_sort_by_every_column_both_ways(vault, people, sort, ascending, descending):
-    assert sort in listing.MOTHER_SORTS
-    assert mothers(vault, people, sort) == ascending
-    assert mothers(vault, people, sort, descending=True) == descending
+    check_both_ways(
+        partial(mothers, vault, people), listing.MOTHER_SORTS, sort, ascending, descending
+    )
 
 
 def test_an_unknown_sort_is_refused(vault, people):
@@ -499,9 +437,9 @@ def vols(vault, people, sort="name", descending=False, **filters) -> str:
     ],
 )
 def test_volunteers_sort_by_every_column_both_ways(vault, people, sort, ascending, descending):
-    assert sort in listing.VOLUNTEER_SORTS
-    assert vols(vault, people, sort) == ascending
-    assert vols(vault, people, sort, descending=True) == descending
+    check_both_ways(
+        partial(vols, vault, people), listing.VOLUNTEER_SORTS, sort, ascending, descending
+    )
 
 
 def test_volunteers_filter(vault, people):
@@ -562,6 +500,12 @@ def services(vault) -> dict[str, int]:
     }
 
 
+def all_services(vault, services, sort="name", descending=False) -> str:
+    """Every service, retired ones too, as letters in the order found."""
+    found = service_ids(vault, ServiceFilter(include_inactive=True), sort, descending)
+    return names(services, found, "BFO")
+
+
 @pytest.mark.parametrize(
     ("sort", "ascending", "descending"),
     [
@@ -572,9 +516,9 @@ def services(vault) -> dict[str, int]:
     ],
 )
 def test_services_sort_by_every_column_both_ways(vault, services, sort, ascending, descending):
-    everything = ServiceFilter(include_inactive=True)
-    assert names(services, service_ids(vault, everything, sort), "BFO") == ascending
-    assert names(services, service_ids(vault, everything, sort, True), "BFO") == descending
+    check_both_ways(
+        partial(all_services, vault, services), listing.SERVICE_SORTS, sort, ascending, descending
+    )
 
 
 def test_services_filter_and_hide_retired_ones(vault, services):

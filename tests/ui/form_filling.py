@@ -49,14 +49,50 @@ def click(qtbot, widget) -> None:
     qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
 
 
+def shown(qtbot, page, people: dict[str, int]):
+    """The list page, shown, with the test's records' ids as `page.people`. A form still
+    open at the end of the test is closed without a prompt."""
+    page.people = people
+    qtbot.addWidget(page, before_close_func=lambda p: p.dialog and p.dialog.reject())
+    with qtbot.waitExposed(page):
+        page.show()
+    return page
+
+
+def new_form(qtbot, form_class, vault):
+    """A new record form of that class, on its own; closed without a prompt at the end."""
+    dialog = form_class(vault, None)
+    qtbot.addWidget(dialog, before_close_func=lambda d: d.reject())
+    return dialog
+
+
+def click_new(qtbot, page):
+    """Click New on a list page: the new form, shown."""
+    click(qtbot, page.new_button)
+    dialog = page.dialog
+    assert dialog is not None
+    qtbot.waitExposed(dialog)
+    return dialog
+
+
 def new_form_after_unlocking(qtbot, window, section: str):
     """Unlock the window, go to a list (`section`: "Mothers") and click New: the new form."""
     type_and_unlock(qtbot, window)
     go_to(window, section)
-    click(qtbot, window.workspace.pages.currentWidget().new_button)
-    dialog = window.workspace.pages.currentWidget().dialog
-    qtbot.waitExposed(dialog)
-    return dialog
+    return click_new(qtbot, window.workspace.pages.currentWidget())
+
+
+def open_with_a_new_town(qtbot, page, record_id: int):
+    """The record's form, opened from its list, with "Oadby" typed as her town (unsaved)."""
+    page.open_record(record_id)
+    enter(qtbot, page.dialog, "town", "Oadby")
+    return page.dialog
+
+
+def save_and_close(qtbot, dialog) -> None:
+    """Click Save; the form closes."""
+    with qtbot.waitSignal(dialog.finished):
+        click(qtbot, dialog.save_button)
 
 
 def will_answer(dialog, button: str) -> None:
@@ -76,6 +112,26 @@ def delete_and_confirm(qtbot, dialog) -> None:
     will_answer(dialog, "Delete")
     with qtbot.waitSignal(dialog.finished):
         click(qtbot, dialog.delete_button)
+
+
+def refused_delete(qtbot, page, record_id: int) -> str:
+    """Open the record from its list, Delete… and confirm, on a record that may not go: the
+    form stays open with a message saying why; the message."""
+    page.open_record(record_id)
+    dialog = page.dialog
+    will_answer(dialog, "Delete")
+    click(qtbot, dialog.delete_button)
+    assert dialog.isVisible() and dialog.message.isVisible()
+    return dialog.message.text()
+
+
+def delete_from_its_form(qtbot, page, record_id: int) -> str:
+    """Open the record from its list, Delete… and confirm: the form closes; the question
+    it asked."""
+    page.open_record(record_id)
+    dialog = page.dialog
+    delete_and_confirm(qtbot, dialog)
+    return dialog.question.text()
 
 
 def under_its_field(dialog, key: str) -> bool:
@@ -101,6 +157,22 @@ def check_a_wrong_value(qtbot, dialog, key: str, bad: str, expected: str, good: 
     enter(qtbot, dialog, key, good)
     assert not shown.isVisible()
     assert dialog.save_button.isEnabled()
+
+
+def check_cancel_keeps_the_change(dialog, close) -> None:
+    """With the town changed (open_with_a_new_town), closing the form as `close()` does
+    asks to save; Cancel leaves it open with the change."""
+    will_answer(dialog, "Cancel")
+    close()
+    assert dialog.question.text() == "Save the changes to this record before closing?"
+    assert dialog.isVisible() and field(dialog, "town").text() == "Oadby"
+
+
+def check_save_from_the_prompt(qtbot, page, record_id: int, load) -> None:
+    """Esc with the town changed, Save in the question: `load(vault, id)` shows it saved."""
+    dialog = open_with_a_new_town(qtbot, page, record_id)
+    escape_and_answer(qtbot, dialog, "Save")
+    assert load(page.vault, record_id).town == "Oadby"
 
 
 def check_the_message_waits_for_a_pause(qtbot, dialog) -> None:

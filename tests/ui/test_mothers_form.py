@@ -15,13 +15,21 @@ from coordinator.ui.pages.mothers_page import MothersPage
 from tests.people import add_project
 from tests.ui.form_filling import (
     check_a_wrong_value,
+    check_cancel_keeps_the_change,
+    check_save_from_the_prompt,
     check_the_message_waits_for_a_pause,
     click,
-    delete_and_confirm,
+    click_new,
+    delete_from_its_form,
     enter,
     escape_and_answer,
     field,
     message,
+    new_form,
+    open_with_a_new_town,
+    refused_delete,
+    save_and_close,
+    shown,
     will_answer,
 )
 from tests.ui.mothers_data import TODAY, add_people, days, shown_names
@@ -29,8 +37,7 @@ from tests.ui.mothers_data import TODAY, add_people, days, shown_names
 
 @pytest.fixture
 def dialog(qtbot, vault):
-    dialog = MotherDialog(vault, None)
-    qtbot.addWidget(dialog, before_close_func=lambda d: d.reject())  # no prompt at the end
+    dialog = new_form(qtbot, MotherDialog, vault)
     with qtbot.waitExposed(dialog):
         dialog.show()
     return dialog
@@ -38,13 +45,7 @@ def dialog(qtbot, vault):
 
 @pytest.fixture
 def page(qtbot, vault):
-    people = add_people(vault)
-    page = MothersPage(vault)
-    page.people = people
-    qtbot.addWidget(page, before_close_func=lambda p: p.dialog and p.dialog.reject())
-    with qtbot.waitExposed(page):
-        page.show()
-    return page
+    return shown(qtbot, MothersPage(vault), add_people(vault))
 
 
 @pytest.mark.parametrize(
@@ -134,9 +135,7 @@ def test_weeks_pregnant_and_the_babys_age_show_as_dates_are_typed(qtbot, dialog)
 
 
 def test_a_new_referral_is_saved_and_shown_selected_in_the_list(qtbot, page, vault):
-    click(qtbot, page.new_button)
-    dialog = page.dialog
-    qtbot.waitExposed(dialog)
+    dialog = click_new(qtbot, page)
     assert dialog.windowTitle() == "Referral"
     enter(qtbot, dialog, "full_name", "Beth Bloggs")
     enter(qtbot, dialog, "postcode", "le2 8aa")
@@ -144,8 +143,7 @@ def test_a_new_referral_is_saved_and_shown_selected_in_the_list(qtbot, page, vau
     needs.item(0).setCheckState(Qt.CheckState.Checked)
     grid = field(dialog, "availability")
     grid.boxes[(0, PartOfDay.MORNING)].setChecked(True)
-    with qtbot.waitSignal(dialog.finished):
-        click(qtbot, dialog.save_button)
+    save_and_close(qtbot, dialog)
     assert page.dialog is None
     assert "Beth Bloggs" in shown_names(page)
     saved = page.selected_id()
@@ -160,8 +158,7 @@ def test_an_edit_is_saved_and_the_list_shows_it(qtbot, page, vault):
     assert not dialog.save_button.isEnabled()  # nothing changed yet
     enter(qtbot, dialog, "preferred_name", "Bee")
     assert dialog.title.text() == "Bella Brown (Bee)"
-    with qtbot.waitSignal(dialog.finished):
-        click(qtbot, dialog.save_button)
+    save_and_close(qtbot, dialog)
     assert "Bella Brown (Bee)" in shown_names(page)
     assert page.selected_id() == page.people["B"]
     assert load_mother(vault, page.people["B"]).preferred_name == "Bee"
@@ -169,32 +166,21 @@ def test_an_edit_is_saved_and_the_list_shows_it(qtbot, page, vault):
 
 @pytest.mark.parametrize("how", ["escape", "close button"])
 def test_closing_with_unsaved_changes_asks_and_cancel_keeps_them(qtbot, page, how):
-    page.open_record(page.people["A"])
-    dialog = page.dialog
-    enter(qtbot, dialog, "town", "Oadby")
-    will_answer(dialog, "Cancel")
+    dialog = open_with_a_new_town(qtbot, page, page.people["A"])
     if how == "escape":
-        qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+        check_cancel_keeps_the_change(dialog, lambda: qtbot.keyClick(dialog, Qt.Key.Key_Escape))
     else:
-        click(qtbot, dialog.close_button)
-    assert dialog.question.text() == "Save the changes to this record before closing?"
-    assert dialog.isVisible() and field(dialog, "town").text() == "Oadby"
+        check_cancel_keeps_the_change(dialog, lambda: click(qtbot, dialog.close_button))
 
 
 def test_discard_closes_without_saving(qtbot, page, vault):
-    page.open_record(page.people["A"])
-    dialog = page.dialog
-    enter(qtbot, dialog, "town", "Oadby")
+    dialog = open_with_a_new_town(qtbot, page, page.people["A"])
     escape_and_answer(qtbot, dialog, "Discard")
     assert load_mother(vault, page.people["A"]).town == "Leicester"
 
 
-def test_save_from_the_prompt_saves(qtbot, page, vault):
-    page.open_record(page.people["A"])
-    dialog = page.dialog
-    enter(qtbot, dialog, "town", "Oadby")
-    escape_and_answer(qtbot, dialog, "Save")
-    assert load_mother(vault, page.people["A"]).town == "Oadby"
+def test_save_from_the_prompt_saves(qtbot, page):
+    check_save_from_the_prompt(qtbot, page, page.people["A"], load_mother)
 
 
 def test_closing_an_unchanged_record_does_not_ask(qtbot, page):
@@ -206,21 +192,13 @@ def test_closing_an_unchanged_record_does_not_ask(qtbot, page):
 
 
 def test_delete_is_refused_for_a_mother_with_a_match(qtbot, page, vault):
-    page.open_record(page.people["C"])
-    dialog = page.dialog
-    will_answer(dialog, "Delete")
-    click(qtbot, dialog.delete_button)
-    assert dialog.isVisible()
-    assert dialog.message.isVisible()
-    assert "1 match with volunteers, so it cannot be deleted" in dialog.message.text()
+    why = refused_delete(qtbot, page, page.people["C"])
+    assert "1 match with volunteers, so it cannot be deleted" in why
     assert load_mother(vault, page.people["C"]).full_name == "Cara Clark"
 
 
 def test_delete_after_confirming_removes_her_from_the_list(qtbot, page):
-    page.open_record(page.people["A"])
-    dialog = page.dialog
-    delete_and_confirm(qtbot, dialog)
-    assert dialog.question.text() == (
+    assert delete_from_its_form(qtbot, page, page.people["A"]) == (
         "Delete this record and everything recorded about her (consents, "
         "safeguarding, professionals)? This cannot be undone."
     )
@@ -239,12 +217,10 @@ def test_delete_answered_cancel_keeps_her(qtbot, page, vault):
 
 def test_a_new_referral_starts_in_the_only_running_project(qtbot, vault):
     only = add_project(vault, "Bumps")
-    dialog = MotherDialog(vault, None)
-    qtbot.addWidget(dialog, before_close_func=lambda d: d.reject())
+    dialog = new_form(qtbot, MotherDialog, vault)
     assert field(dialog, "project_id").currentData() == only
     assert not dialog.is_changed()  # nothing the user typed: closing asks nothing
 
     add_project(vault, "Acorns")  # with two, she chooses
-    second = MotherDialog(vault, None)
-    qtbot.addWidget(second, before_close_func=lambda d: d.reject())
+    second = new_form(qtbot, MotherDialog, vault)
     assert field(second, "project_id").currentData() is None

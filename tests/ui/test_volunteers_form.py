@@ -12,18 +12,26 @@ from coordinator.services.records.volunteers import load_volunteer
 from coordinator.ui.form_parts.fields import uk_date
 from coordinator.ui.pages.volunteers_page import VolunteersPage
 from coordinator.ui.widgets import ERROR_COLOUR, WARNING_COLOUR
+from tests.people import add_project
 from tests.ui.form_filling import (
     TODAY,
     check_a_wrong_value,
+    check_cancel_keeps_the_change,
+    check_save_from_the_prompt,
     check_the_message_waits_for_a_pause,
     click,
+    click_new,
     days,
-    delete_and_confirm,
+    delete_from_its_form,
     enter,
-    escape_and_answer,
     field,
     message,
+    new_form,
     new_form_after_unlocking,
+    open_with_a_new_town,
+    refused_delete,
+    save_and_close,
+    shown,
     under_its_field,
     will_answer,
 )
@@ -33,22 +41,14 @@ from tests.ui.volunteers_data import add_volunteers, row_of, shown_names
 
 @pytest.fixture
 def page(qtbot, vault):
-    people = add_volunteers(vault)
     page = VolunteersPage(vault, today=TODAY)
-    page.people = people
-    qtbot.addWidget(page)
     page.resize(1100, 700)
-    with qtbot.waitExposed(page):
-        page.show()
-    return page
+    return shown(qtbot, page, add_volunteers(vault))
 
 
 @pytest.fixture
 def dialog(qtbot, page):
-    click(qtbot, page.new_button)
-    assert page.dialog is not None
-    qtbot.waitExposed(page.dialog)
-    return page.dialog
+    return click_new(qtbot, page)
 
 
 @pytest.mark.parametrize(
@@ -132,8 +132,7 @@ def test_a_new_volunteer_is_saved_and_shown_selected_in_the_list(qtbot, page, di
     enter(qtbot, dialog, "full_name", "Rachel Okafor")
     enter(qtbot, dialog, "postcode", "le2 1hl")
     enter(qtbot, dialog, "phone", "07700900456")
-    with qtbot.waitSignal(dialog.finished):
-        click(qtbot, dialog.save_button)
+    save_and_close(qtbot, dialog)
     assert page.dialog is None
     assert "Rachel Okafor" in shown_names(page)
     saved = page.selected_id()
@@ -154,8 +153,7 @@ def test_an_edit_is_saved_and_the_list_shows_it(qtbot, page, vault):
     field(dialog, "status").setCurrentIndex(field(dialog, "status").findText("Paused"))
     enter(qtbot, dialog, "status_note", "Moving house")
     enter(qtbot, dialog, "email", "bea@example.org")
-    with qtbot.waitSignal(dialog.finished):
-        click(qtbot, dialog.save_button)
+    save_and_close(qtbot, dialog)
 
     row = row_of(page, "Bea Brown")
     assert page.model.data(page.model.index(row, 1)) == "Paused"
@@ -196,8 +194,7 @@ def test_the_availability_grid_is_saved(qtbot, page, dialog, vault):
     click(qtbot, grid.boxes[(4, PartOfDay.EVENING)])
     dialog.where.max_matches.setValue(3)
     enter(qtbot, dialog, "areas", "Leicester, LE2; Oadby")
-    with qtbot.waitSignal(dialog.finished):
-        click(qtbot, dialog.save_button)
+    save_and_close(qtbot, dialog)
     saved = page.selected_id()
     form = load_volunteer(vault, saved)
     assert form.availability == {(0, PartOfDay.MORNING), (4, PartOfDay.EVENING)}
@@ -210,13 +207,8 @@ def test_the_availability_grid_is_saved(qtbot, page, dialog, vault):
 
 
 def test_closing_with_unsaved_changes_asks_and_cancel_keeps_them(qtbot, page):
-    page.open_record(page.people["Bea"])
-    dialog = page.dialog
-    enter(qtbot, dialog, "town", "Oadby")
-    will_answer(dialog, "Cancel")
-    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
-    assert "Save the changes" in dialog.question.text()
-    assert dialog.isVisible() and field(dialog, "town").text() == "Oadby"
+    dialog = open_with_a_new_town(qtbot, page, page.people["Bea"])
+    check_cancel_keeps_the_change(dialog, lambda: qtbot.keyClick(dialog, Qt.Key.Key_Escape))
 
     will_answer(dialog, "Discard")
     with qtbot.waitSignal(dialog.finished):
@@ -224,21 +216,12 @@ def test_closing_with_unsaved_changes_asks_and_cancel_keeps_them(qtbot, page):
     assert load_volunteer(page.vault, page.people["Bea"]).town == ""
 
 
-def test_save_from_the_prompt_saves(qtbot, page, vault):
-    page.open_record(page.people["Bea"])
-    dialog = page.dialog
-    enter(qtbot, dialog, "town", "Oadby")
-    escape_and_answer(qtbot, dialog, "Save")
-    assert load_volunteer(vault, page.people["Bea"]).town == "Oadby"
+def test_save_from_the_prompt_saves(qtbot, page):
+    check_save_from_the_prompt(qtbot, page, page.people["Bea"], load_volunteer)
 
 
 def test_delete_is_refused_for_a_matched_volunteer(qtbot, page, vault):
-    page.open_record(page.people["Dee"])
-    dialog = page.dialog
-    will_answer(dialog, "Delete")
-    click(qtbot, dialog.delete_button)
-    assert dialog.isVisible() and dialog.message.isVisible()
-    assert dialog.message.text() == (
+    assert refused_delete(qtbot, page, page.people["Dee"]) == (
         "This volunteer has 1 match, so her record cannot be deleted: "
         "set her status to Left instead."
     )
@@ -246,10 +229,7 @@ def test_delete_is_refused_for_a_matched_volunteer(qtbot, page, vault):
 
 
 def test_delete_after_confirming_removes_her_from_the_list(qtbot, page):
-    page.open_record(page.people["Bea"])
-    dialog = page.dialog
-    delete_and_confirm(qtbot, dialog)
-    assert "cannot be undone" in dialog.question.text()
+    assert "cannot be undone" in delete_from_its_form(qtbot, page, page.people["Bea"])
     assert "Bea Brown" not in shown_names(page)
     assert page.message.text() == "The volunteer's record was deleted."
 
@@ -275,10 +255,8 @@ def test_an_open_form_is_kept_as_a_draft_across_a_lock(qtbot, make_window, keyst
 
 def test_a_new_volunteer_starts_in_the_only_running_project(qtbot, vault):
     from coordinator.ui.volunteer_form import VolunteerFormDialog
-    from tests.people import add_project
 
     only = add_project(vault, "Bumps")
-    dialog = VolunteerFormDialog(vault, None)
-    qtbot.addWidget(dialog, before_close_func=lambda d: d.reject())
+    dialog = new_form(qtbot, VolunteerFormDialog, vault)
     assert field(dialog, "project_ids").checked_ids() == [only]
     assert not dialog.is_changed()

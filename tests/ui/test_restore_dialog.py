@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
 
 from coordinator.models import LocalService
@@ -11,9 +12,21 @@ from tests.ui.helpers import PASSPHRASE, STRONG, click_when_shown, is_unlocked, 
 from tests.ui.helpers import type_and_unlock as unlock
 
 
-def add_service(window, name: str) -> None:
+@pytest.fixture
+def window(qtbot, make_window, keystore, db_path):
+    """The app's window, unlocked."""
+    window = make_window(db_path, keystore)
+    unlock(qtbot, window)
+    return window
+
+
+def backed_up(window, backup, **options):
+    """The database backed up to `backup`, then a local service added that the backup has
+    not got; the backup."""
+    backups.back_up(window.controller.vault, backup, **options)
     with window.controller.vault.transaction() as session:
-        session.add(LocalService(name=name))
+        session.add(LocalService(name="Norwich Food Bank"))
+    return backup
 
 
 def local_services(window) -> int:
@@ -37,13 +50,9 @@ def run(qtbot, dialog, *, confirm: str = "Restore") -> None:
 
 
 def test_restore_brings_back_the_backup_and_keeps_the_current_database(
-    qtbot, make_window, keystore, db_path, tmp_path
+    qtbot, window, db_path, tmp_path
 ):
-    window = make_window(db_path, keystore)
-    unlock(qtbot, window)
-    backup = tmp_path / "backup.db"
-    backups.back_up(window.controller.vault, backup)
-    add_service(window, "Leicester Baby Bank")
+    backup = backed_up(window, tmp_path / "backup.db")
     assert local_services(window) == 1
     window.workspace.show_section(3)
 
@@ -60,14 +69,8 @@ def test_restore_brings_back_the_backup_and_keeps_the_current_database(
     assert not dialog.isVisible()
 
 
-def test_declining_the_confirmation_changes_nothing(
-    qtbot, make_window, keystore, db_path, tmp_path
-):
-    window = make_window(db_path, keystore)
-    unlock(qtbot, window)
-    backup = tmp_path / "backup.db"
-    backups.back_up(window.controller.vault, backup)
-    add_service(window, "Norwich Food Bank")
+def test_declining_the_confirmation_changes_nothing(qtbot, window, db_path, tmp_path):
+    backup = backed_up(window, tmp_path / "backup.db")
 
     dialog = restore(qtbot, window, backup, confirm="Cancel")
 
@@ -76,11 +79,7 @@ def test_declining_the_confirmation_changes_nothing(
     assert list(db_path.parent.glob("*.before-restore-*")) == []
 
 
-def test_a_bad_backup_is_refused_and_the_live_database_untouched(
-    qtbot, make_window, keystore, db_path, tmp_path
-):
-    window = make_window(db_path, keystore)
-    unlock(qtbot, window)
+def test_a_bad_backup_is_refused_and_the_live_database_untouched(qtbot, window, db_path, tmp_path):
     window.lock_action.trigger()
     before = sha256(db_path)
     unlock(qtbot, window)
@@ -104,14 +103,8 @@ def test_a_bad_backup_is_refused_and_the_live_database_untouched(
     assert sha256(db_path) == before
 
 
-def test_a_wrong_current_passphrase_is_refused_before_anything_happens(
-    qtbot, make_window, keystore, db_path, tmp_path
-):
-    window = make_window(db_path, keystore)
-    unlock(qtbot, window)
-    backup = tmp_path / "backup.db"
-    backups.back_up(window.controller.vault, backup)
-    add_service(window, "Norwich Food Bank")
+def test_a_wrong_current_passphrase_is_refused_before_anything_happens(qtbot, window, tmp_path):
+    backup = backed_up(window, tmp_path / "backup.db")
     workspace = window.workspace
 
     dialog = restore(qtbot, window, backup, "not the passphrase")
@@ -121,14 +114,8 @@ def test_a_wrong_current_passphrase_is_refused_before_anything_happens(
     assert local_services(window) == 1
 
 
-def test_a_backup_with_its_own_passphrase_asks_for_it_and_restores(
-    qtbot, make_window, keystore, db_path, tmp_path
-):
-    window = make_window(db_path, keystore)
-    unlock(qtbot, window)
-    backup = tmp_path / "usb.db"
-    backups.back_up(window.controller.vault, backup, passphrase=STRONG)
-    add_service(window, "Norwich Food Bank")
+def test_a_backup_with_its_own_passphrase_asks_for_it_and_restores(qtbot, window, tmp_path):
+    backup = backed_up(window, tmp_path / "usb.db", passphrase=STRONG)
 
     dialog = restore(qtbot, window, backup)
 

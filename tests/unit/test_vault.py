@@ -27,6 +27,15 @@ def sha256(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
+def refused_unchanged(path: Path, error: type[Exception], passphrase: str = PASSPHRASE):
+    """Opening `path` raises `error` and leaves the file byte-for-byte as it was; the error."""
+    before = sha256(path)
+    with pytest.raises(error) as caught:
+        open_vault(path, passphrase)
+    assert sha256(path) == before
+    return caught.value
+
+
 def _sqlcipher_file(path: Path, passphrase: str, *, app_id: int | None) -> None:
     con = sqlcipher3.connect(str(path))
     con.execute("PRAGMA key = " + "'" + passphrase.replace("'", "''") + "'")
@@ -41,12 +50,9 @@ def _sqlcipher_file(path: Path, passphrase: str, *, app_id: int | None) -> None:
 
 
 def test_wrong_passphrase_leaves_file_unchanged(db_path):
-    before = sha256(db_path)
-    with pytest.raises(errors.WrongPassphrase) as caught:
-        open_vault(db_path, "not the passphrase")
-    assert "does not open" in caught.value.user_message()
-    assert "not the passphrase" not in caught.value.user_message()
-    assert sha256(db_path) == before
+    refused = refused_unchanged(db_path, errors.WrongPassphrase, "not the passphrase")
+    assert "does not open" in refused.user_message()
+    assert "not the passphrase" not in refused.user_message()
 
 
 def test_opening_a_missing_path_never_creates_a_file(tmp_path):
@@ -71,38 +77,22 @@ def test_plain_sqlite_file_is_refused_unchanged(tmp_path):
     con.execute("CREATE TABLE t (x)")
     con.commit()
     con.close()
-    before = sha256(path)
-    with pytest.raises(errors.NotEncrypted):
-        open_vault(path, PASSPHRASE)
-    assert sha256(path) == before
+    refused_unchanged(path, errors.NotEncrypted)
 
 
-def test_other_sqlcipher_database_is_refused_unchanged(tmp_path):
+@pytest.mark.parametrize(
+    "app_id", [None, APPLICATION_ID], ids=["other database", "our application id, no schema"]
+)
+def test_sqlcipher_database_without_our_schema_is_refused_unchanged(tmp_path, app_id):
     path = tmp_path / "other.db"
-    _sqlcipher_file(path, PASSPHRASE, app_id=None)
-    before = sha256(path)
-    with pytest.raises(errors.NotCoordinatorDatabase):
-        open_vault(path, PASSPHRASE)
-    assert sha256(path) == before
-
-
-def test_our_application_id_without_schema_is_refused_unchanged(tmp_path):
-    path = tmp_path / "half.db"
-    _sqlcipher_file(path, PASSPHRASE, app_id=APPLICATION_ID)
-    before = sha256(path)
-    with pytest.raises(errors.NotCoordinatorDatabase):
-        open_vault(path, PASSPHRASE)
-    assert sha256(path) == before
+    _sqlcipher_file(path, PASSPHRASE, app_id=app_id)
+    refused_unchanged(path, errors.NotCoordinatorDatabase)
 
 
 def test_database_from_a_newer_version_is_refused_unchanged(db_path):
     with open_vault(db_path, PASSPHRASE) as vault, vault.engine.begin() as con:
         con.execute(text("UPDATE alembic_version SET version_num = 'ffffffffffff'"))
-    before = sha256(db_path)
-    with pytest.raises(errors.NewerSchema) as caught:
-        open_vault(db_path, PASSPHRASE)
-    assert caught.value.exit_code == 3
-    assert sha256(db_path) == before
+    assert refused_unchanged(db_path, errors.NewerSchema).exit_code == 3
 
 
 def test_damaged_file_is_refused_unchanged(db_path):
@@ -111,11 +101,7 @@ def test_damaged_file_is_refused_unchanged(db_path):
     assert len(data) >= 3 * page, "fixture database should span several pages"
     data[2 * page + 100 : 2 * page + 116] = b"\x00" * 16
     db_path.write_bytes(bytes(data))
-    before = sha256(db_path)
-    with pytest.raises(errors.DamagedDatabase) as caught:
-        open_vault(db_path, PASSPHRASE)
-    assert caught.value.exit_code == 4
-    assert sha256(db_path) == before
+    assert refused_unchanged(db_path, errors.DamagedDatabase).exit_code == 4
 
 
 def test_empty_passphrase_is_refused(tmp_path, db_path):

@@ -1,19 +1,29 @@
 """What the record services share: where a session comes from, their errors, field cleaning,
-and keeping an owner's child rows in step with a form's list."""
+keeping an owner's child rows in step with a form's list, and the load and save of a person
+record (mother, volunteer) described by its RecordKind."""
 
 from __future__ import annotations
 
 import contextlib
 import enum
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import asdict, fields
+from dataclasses import asdict, dataclass, field, fields
 from datetime import date
 from typing import Any, TypeVar
 
-from sqlalchemy.orm import Session
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
 
 from coordinator.models import PartOfDay
-from coordinator.services.validation import Invalid, parse_date, required
+from coordinator.services.validation import (
+    Invalid,
+    check_birth_date,
+    check_email,
+    check_phone,
+    check_postcode,
+    parse_date,
+    required,
+)
 from coordinator.storage.vault import Vault
 
 #: A date field as a form holds it: a date, what the user typed (parsed on save), or empty.
@@ -22,6 +32,9 @@ DateInput = date | str | None
 Slot = tuple[int, PartOfDay]
 #: Where a read can take its session from.
 Source = Session | Vault
+
+#: The plain text fields every person form has (mothers, volunteers).
+PERSON_TEXT = ("full_name", "preferred_name", "address_line1", "address_line2", "town")
 
 T = TypeVar("T")
 E = TypeVar("E", bound=enum.Enum)
@@ -148,6 +161,31 @@ class Cleaner:
         if later is not None and earlier is not None and later < earlier:
             self.fail(key, message)
 
+    def contact(self, form: Any) -> dict[str, Any]:
+        """A person form's postcode, phone and email, checked and written the usual way."""
+        return {
+            "postcode": self.check("postcode", check_postcode, form.postcode),
+            "phone": self.check("phone", check_phone, form.phone),
+            "email": self.check("email", check_email, form.email),
+        }
+
+    def birth_date(self, value: DateInput, today: date, min_age: int, max_age: int) -> date | None:
+        """A date of birth that makes the person min_age to max_age years old."""
+        born = self.date("date_of_birth", value)
+        return self.check(
+            "date_of_birth", check_birth_date, born, today, min_age=min_age, max_age=max_age
+        )
+
+    def items(
+        self, name: str, items: Iterable[Any], clean: Callable[..., dict[str, Any]], *args: Any
+    ) -> list[dict[str, Any]]:
+        """The rows for a form list: `clean(self, key, item, *args)` gives an item's values,
+        keying its messages from `key` ("consents[0]"); each row keeps its item's id."""
+        return [
+            {"id": item.id, **clean(self, f"{name}[{i}]", item, *args)}
+            for i, item in enumerate(items)
+        ]
+
     def unique(self, key: str, values: Iterable[Any], message: str) -> None:
         """Flag repeats in a list; `key` has {} for the item's position, e.g. "dbs[{}].kind"."""
         seen: set[Any] = set()
@@ -163,8 +201,22 @@ def item_dicts(items: Iterable[Any]) -> list[dict[str, Any]]:
     return [asdict(item) for item in items]
 
 
+def term_ids(form: Any, *names: str) -> dict[str, set[int]]:
+    """The ids chosen in these vocabulary lists of a form, by field name."""
+    return {name: set(getattr(form, name)) for name in names}
+
+
 def row_values(row: Any, names: Iterable[str]) -> dict[str, Any]:
     return {name: getattr(row, name) for name in names}
+
+
+def _form_values(blank: Any, row: Any, names: Iterable[str]) -> dict[str, Any]:
+    """The row's values for these fields of a form; NULL becomes "" where the form holds text."""
+    values = {}
+    for name in names:
+        value = getattr(row, name)
+        values[name] = "" if value is None and isinstance(getattr(blank, name), str) else value
+    return values
 
 
 def item_from_row(item_type: type[T], row: Any) -> T:
@@ -172,12 +224,8 @@ def item_from_row(item_type: type[T], row: Any) -> T:
 
     Text fields that are NULL in the database become "" (what an empty text box holds).
     """
-    blank = item_type()
-    values = {}
-    for f in fields(item_type):  # type: ignore[arg-type]
-        value = getattr(row, f.name)
-        values[f.name] = "" if value is None and isinstance(getattr(blank, f.name), str) else value
-    return item_type(**values)
+    names = [f.name for f in fields(item_type)]  # type: ignore[arg-type]
+    return item_type(**_form_values(item_type(), row, names))
 
 
 def apply_columns(obj: Any, values: dict[str, Any]) -> set[str]:
@@ -337,3 +385,149 @@ def save_columns(
             action = AuditAction.CREATE if record_id is None else AuditAction.UPDATE
             audit.record(session, action, entity_type=entity, entity_id=record.id, fields=changed)
         return record.id
+
+
+# --- person records (mothers, volunteers) -------------------------------------------------
+
+
+@dataclass
+class CleanRecord:
+    """What a valid person form saves: columns, linked term ids, slots and owned rows."""
+
+    columns: dict[str, Any] = field(default_factory=dict)
+    links: dict[str, set[int]] = field(default_factory=dict)
+    availability: set[Slot] = field(default_factory=set)
+    children: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class RecordKind:
+    """What the shared load and save know of one kind of person record.
+
+    Every form field is a column of `model` of the same name, except `id`, `availability`
+    (rows of `slot_model`), the `links` (form list of term ids -> the relationship and the
+    term model), the `children` (form list of items -> the item dataclass and the row model)
+    and the `not_columns`. The kind's own rules come in as functions:
+
+    - clean(form, today) -> (CleanRecord, errors): its checks;
+    - on_load(row, form): fills what is not a column (its history);
+    - on_save(row, clean, old, today) -> names changed: what it does besides the columns,
+      links, slots and owned rows, given the old value of `history_of` (None when new).
+    """
+
+    model: type
+    form: type
+    entity: str
+    not_found: str
+    links: dict[str, tuple[str, type]]
+    children: dict[str, tuple[type, type]]
+    slot_model: type
+    history_of: str
+    clean: Callable[[Any, date], tuple[Any, dict[str, str]]]
+    on_load: Callable[[Any, Any], None]
+    on_save: Callable[[Any, Any, Any, date], set[str]]
+    #: Further form fields that are not columns.
+    not_columns: frozenset[str] = frozenset()
+    #: Further list attributes of the clean form that a new record may be given.
+    lists: tuple[str, ...] = ()
+    #: Further relationships loaded with the record.
+    load_also: tuple[str, ...] = ()
+
+
+def query_record(session: Session, kind: RecordKind, record_id: int) -> Any:
+    """The record with its links, slots, owned rows and `load_also` loaded, or None."""
+    names = [
+        *(attr for attr, _ in kind.links.values()),
+        "availability",
+        *kind.children,
+        *kind.load_also,
+    ]
+    model: Any = kind.model
+    return session.scalars(
+        select(model)
+        .where(model.id == record_id)
+        .options(*(selectinload(getattr(model, name)) for name in names))
+    ).one_or_none()
+
+
+def form_from_row(kind: RecordKind, row: Any) -> Any:
+    """The kind's form filled from a loaded record."""
+    form = kind.form(id=row.id)
+    skip = {"id", "availability", *kind.links, *kind.children, *kind.not_columns}
+    names = [f.name for f in fields(form) if f.name not in skip]
+    for name, value in _form_values(form, row, names).items():
+        setattr(form, name, value)
+    for name, (attr, _) in kind.links.items():
+        setattr(form, name, sorted(term.id for term in getattr(row, attr)))
+    form.availability = {(slot.weekday, slot.part_of_day) for slot in row.availability}
+    for name, (item_type, _) in kind.children.items():
+        rows = sorted(getattr(row, name), key=lambda child: child.id)
+        setattr(form, name, [item_from_row(item_type, child) for child in rows])
+    kind.on_load(row, form)
+    return form
+
+
+def load_record(source: Source, kind: RecordKind, record_id: int) -> Any:
+    """The form for a saved record (RecordNotFound if it is not there)."""
+    with reading(source) as session:
+        row = query_record(session, kind, record_id)
+        if row is None:
+            raise RecordNotFound(kind.not_found)
+        return form_from_row(kind, row)
+
+
+def apply_clean(session: Session, kind: RecordKind, row: Any, clean: CleanRecord) -> set[str]:
+    """Write a clean form's columns, links, slots and owned rows; returns the names changed.
+
+    FormInvalid when a linked term has been deleted meanwhile.
+    """
+    changed = apply_columns(row, clean.columns)
+    for name, (attr, model) in kind.links.items():
+        if missing_ids(session, model, clean.links[name]):
+            raise FormInvalid({name: "A choice in this list no longer exists: choose again."})
+        if sync_links(session, getattr(row, attr), model, clean.links[name]):
+            changed.add(name)
+    if sync_slots(row.availability, clean.availability, kind.slot_model):
+        changed.add("availability")
+    for name, (_, model) in kind.children.items():
+        if sync_children(session, getattr(row, name), clean.children[name], model):
+            changed.add(name)
+    return changed
+
+
+def save_record(vault: Vault, kind: RecordKind, form: Any, today: date) -> int:
+    """Create (form.id None) or update a record in one transaction; returns its id.
+
+    FormInvalid (with .errors) when the form does not pass the kind's checks, RecordNotFound
+    when updating a record that has gone. The audit event names the fields given (on create,
+    with `history_of`) or changed, never their values.
+    """
+    from coordinator.models import AuditAction
+    from coordinator.services import audit
+
+    clean, errors = kind.clean(form, today)
+    if errors:
+        raise FormInvalid(errors)
+    with vault.transaction() as session:
+        creating = form.id is None
+        if creating:
+            row = kind.model()
+            session.add(row)
+            old = None
+        else:
+            row = query_record(session, kind, form.id)
+            if row is None:
+                raise RecordNotFound(kind.not_found)
+            old = getattr(row, kind.history_of)
+        with session.no_autoflush:
+            changed = apply_clean(session, kind, row, clean)
+            changed |= kind.on_save(row, clean, old, today)
+        session.flush()
+        if creating:
+            blank, _ = kind.clean(kind.form(), today)
+            given = fields_given(clean, blank, ("availability", *kind.lists))
+            changed = given | {kind.history_of}
+        if changed:
+            action = AuditAction.CREATE if creating else AuditAction.UPDATE
+            audit.record(session, action, entity_type=kind.entity, entity_id=row.id, fields=changed)
+        return row.id

@@ -9,6 +9,7 @@ concerns, other professionals) hold small item dataclasses whose `id` is None un
 
 from __future__ import annotations
 
+import enum
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -158,6 +159,17 @@ class MotherForm:
     def has_open_safeguarding(self) -> bool:
         return any(not c.resolved_on for c in self.safeguarding_concerns)
 
+
+#: The choice fields and the enum each holds.
+CHOICES: dict[str, type[enum.Enum]] = {
+    "safe_contact_method": SafeContactMethod,
+    "referral_source": ReferralSource,
+    "stage": MotherStage,
+    "closure_reason": ClosureReason,
+    "preferred_volunteer_gender": GenderPreference,
+    "ethnicity": Ethnicity,
+    "disability": Disability,
+}
 
 #: Fields save never writes.
 READ_ONLY = frozenset({"id", "stage_changed_on", "stage_history"})

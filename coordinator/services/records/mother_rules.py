@@ -9,34 +9,31 @@ concerns in order. List items are keyed "consents[0].given_on".
 
 from __future__ import annotations
 
-import enum
-from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
 from coordinator.models import (
     OUTCOME_SCORE_MAX,
     OUTCOME_SCORE_MIN,
-    ClosureReason,
     ConsentKind,
     ConsentMethod,
-    Disability,
-    Ethnicity,
     GenderPreference,
     MotherStage,
-    ReferralSource,
-    SafeContactMethod,
 )
-from coordinator.services.records.common import Cleaner, Slot, text
-from coordinator.services.records.mother_form import MotherForm
+from coordinator.services.records.common import PERSON_TEXT, Cleaner, CleanRecord, term_ids, text
+from coordinator.services.records.mother_form import (
+    CHOICES,
+    ConsentItem,
+    MotherForm,
+    ProfessionalItem,
+    SafeguardingItem,
+)
 from coordinator.services.validation import (
     Invalid,
-    check_birth_date,
     check_edd,
     check_email,
     check_not_future,
     check_phone,
-    check_postcode,
 )
 
 MOTHER_MIN_AGE, MOTHER_MAX_AGE = 12, 60
@@ -44,11 +41,7 @@ MAX_OTHER_CHILDREN = 20
 MAX_WEEKS_PREGNANT = 45
 
 PLAIN_TEXT = [
-    "full_name",
-    "preferred_name",
-    "address_line1",
-    "address_line2",
-    "town",
+    *PERSON_TEXT,
     "safe_contact_times",
     "safe_contact_notes",
     "midwife_name",
@@ -71,99 +64,78 @@ FLAGS = [
     "multiple_birth",
     "prefers_shared_language",
 ]
-CHOICES: dict[str, type[enum.Enum]] = {
-    "safe_contact_method": SafeContactMethod,
-    "referral_source": ReferralSource,
-    "stage": MotherStage,
-    "closure_reason": ClosureReason,
-    "preferred_volunteer_gender": GenderPreference,
-    "ethnicity": Ethnicity,
-    "disability": Disability,
-}
 
 
-@dataclass
-class CleanMother:
+class CleanMother(CleanRecord):
     """What a valid form saves: Mother columns, linked ids, slots and owned rows."""
 
-    columns: dict[str, Any] = field(default_factory=dict)
-    links: dict[str, set[int]] = field(default_factory=dict)
-    availability: set[Slot] = field(default_factory=set)
-    children: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+
+def _consent(c: Cleaner, k: str, item: ConsentItem, today: date) -> dict[str, Any]:
+    given_on = c.date(f"{k}.given_on", item.given_on)
+    c.check(f"{k}.given_on", check_not_future, given_on, today, "The date consent was given")
+    row = {
+        "kind": c.choice(f"{k}.kind", ConsentKind, item.kind),
+        "given": bool(item.given),
+        "given_on": given_on,
+        "how": c.choice(f"{k}.how", ConsentMethod, item.how),
+        "recorded_by": text(item.recorded_by),
+        "review_on": c.date(f"{k}.review_on", item.review_on),
+        "withdrawn_on": c.date(f"{k}.withdrawn_on", item.withdrawn_on),
+        "share_with": text(item.share_with),
+    }
+    c.required(f"{k}.kind", row["kind"], "What the consent is for")
+    c.not_before(f"{k}.review_on", row["review_on"], given_on, "The review date is before consent.")
+    c.not_before(
+        f"{k}.withdrawn_on", row["withdrawn_on"], given_on, "Withdrawn before it was given."
+    )
+    return row
 
 
-def _consents(c: Cleaner, form: MotherForm, today: date) -> list[dict[str, Any]]:
-    out = []
-    for i, item in enumerate(form.consents):
-        k = f"consents[{i}]"
-        given_on = c.date(f"{k}.given_on", item.given_on)
-        c.check(f"{k}.given_on", check_not_future, given_on, today, "The date consent was given")
-        row = {
-            "id": item.id,
-            "kind": c.choice(f"{k}.kind", ConsentKind, item.kind),
-            "given": bool(item.given),
-            "given_on": given_on,
-            "how": c.choice(f"{k}.how", ConsentMethod, item.how),
-            "recorded_by": text(item.recorded_by),
-            "review_on": c.date(f"{k}.review_on", item.review_on),
-            "withdrawn_on": c.date(f"{k}.withdrawn_on", item.withdrawn_on),
-            "share_with": text(item.share_with),
-        }
-        c.required(f"{k}.kind", row["kind"], "What the consent is for")
-        c.not_before(
-            f"{k}.review_on", row["review_on"], given_on, "The review date is before consent."
-        )
-        c.not_before(
-            f"{k}.withdrawn_on", row["withdrawn_on"], given_on, "Withdrawn before it was given."
-        )
-        out.append(row)
-    c.unique("consents[{}].kind", [r["kind"] for r in out], "This consent is already recorded.")
-    return out
+def _concern(c: Cleaner, k: str, item: SafeguardingItem, today: date) -> dict[str, Any]:
+    raised = c.date(f"{k}.raised_on", item.raised_on)
+    c.required(f"{k}.raised_on", raised, "The date it was raised")
+    c.check(f"{k}.raised_on", check_not_future, raised, today, "The date it was raised")
+    row = {
+        "raised_on": raised,
+        "raised_by": text(item.raised_by),
+        "note": text(item.note),
+        "escalated_to": text(item.escalated_to),
+        "escalated_on": c.date(f"{k}.escalated_on", item.escalated_on),
+        "resolved_on": c.date(f"{k}.resolved_on", item.resolved_on),
+        "resolution_note": text(item.resolution_note),
+    }
+    c.not_before(
+        f"{k}.escalated_on", row["escalated_on"], raised, "Escalated before it was raised."
+    )
+    c.not_before(f"{k}.resolved_on", row["resolved_on"], raised, "Resolved before it was raised.")
+    return row
 
 
-def _concerns(c: Cleaner, form: MotherForm, today: date) -> list[dict[str, Any]]:
-    out = []
-    for i, item in enumerate(form.safeguarding_concerns):
-        k = f"safeguarding_concerns[{i}]"
-        raised = c.date(f"{k}.raised_on", item.raised_on)
-        c.required(f"{k}.raised_on", raised, "The date it was raised")
-        c.check(f"{k}.raised_on", check_not_future, raised, today, "The date it was raised")
-        row = {
-            "id": item.id,
-            "raised_on": raised,
-            "raised_by": text(item.raised_by),
-            "note": text(item.note),
-            "escalated_to": text(item.escalated_to),
-            "escalated_on": c.date(f"{k}.escalated_on", item.escalated_on),
-            "resolved_on": c.date(f"{k}.resolved_on", item.resolved_on),
-            "resolution_note": text(item.resolution_note),
-        }
-        c.not_before(
-            f"{k}.escalated_on", row["escalated_on"], raised, "Escalated before it was raised."
-        )
-        c.not_before(
-            f"{k}.resolved_on", row["resolved_on"], raised, "Resolved before it was raised."
-        )
-        out.append(row)
-    return out
+def _professional(c: Cleaner, k: str, item: ProfessionalItem) -> dict[str, Any]:
+    row = {
+        "role": text(item.role),
+        "name": text(item.name),
+        "organisation": text(item.organisation),
+        "phone": c.check(f"{k}.phone", check_phone, item.phone),
+        "email": c.check(f"{k}.email", check_email, item.email),
+        "notes": text(item.notes),
+    }
+    c.required(f"{k}.role", row["role"], "Their role")
+    return row
 
 
-def _professionals(c: Cleaner, form: MotherForm) -> list[dict[str, Any]]:
-    out = []
-    for i, item in enumerate(form.professionals):
-        k = f"professionals[{i}]"
-        row = {
-            "id": item.id,
-            "role": text(item.role),
-            "name": text(item.name),
-            "organisation": text(item.organisation),
-            "phone": c.check(f"{k}.phone", check_phone, item.phone),
-            "email": c.check(f"{k}.email", check_email, item.email),
-            "notes": text(item.notes),
-        }
-        c.required(f"{k}.role", row["role"], "Their role")
-        out.append(row)
-    return out
+def _children(c: Cleaner, form: MotherForm, today: date) -> dict[str, list[dict[str, Any]]]:
+    consents = c.items("consents", form.consents, _consent, today)
+    c.unique(
+        "consents[{}].kind", [r["kind"] for r in consents], "This consent is already recorded."
+    )
+    return {
+        "consents": consents,
+        "safeguarding_concerns": c.items(
+            "safeguarding_concerns", form.safeguarding_concerns, _concern, today
+        ),
+        "professionals": c.items("professionals", form.professionals, _professional),
+    }
 
 
 def clean_mother(form: MotherForm, today: date) -> tuple[CleanMother, dict[str, str]]:
@@ -176,21 +148,11 @@ def clean_mother(form: MotherForm, today: date) -> tuple[CleanMother, dict[str, 
     cols["project_id"] = form.project_id
 
     c.required("full_name", cols["full_name"], "Her full name")
-    cols["postcode"] = c.check("postcode", check_postcode, form.postcode)
-    cols["phone"] = c.check("phone", check_phone, form.phone)
-    cols["email"] = c.check("email", check_email, form.email)
+    cols |= c.contact(form)
     cols["referrer_phone"] = c.check("referrer_phone", check_phone, form.referrer_phone)
     cols["referrer_email"] = c.check("referrer_email", check_email, form.referrer_email)
 
-    dob = c.date("date_of_birth", form.date_of_birth)
-    cols["date_of_birth"] = c.check(
-        "date_of_birth",
-        check_birth_date,
-        dob,
-        today,
-        min_age=MOTHER_MIN_AGE,
-        max_age=MOTHER_MAX_AGE,
-    )
+    cols["date_of_birth"] = c.birth_date(form.date_of_birth, today, MOTHER_MIN_AGE, MOTHER_MAX_AGE)
     cols["edd"] = c.check("edd", check_edd, c.date("edd", form.edd), today)
     baby = c.date("baby_dob", form.baby_dob)
     cols["baby_dob"] = c.check("baby_dob", check_not_future, baby, today, "The baby's birth date")
@@ -238,17 +200,9 @@ def clean_mother(form: MotherForm, today: date) -> tuple[CleanMother, dict[str, 
 
     clean = CleanMother(
         columns=cols,
-        links={
-            "need_ids": set(form.need_ids),
-            "other_language_ids": set(form.other_language_ids),
-            "wanted_experience_ids": set(form.wanted_experience_ids),
-        },
+        links=term_ids(form, "need_ids", "other_language_ids", "wanted_experience_ids"),
         availability=c.slots("availability", form.availability),
-        children={
-            "consents": _consents(c, form, today),
-            "safeguarding_concerns": _concerns(c, form, today),
-            "professionals": _professionals(c, form),
-        },
+        children=_children(c, form, today),
     )
     return clean, c.errors
 

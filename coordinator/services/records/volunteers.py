@@ -13,11 +13,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session, selectinload
-
 from coordinator.models import (
-    AuditAction,
     DBSCheck,
     ExperienceTag,
     Language,
@@ -31,20 +27,12 @@ from coordinator.models import (
     VolunteerStatusChange,
     VolunteerTraining,
 )
-from coordinator.services import audit
 from coordinator.services.records.common import (
-    FormInvalid,
-    RecordNotFound,
+    RecordKind,
     Source,
-    apply_columns,
     delete_unless_matched,
-    fields_given,
-    item_from_row,
-    missing_ids,
-    reading,
-    sync_children,
-    sync_links,
-    sync_slots,
+    load_record,
+    save_record,
 )
 from coordinator.services.records.volunteer_form import (
     DbsItem,
@@ -61,78 +49,21 @@ from coordinator.services.records.volunteer_rules import (
 )
 from coordinator.storage.vault import Vault
 
-ENTITY = "volunteer"
-_LINKS = {
-    "project_ids": ("projects", Project),
-    "language_ids": ("languages", Language),
-    "experience_ids": ("experiences", ExperienceTag),
-}
-_CHILDREN = {
-    "trainings": (TrainingItem, VolunteerTraining),
-    "dbs_checks": (DbsItem, DBSCheck),
-    "references": (ReferenceItem, VolunteerReference),
-}
-_NOT_COLUMNS = {
-    "id",
-    "areas",
-    "availability",
-    "status_note",
-    "status_history",
-    *_LINKS,
-    *_CHILDREN,
-}
+
+def _areas(volunteer: Volunteer) -> list[str]:
+    return [a.area for a in sorted(volunteer.areas, key=lambda a: a.id)]
 
 
-def _query(session: Session, volunteer_id: int) -> Volunteer | None:
-    return session.scalars(
-        select(Volunteer)
-        .where(Volunteer.id == volunteer_id)
-        .options(
-            selectinload(Volunteer.projects),
-            selectinload(Volunteer.languages),
-            selectinload(Volunteer.experiences),
-            selectinload(Volunteer.trainings),
-            selectinload(Volunteer.dbs_checks),
-            selectinload(Volunteer.references),
-            selectinload(Volunteer.areas),
-            selectinload(Volunteer.availability),
-            selectinload(Volunteer.status_changes),
-        )
-    ).one_or_none()
-
-
-def _form_from(volunteer: Volunteer) -> VolunteerForm:
-    form = VolunteerForm(id=volunteer.id)
-    for name in VolunteerForm.__dataclass_fields__:
-        if name not in _NOT_COLUMNS:
-            value = getattr(volunteer, name)
-            empty_text = value is None and isinstance(getattr(form, name), str)
-            setattr(form, name, "" if empty_text else value)
-    for name, (attr, _) in _LINKS.items():
-        setattr(form, name, sorted(term.id for term in getattr(volunteer, attr)))
-    form.areas = [a.area for a in sorted(volunteer.areas, key=lambda a: a.id)]
-    form.availability = {(slot.weekday, slot.part_of_day) for slot in volunteer.availability}
-    for name, (item_type, _) in _CHILDREN.items():
-        rows = sorted(getattr(volunteer, name), key=lambda row: row.id)
-        setattr(form, name, [item_from_row(item_type, row) for row in rows])
+def _read_areas_and_history(volunteer: Volunteer, form: VolunteerForm) -> None:
+    form.areas = _areas(volunteer)
     form.status_history = [
         StatusChangeItem(c.from_status, c.to_status, c.changed_on, c.note)
         for c in sorted(volunteer.status_changes, key=lambda c: (c.changed_on, c.id))
     ]
-    return form
-
-
-def load_volunteer(source: Source, volunteer_id: int) -> VolunteerForm:
-    """The form for a saved volunteer (RecordNotFound if she is not there)."""
-    with reading(source) as session:
-        volunteer = _query(session, volunteer_id)
-        if volunteer is None:
-            raise RecordNotFound("volunteer")
-        return _form_from(volunteer)
 
 
 def _sync_areas(volunteer: Volunteer, areas: list[str]) -> bool:
-    if [a.area for a in sorted(volunteer.areas, key=lambda a: a.id)] == areas:
+    if _areas(volunteer) == areas:
         return False
     have = {a.area: a for a in volunteer.areas}
     for name, row in have.items():
@@ -144,21 +75,57 @@ def _sync_areas(volunteer: Volunteer, areas: list[str]) -> bool:
     return True
 
 
-def _apply(session: Session, volunteer: Volunteer, clean: CleanVolunteer) -> set[str]:
-    changed = apply_columns(volunteer, clean.columns)
-    for name, (attr, model) in _LINKS.items():
-        if missing_ids(session, model, clean.links[name]):
-            raise FormInvalid({name: "A choice in this list no longer exists: choose again."})
-        if sync_links(session, getattr(volunteer, attr), model, clean.links[name]):
-            changed.add(name)
-    if _sync_areas(volunteer, clean.areas):
-        changed.add("areas")
-    if sync_slots(volunteer.availability, clean.availability, VolunteerAvailability):
-        changed.add("availability")
-    for name, (_, model) in _CHILDREN.items():
-        if sync_children(session, getattr(volunteer, name), clean.children[name], model):
-            changed.add(name)
+def _save_areas_and_status(
+    volunteer: Volunteer, clean: CleanVolunteer, old: VolunteerStatus | None, today: date
+) -> set[str]:
+    """Her areas; a status change (or a new volunteer) adds a row to her status history,
+    and leaving without a leaving date sets it to today."""
+    changed = {"areas"} if _sync_areas(volunteer, clean.areas) else set()
+    if volunteer.status is not old:
+        volunteer.status_since = today
+        volunteer.status_changes.append(
+            VolunteerStatusChange(
+                from_status=old,
+                to_status=volunteer.status,
+                changed_on=today,
+                note=clean.status_note,
+            )
+        )
+        if volunteer.status is VolunteerStatus.LEFT and volunteer.left_on is None:
+            volunteer.left_on = today
+            changed.add("left_on")
     return changed
+
+
+VOLUNTEER = RecordKind(
+    model=Volunteer,
+    form=VolunteerForm,
+    entity="volunteer",
+    not_found="volunteer",
+    links={
+        "project_ids": ("projects", Project),
+        "language_ids": ("languages", Language),
+        "experience_ids": ("experiences", ExperienceTag),
+    },
+    children={
+        "trainings": (TrainingItem, VolunteerTraining),
+        "dbs_checks": (DbsItem, DBSCheck),
+        "references": (ReferenceItem, VolunteerReference),
+    },
+    slot_model=VolunteerAvailability,
+    history_of="status",
+    clean=clean_volunteer,
+    on_load=_read_areas_and_history,
+    on_save=_save_areas_and_status,
+    not_columns=frozenset({"areas", "status_note", "status_history"}),
+    lists=("areas",),
+    load_also=("areas", "status_changes"),
+)
+
+
+def load_volunteer(source: Source, volunteer_id: int) -> VolunteerForm:
+    """The form for a saved volunteer (RecordNotFound if she is not there)."""
+    return load_record(source, VOLUNTEER, volunteer_id)
 
 
 def save_volunteer(vault: Vault, form: VolunteerForm, today: date | None = None) -> int:
@@ -167,46 +134,7 @@ def save_volunteer(vault: Vault, form: VolunteerForm, today: date | None = None)
     Raises FormInvalid (with .errors) when the form does not pass validate_volunteer, and
     RecordNotFound when updating a record that has gone.
     """
-    today = today or date.today()
-    clean, errors = clean_volunteer(form, today)
-    if errors:
-        raise FormInvalid(errors)
-    with vault.transaction() as session:
-        creating = form.id is None
-        if creating:
-            volunteer = Volunteer()
-            session.add(volunteer)
-            old_status = None
-        else:
-            volunteer = _query(session, form.id)  # type: ignore[arg-type]
-            if volunteer is None:
-                raise RecordNotFound("volunteer")
-            old_status = volunteer.status
-        with session.no_autoflush:
-            changed = _apply(session, volunteer, clean)
-            if creating or volunteer.status is not old_status:
-                volunteer.status_since = today
-                volunteer.status_changes.append(
-                    VolunteerStatusChange(
-                        from_status=old_status,
-                        to_status=volunteer.status,
-                        changed_on=today,
-                        note=clean.status_note,
-                    )
-                )
-                if volunteer.status is VolunteerStatus.LEFT and volunteer.left_on is None:
-                    volunteer.left_on = today
-                    changed.add("left_on")
-        session.flush()
-        if creating:
-            blank, _ = clean_volunteer(blank_volunteer(), today)
-            changed = fields_given(clean, blank, ("areas", "availability")) | {"status"}
-        if changed:
-            action = AuditAction.CREATE if creating else AuditAction.UPDATE
-            audit.record(
-                session, action, entity_type=ENTITY, entity_id=volunteer.id, fields=changed
-            )
-        return volunteer.id
+    return save_record(vault, VOLUNTEER, form, today or date.today())
 
 
 def delete_volunteer(vault: Vault, volunteer_id: int) -> None:
@@ -216,7 +144,7 @@ def delete_volunteer(vault: Vault, volunteer_id: int) -> None:
         Volunteer,
         volunteer_id,
         Match.volunteer_id,
-        ENTITY,
+        VOLUNTEER.entity,
         "This volunteer has {count} {noun}, so her record cannot be deleted: "
         "set her status to Left instead.",
     )

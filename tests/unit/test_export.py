@@ -185,6 +185,22 @@ def clean(records: list[dict]) -> list[dict]:
             for r in records]  # fmt: skip
 
 
+def copy_with_its_projects(vault, template, tmp_path):
+    """Another fresh database, open, with the projects `vault` has (by name, in order)."""
+    with vault.session() as s:
+        projects = list(s.scalars(select(m.Project.name).order_by(m.Project.id)))
+    other = open_copy(template, tmp_path / "empty.db")
+    for name in projects:
+        add_project(other, name)
+    return other
+
+
+def check_same_records(vault, other, kind: str) -> None:
+    """Both databases hold the same records of that kind, but for ids and timestamps."""
+    with vault.session() as a, other.session() as b:
+        assert clean(load_records(b, kind, None)) == clean(load_records(a, kind, None))
+
+
 @pytest.mark.parametrize("suffix", [".csv", ".xlsx"])
 @pytest.mark.parametrize("kind", ["mothers", "volunteers", "services"])
 def test_export_then_import_gives_back_the_same_records(
@@ -193,14 +209,11 @@ def test_export_then_import_gives_back_the_same_records(
     fill(vault)
     result = export(vault, kind, tmp_path / f"{kind}{suffix}")
     assert result.count == {"mothers": 3, "volunteers": 2, "services": 2}[kind]
-    with open_copy(_template_db, tmp_path / "empty.db") as other:
-        add_project(other, "Bumps & Babies, Leicester")
-        add_project(other, "Little Steps")
+    with copy_with_its_projects(vault, _template_db, tmp_path) as other:
         report = import_file(other, kind, result.path, today=TODAY)
         assert (report.rejected, report.unmapped, report.duplicates) == ([], [], [])
         assert report.imported == result.count
-        with vault.session() as a, other.session() as b:
-            assert clean(load_records(b, kind, None)) == clean(load_records(a, kind, None))
+        check_same_records(vault, other, kind)
         again = import_file(other, kind, result.path, today=TODAY)
         assert again.imported == 0 and len(again.duplicates) == result.count
 
@@ -293,17 +306,12 @@ def test_a_demo_database_survives_the_round_trip(vault, tmp_path, _template_db):
     from coordinator.services.demo import fill_demo
 
     fill_demo(vault, mothers=60, volunteers=15, seed=7, today=TODAY)
-    with vault.session() as s:
-        projects = list(s.scalars(select(m.Project.name)))
-    with open_copy(_template_db, tmp_path / "empty.db") as other:
-        for name in projects:
-            add_project(other, name)
+    with copy_with_its_projects(vault, _template_db, tmp_path) as other:
         for kind in ("services", "volunteers", "mothers"):
             path = export(vault, kind, tmp_path / f"{kind}.csv").path
             report = import_file(other, kind, path, today=TODAY)
             assert report.rejected == [] and report.duplicates == [], kind
-            with vault.session() as a, other.session() as b:
-                assert clean(load_records(b, kind, None)) == clean(load_records(a, kind, None))
+            check_same_records(vault, other, kind)
         assert names(other) == names(vault)
 
 

@@ -17,7 +17,8 @@ from coordinator import models as m
 from coordinator.services.exporting import ExportError, export, load_records
 from coordinator.services.importing import import_file
 from coordinator.services.importing.values import neutralise, unneutralise
-from tests.unit.test_import_helpers import TODAY, add_project, names, open_copy
+from tests.people import add_project
+from tests.unit.test_import_helpers import TODAY, names, open_copy
 
 DANGEROUS = ['=HYPERLINK("http://x","y")', "+44 thing", "-2+3", "@SUM(A1)", "'=quoted"]
 

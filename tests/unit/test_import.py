@@ -17,10 +17,10 @@ from coordinator.services.importing import (
     import_file,
     preview,
 )
+from tests.people import add_project
 from tests.unit.test_import_helpers import (
     TODAY,
     add_cached_values,
-    add_project,
     count,
     names,
     write_csv,
@@ -43,8 +43,13 @@ def run(vault, path, kind="mothers", **kw):
     return import_file(vault, kind, path, today=TODAY, **kw)
 
 
+def import_csv(vault, tmp_path, rows, kind="mothers", **kw):
+    """The rows written to a CSV file and imported as that kind: the report."""
+    return run(vault, write_csv(tmp_path / f"{kind}.csv", rows), kind, **kw)
+
+
 def test_header_row_is_found_under_title_rows(vault, tmp_path):
-    path = write_csv(tmp_path / "referrals.csv", [
+    report = import_csv(vault, tmp_path, [
         ["Referrals to Bumps and Babies"],
         ["Exported 1 March 2026", "", "confidential"],
         [],
@@ -52,7 +57,6 @@ def test_header_row_is_found_under_title_rows(vault, tmp_path):
         mother("Amy Ashworth"),
         mother("Bea Brown", Due_date="31/02/2026"),
     ])  # fmt: skip
-    report = run(vault, path)
     assert report.header_row == 4
     assert report.imported == 1
     assert [r.row for r in report.rejected] == [6]  # as Excel numbers it, title rows counted
@@ -152,7 +156,7 @@ def test_only_the_name_is_needed_for_mothers_as_the_referral_date_defaults_to_th
 
 
 def test_each_kind_of_bad_row_is_rejected_with_its_row_and_column(vault, tmp_path):
-    path = write_csv(tmp_path / "bad.csv", [
+    report = import_csv(vault, tmp_path, [
         HEADER,
         mother("Good Gina"),                                      # row 2
         mother("", Post_code="LE1 1AA"),                          # 3 missing name
@@ -165,7 +169,6 @@ def test_each_kind_of_bad_row_is_rejected_with_its_row_and_column(vault, tmp_pat
         mother("Stage Sue", Status="Pending"),                    # 10 unknown stage
         mother("Good Gail"),                                      # 11
     ])  # fmt: skip
-    report = run(vault, path)
     reasons = {r.row: r.reason for r in report.rejected}
     assert reasons == {
         3: "'Mum's name' — A name is needed.",
@@ -188,14 +191,13 @@ def test_each_kind_of_bad_row_is_rejected_with_its_row_and_column(vault, tmp_pat
 
 
 def test_baby_born_in_the_future_and_bad_email_are_rejected(vault, tmp_path):
-    path = write_csv(tmp_path / "m.csv", [
+    report = import_csv(vault, tmp_path, [
         ["Name", "Referral date", "Baby DOB", "Email", "Closure reason", "Stage"],
         ["Future Baby", "01/02/2026", "02/03/2026", "", "", ""],
         ["Bad Mail", "01/02/2026", "", "bea@example", "", ""],
         ["Open Reason", "01/02/2026", "", "", "Moved away", "Waiting"],
         ["Closed Right", "01/02/2026", "01/01/2026", "cr@example.org", "Moved away", "Closed"],
     ])  # fmt: skip
-    report = run(vault, path)
     assert [str(r) for r in report.rejected] == [
         "Row 2: 'Baby DOB' — The baby's date of birth cannot be in the future.",
         "Row 3: 'Email' — Not an email address: it should look like name@example.org.",
@@ -206,14 +208,15 @@ def test_baby_born_in_the_future_and_bad_email_are_rejected(vault, tmp_path):
 
 
 def test_several_problems_in_one_row_are_all_named(vault, tmp_path):
-    path = write_csv(tmp_path / "m.csv", [HEADER, mother("Two Wrongs", Tel="12", Post_code="X")])
-    (rejected,) = run(vault, path).rejected
+    (rejected,) = import_csv(
+        vault, tmp_path, [HEADER, mother("Two Wrongs", Tel="12", Post_code="X")]
+    ).rejected
     assert "'Post code' — Not a UK postcode" in rejected.reason
     assert "'Tel' — Not a valid UK phone number" in rejected.reason
 
 
 def test_volunteer_and_service_bad_rows_are_rejected(vault, tmp_path):
-    volunteers = write_csv(tmp_path / "v.csv", [
+    report = import_csv(vault, tmp_path, [
         ["Volunteer", "Email", "DBS type", "DBS date", "DBS due", "Languages", "Max matches"],
         ["Val Vine", "val@example.org", "Enhanced", "01/02/2025", "01/02/2028", "Polish, urdu", "2"],
         ["", "nobody@example.org", "", "", "", "", ""],
@@ -221,8 +224,7 @@ def test_volunteer_and_service_bad_rows_are_rejected(vault, tmp_path):
         ["Xan Xu", "", "Enhanced", "01/02/2025", "01/01/2025", "", ""],
         ["Yas Yew", "", "", "01/02/2025", "", "", ""],
         ["Zed Zee", "", "", "", "", "Klingon", "12"],
-    ])  # fmt: skip
-    report = run(vault, volunteers, "volunteers")
+    ], "volunteers")  # fmt: skip
     assert report.imported == 1
     reasons = {r.row: r.reason for r in report.rejected}
     assert reasons[3] == "'Volunteer' — A name is needed."
@@ -238,14 +240,13 @@ def test_volunteer_and_service_bad_rows_are_rejected(vault, tmp_path):
         assert (check.check_type, check.issue_date) == (m.DbsCheckType.ENHANCED, date(2025, 2, 1))
         assert [c.to_status for c in val.status_changes] == [m.VolunteerStatus.APPLICANT]
 
-    services = write_csv(tmp_path / "s.csv", [
+    report = import_csv(vault, tmp_path, [
         ["Service", "Category", "Post code", "Phone"],
         ["Food for All", "Food bank", "LE1 1AA", "0116 496 0001"],
         ["", "Food bank", "LE1 1AB", ""],
         ["Baby Bank", "Nappies", "", ""],
         ["Housing Help", "Housing", "LE1", ""],
-    ])  # fmt: skip
-    report = run(vault, services, "services")
+    ], "services")  # fmt: skip
     assert report.imported == 1
     assert [r.row for r in report.rejected] == [3, 4, 5]
     assert "service categories" in report.rejected[1].reason
@@ -290,14 +291,13 @@ def test_values_are_read_in_their_usual_spellings(vault, tmp_path):
 
 
 def test_multi_valued_cells_match_vocabulary_labels_and_codes(vault, tmp_path):
-    project = add_project(vault)
-    path = write_csv(tmp_path / "m.csv", [
+    project = add_project(vault, "Bumps and Babies")
+    report = import_csv(vault, tmp_path, [
         ["Name", "Referral date", "Needs", "Language", "Other languages",
          "Wants someone who shares", "Project"],
         ["Ida", "01/02/2026", "first baby, SOCIAL ISOLATION,domestic_abuse", "polish",
          "Urdu; English", "Young mum", "bumps and babies"],
     ])  # fmt: skip
-    report = run(vault, path)
     assert report.rejected == []
     with vault.session() as session:
         ida = session.scalars(select(m.Mother)).one()
@@ -311,27 +311,24 @@ def test_multi_valued_cells_match_vocabulary_labels_and_codes(vault, tmp_path):
 
 
 def test_first_and_last_name_columns_make_the_full_name(vault, tmp_path):
-    path = write_csv(tmp_path / "m.csv", [
+    report = import_csv(vault, tmp_path, [
         ["First name", "Surname", "Referral date"],
         ["Siân", "Jones", "01/02/2026"],
         ["", "", "01/02/2026"],
     ])  # fmt: skip
-    report = run(vault, path)
     assert names(vault) == ["Siân Jones"]
     assert [str(r) for r in report.rejected] == ["Row 3: 'First name' — A name is needed."]
 
 
 def test_stage_and_status_history_start_on_the_dates_given_or_noted(vault, tmp_path):
-    mothers = write_csv(tmp_path / "m.csv", [
+    report = import_csv(vault, tmp_path, [
         ["Name", "Referral date", "Stage", "Closure reason", "Closure note"],
         ["Una", "01/02/2026", "Closed", "Moved away", "To Leeds"],
     ])  # fmt: skip
-    report = run(vault, mothers)
     assert "There is no stage date column: each mother's stage date is her referral date." in (
         report.notes
     )
-    volunteers = write_csv(tmp_path / "v.csv", [["Name", "Status"], ["Vic", "In training"]])
-    report = run(vault, volunteers, "volunteers")
+    report = import_csv(vault, tmp_path, [["Name", "Status"], ["Vic", "In training"]], "volunteers")
     assert any("status date is the date of the import" in n for n in report.notes)
     with vault.session() as session:
         una = session.scalars(select(m.Mother)).one()
@@ -346,8 +343,9 @@ def test_stage_and_status_history_start_on_the_dates_given_or_noted(vault, tmp_p
 
 
 def test_dbs_details_without_a_date_column_say_which_column_to_add(vault, tmp_path):
-    path = write_csv(tmp_path / "v.csv", [["Name", "DBS number"], ["Wil", "001234"]])
-    (rejected,) = run(vault, path, "volunteers").rejected
+    (rejected,) = import_csv(
+        vault, tmp_path, [["Name", "DBS number"], ["Wil", "001234"]], "volunteers"
+    ).rejected
     assert rejected.reason.startswith(
         "The DBS issue date is needed with the other DBS details: add a 'DBS date' column."
     )
@@ -355,8 +353,7 @@ def test_dbs_details_without_a_date_column_say_which_column_to_add(vault, tmp_pa
 
 
 def test_without_a_referral_date_column_the_import_date_is_used_and_noted(vault, tmp_path):
-    path = write_csv(tmp_path / "m.csv", [["Name", "EDD"], ["Jo", "01/06/2026"]])
-    report = run(vault, path)
+    report = import_csv(vault, tmp_path, [["Name", "EDD"], ["Jo", "01/06/2026"]])
     assert report.imported == 1
     assert any("no referral date column" in note for note in report.notes)
     with vault.session() as session:
@@ -364,12 +361,11 @@ def test_without_a_referral_date_column_the_import_date_is_used_and_noted(vault,
 
 
 def test_an_old_record_keeps_a_due_date_that_was_plausible_at_referral(vault, tmp_path):
-    path = write_csv(tmp_path / "old.csv", [
+    report = import_csv(vault, tmp_path, [
         ["Name", "Referral date", "EDD", "Stage", "Closure reason"],
         ["Old Olive", "01/02/2021", "01/06/2021", "Closed", "Support complete"],
         ["Odd Oona", "01/02/2025", "01/06/2021", "", ""],
     ])  # fmt: skip
-    report = run(vault, path)
     assert names(vault) == ["Old Olive"]
     assert [str(r) for r in report.rejected] == [
         "Row 3: 'EDD' — The due date is more than 2 years ago: check the year."
@@ -392,19 +388,18 @@ def test_reimporting_the_same_file_adds_nothing(vault, tmp_path):
 
 
 def test_duplicates_within_one_file_are_reported(vault, tmp_path):
-    path = write_csv(tmp_path / "m.csv", [
+    report = import_csv(vault, tmp_path, [
         HEADER,
         mother("Nell Noon"),
         mother("NELL  NOON", Tel="07700 900999"),            # same name and DOB
         mother("Nell Noon", DOB="", Due_date="31/05/2026"),  # same name and due date
         mother("Nell Noon", DOB="04/04/1996", Due_date="01/06/2026"),  # another Nell
     ])  # fmt: skip
-    report = run(vault, path)
     assert report.imported == 2 and report.duplicates == [3, 4]
 
 
 def test_volunteer_and_service_duplicates(vault, tmp_path):
-    volunteers = write_csv(tmp_path / "v.csv", [
+    report = import_csv(vault, tmp_path, [
         ["Name", "Email", "Phone", "DOB"],
         ["Pat Penn", "pat@example.org", "", ""],
         ["Pat Penn", "PAT@example.org", "", ""],
@@ -412,8 +407,7 @@ def test_volunteer_and_service_duplicates(vault, tmp_path):
         ["Pat Penn", "", "+447700900100", ""],
         ["Pat Penn", "", "", ""],
         ["Pat Penn", "", "", ""],
-    ])  # fmt: skip
-    report = run(vault, volunteers, "volunteers")
+    ], "volunteers")  # fmt: skip
     assert (report.imported, report.duplicates) == (3, [3, 5, 7])
     services = write_csv(tmp_path / "s.csv", [
         ["Name", "Postcode", "Area"],
@@ -429,10 +423,9 @@ def test_volunteer_and_service_duplicates(vault, tmp_path):
 
 
 def test_empty_rows_are_skipped_silently(vault, tmp_path):
-    path = write_csv(tmp_path / "m.csv", [
+    report = import_csv(vault, tmp_path, [
         HEADER, [], mother("Ola Oak"), ["", " ", ""], [",,,"[:0]], mother("Pia Pine", Tel="1"),
     ])  # fmt: skip
-    report = run(vault, path)
     assert report.imported == 1 and report.duplicates == []
     assert [r.row for r in report.rejected] == [6]
 
@@ -470,12 +463,11 @@ def test_encodings_and_delimiters_of_csv_files(vault, tmp_path, encoding, delimi
 
 
 def test_extra_columns_are_listed_as_unmapped(vault, tmp_path):
-    path = write_csv(tmp_path / "m.csv", [
+    report = import_csv(vault, tmp_path, [
         ["Name", "Referral date", "Shoe size", "", "Tel", "Mobile"],
         ["Quinn", "01/02/2026", "5", "a note", "07700 900123", "07700 900124"],
         ["Rae", "01/02/2026", "", "", "", ""],
     ])  # fmt: skip
-    report = run(vault, path)
     assert report.unmapped == ["Shoe size", "Column D", "Mobile"]
     assert report.as_json()["unmapped"] == ["Shoe size", "Column D", "Mobile"]
     assert "'Mobile' is not imported: 'Tel' already gives the phone." in report.notes
@@ -495,8 +487,9 @@ def test_ten_thousand_rows_are_imported_in_one_go(vault, tmp_path):
 
 
 def test_dry_run_checks_every_row_but_saves_nothing(vault, tmp_path):
-    path = write_csv(tmp_path / "m.csv", [HEADER, mother("Sal Sum"), mother("", Tel="1")])
-    report = run(vault, path, dry_run=True)
+    report = import_csv(
+        vault, tmp_path, [HEADER, mother("Sal Sum"), mother("", Tel="1")], dry_run=True
+    )
     assert report.dry_run and report.imported == 1 and len(report.rejected) == 1
     assert report.lines()[:2] == ["Dry run: nothing was saved.", "Would import 1 mother."]
     assert count(vault, m.Mother) == 0 and count(vault, m.AuditEvent) == 0
@@ -536,8 +529,7 @@ def test_import_writes_one_audit_event_with_counts_only(vault, tmp_path):
 
 
 def test_the_rejected_rows_report_can_be_saved(vault, tmp_path):
-    path = write_csv(tmp_path / "m.csv", [HEADER, mother("=Wes", Tel="0116 49"), mother("Xia")])
-    report = run(vault, path)
+    report = import_csv(vault, tmp_path, [HEADER, mother("=Wes", Tel="0116 49"), mother("Xia")])
     saved = report.save_rejected(tmp_path / "report.csv")
     assert saved.stat().st_mode & 0o777 == 0o600
     rows = list(csv.reader(io.StringIO(saved.read_text(encoding="utf-8-sig"))))

@@ -97,11 +97,3 @@ def names(vault: Vault, model: type = m.Mother) -> list[str]:
     column = model.name if model is m.LocalService else model.full_name  # type: ignore[attr-defined]
     with vault.session() as session:
         return list(session.scalars(select(column).order_by(model.id)))  # type: ignore[attr-defined]
-
-
-def add_project(vault: Vault, name: str = "Bumps and Babies") -> int:
-    with vault.transaction() as session:
-        project = m.Project(name=name, model=m.SupportModel.BEFRIENDING)
-        session.add(project)
-        session.flush()
-        return project.id

@@ -143,6 +143,15 @@ def under_its_field(dialog, key: str) -> bool:
 # -- checks every form passes ------------------------------------------------------------
 
 
+#: Wrong contact details every person's form refuses: (key, bad value, the message, a right
+#: value), as check_a_wrong_value takes them.
+WRONG_CONTACT_DETAILS = [
+    ("postcode", "LE1", "Not a UK postcode", "le16th"),
+    ("phone", "0123", "Not a valid UK phone number", "+44 7700 900123"),
+    ("email", "sam@", "Not an email address", "sam@example.org"),
+]
+
+
 def check_a_wrong_value(qtbot, dialog, key: str, bad: str, expected: str, good: str) -> None:
     """On a form that can be saved: a wrong value shows its message under the field and
     blocks Save (the status says why); a right one clears it and Save comes back."""

@@ -14,6 +14,7 @@ from coordinator.ui.mother_form import MotherDialog
 from coordinator.ui.pages.mothers_page import MothersPage
 from tests.people import add_project
 from tests.ui.form_filling import (
+    WRONG_CONTACT_DETAILS,
     check_a_wrong_value,
     check_cancel_keeps_the_change,
     check_save_from_the_prompt,
@@ -51,9 +52,7 @@ def page(qtbot, vault):
 @pytest.mark.parametrize(
     ("key", "bad", "expected", "good"),
     [
-        ("postcode", "LE1", "Not a UK postcode", "le16th"),
-        ("phone", "0123", "Not a valid UK phone number", "+44 7700 900123"),
-        ("email", "sam@", "Not an email address", "sam@example.org"),
+        *WRONG_CONTACT_DETAILS,
         ("referrer_phone", "12ab", "Not a phone number", "07700 900124"),
         ("edd", uk_date(days(400)), "more than 10 months ahead", uk_date(days(100))),
         ("edd", uk_date(days(-800)), "more than 2 years ago", uk_date(days(-10))),

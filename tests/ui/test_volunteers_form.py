@@ -15,6 +15,7 @@ from coordinator.ui.widgets import ERROR_COLOUR, WARNING_COLOUR
 from tests.people import add_project
 from tests.ui.form_filling import (
     TODAY,
+    WRONG_CONTACT_DETAILS,
     check_a_wrong_value,
     check_cancel_keeps_the_change,
     check_save_from_the_prompt,
@@ -54,10 +55,8 @@ def dialog(qtbot, page):
 @pytest.mark.parametrize(
     ("key", "bad", "expected", "good"),
     [
-        ("postcode", "LE1", "Not a UK postcode", "le16th"),
-        ("phone", "0123", "Not a valid UK phone number", "+44 7700 900123"),
+        *WRONG_CONTACT_DETAILS,
         ("phone", "call me", "Not a phone number", "0116 496 0123"),
-        ("email", "rae@", "Not an email address", "rae@example.org"),
         ("date_of_birth", "31/02/1980", "That day does not exist", "28 Feb 1980"),
         ("date_of_birth", uk_date(days(-365 * 10)), "That makes her 9", "1/1/1970"),
     ],

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 from datetime import date, timedelta
 
 import pytest
@@ -17,17 +16,12 @@ from coordinator.models import (
     Disability,
     Ethnicity,
     GenderPreference,
-    Match,
     Mother,
     MotherStage,
     PartOfDay,
-    Project,
     ReferralSource,
     SafeContactMethod,
-    SupportModel,
-    Volunteer,
 )
-from coordinator.services import vocabularies
 from coordinator.services.records.common import CannotDelete, FormInvalid, RecordNotFound
 from coordinator.services.records.mothers import (
     ConsentItem,
@@ -42,32 +36,22 @@ from coordinator.services.records.mothers import (
     validate_mother,
 )
 from coordinator.services.records.pregnancy import estimated_edd, pregnancy_text
+from tests.unit import record_steps as steps
+from tests.unit.record_steps import audit_events
 
 TODAY = date(2026, 11, 26)
 SENTINEL = "Zebediah Quillfeather"
 
 
 def valid(**changes) -> MotherForm:
-    form = blank_mother(TODAY)
-    form.full_name = "Amira Haddad"
-    for name, value in changes.items():
-        setattr(form, name, value)
-    return form
-
-
-def make_project(vault, name="Bumps and Beyond") -> int:
-    with vault.transaction() as s:
-        project = Project(name=name, model=SupportModel.BEFRIENDING)
-        s.add(project)
-        s.flush()
-        return project.id
+    return steps.filled(blank_mother(TODAY), **{"full_name": "Amira Haddad", **changes})
 
 
 def full_form(vault) -> MotherForm:
     """A form with every editable field set to something other than its default."""
-    needs = [i for i, _ in vocabularies.active_terms(vault, "need")]
-    languages = [i for i, _ in vocabularies.active_terms(vault, "language")]
-    experiences = [i for i, _ in vocabularies.active_terms(vault, "experience_tag")]
+    needs = steps.term_ids(vault, "need")
+    languages = steps.term_ids(vault, "language")
+    experiences = steps.term_ids(vault, "experience_tag")
     return MotherForm(
         full_name="Małgorzata Wiśniewska",
         preferred_name="Gosia",
@@ -86,7 +70,7 @@ def full_form(vault) -> MotherForm:
         language_id=languages[1],
         interpreter_needed=True,
         other_language_ids=sorted(languages[:1]),
-        project_id=make_project(vault),
+        project_id=steps.make_projects(vault, "Bumps and Beyond")[0],
         edd=date(2027, 3, 3),
         edd_is_approximate=True,
         weeks_pregnant_at_referral=24,
@@ -161,13 +145,11 @@ def full_form(vault) -> MotherForm:
 
 def editable(form: MotherForm) -> dict:
     """Every editable field, with list items' database ids left out."""
-    values = dataclasses.asdict(form)
-    for name in ("id", "stage_changed_on", "stage_history"):
-        values.pop(name)
-    for name in ("consents", "safeguarding_concerns", "professionals"):
-        for item in values[name]:
-            item.pop("id")
-    return values
+    return steps.editable(
+        form,
+        ("id", "stage_changed_on", "stage_history"),
+        ("consents", "safeguarding_concerns", "professionals"),
+    )
 
 
 # --- validation messages ---------------------------------------------------------------
@@ -204,9 +186,7 @@ def test_referral_date_is_required():
     ],
 )
 def test_each_invalid_field_gets_its_own_message(field, value, words):
-    errors = validate_mother(valid(**{field: value}), TODAY)
-    assert list(errors) == [field]
-    assert words in errors[field]
+    steps.assert_only_message(validate_mother(valid(**{field: value}), TODAY), field, words)
 
 
 def test_edd_accepts_the_edges_of_its_window():
@@ -373,11 +353,6 @@ def test_reopening_clears_the_closure_reason(vault):
 # --- audit -----------------------------------------------------------------------------
 
 
-def audit_events(vault) -> list[AuditEvent]:
-    with vault.session() as s:
-        return list(s.scalars(select(AuditEvent).order_by(AuditEvent.id)))
-
-
 def test_create_and_update_are_audited_with_field_names(vault):
     mother_id = save_mother(vault, valid(postcode="LE1 6TH"), TODAY)
     form = load_mother(vault, mother_id)
@@ -416,9 +391,7 @@ def test_audit_events_never_hold_the_values(vault):
         AuditAction.UPDATE,
         AuditAction.DELETE,
     ]
-    for event in events:
-        for column in AuditEvent.__table__.columns:
-            assert "Zebediah" not in str(getattr(event, column.key))
+    steps.assert_never_holds(events, "Zebediah")
 
 
 # --- delete ----------------------------------------------------------------------------
@@ -434,19 +407,7 @@ def test_delete_removes_her_and_everything_she_owns(vault):
 
 def test_a_matched_mother_cannot_be_deleted(vault):
     mother_id = save_mother(vault, valid(), TODAY)
-    with vault.transaction() as s:
-        project = Project(name="P", model=SupportModel.MENTORING)
-        volunteer = Volunteer(full_name="Val Volunteer")
-        s.add_all([project, volunteer])
-        s.flush()
-        s.add(
-            Match(
-                mother_id=mother_id,
-                volunteer_id=volunteer.id,
-                project_id=project.id,
-                proposed_on=TODAY,
-            )
-        )
+    steps.match(vault, TODAY, mother_id=mother_id)
     with pytest.raises(CannotDelete, match="1 match with volunteers.*close it instead"):
         delete_mother(vault, mother_id)
     with vault.session() as s:

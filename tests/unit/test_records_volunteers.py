@@ -2,26 +2,18 @@
 
 from __future__ import annotations
 
-import dataclasses
 from datetime import date, timedelta
 
 import pytest
-from sqlalchemy import select
 
 from coordinator.models import (
     AuditAction,
-    AuditEvent,
     DbsCheckType,
     Gender,
-    Match,
-    Mother,
     PartOfDay,
-    Project,
-    SupportModel,
     Volunteer,
     VolunteerStatus,
 )
-from coordinator.services import vocabularies
 from coordinator.services.records.common import CannotDelete, FormInvalid
 from coordinator.services.records.volunteers import (
     DbsItem,
@@ -34,27 +26,20 @@ from coordinator.services.records.volunteers import (
     save_volunteer,
     validate_volunteer,
 )
+from tests.unit import record_steps as steps
 
 TODAY = date(2026, 11, 26)
 
 
 def valid(**changes) -> VolunteerForm:
-    form = blank_volunteer()
-    form.full_name = "Rachel Okafor"
-    for name, value in changes.items():
-        setattr(form, name, value)
-    return form
+    return steps.filled(blank_volunteer(), **{"full_name": "Rachel Okafor", **changes})
 
 
 def full_form(vault) -> VolunteerForm:
-    with vault.transaction() as s:
-        projects = [Project(name=n, model=SupportModel.BEFRIENDING) for n in ("A", "B")]
-        s.add_all(projects)
-        s.flush()
-        project_ids = sorted(p.id for p in projects)
-    modules = [i for i, _ in vocabularies.active_terms(vault, "training_module")]
-    languages = [i for i, _ in vocabularies.active_terms(vault, "language")]
-    experiences = [i for i, _ in vocabularies.active_terms(vault, "experience_tag")]
+    project_ids = sorted(steps.make_projects(vault, "A", "B"))
+    modules = steps.term_ids(vault, "training_module")
+    languages = steps.term_ids(vault, "language")
+    experiences = steps.term_ids(vault, "experience_tag")
     return VolunteerForm(
         full_name="Rachel Okafor",
         preferred_name="Rae",
@@ -115,13 +100,11 @@ def full_form(vault) -> VolunteerForm:
 
 
 def editable(form: VolunteerForm) -> dict:
-    values = dataclasses.asdict(form)
-    for name in ("id", "status_since", "status_history", "status_note"):
-        values.pop(name)
-    for name in ("trainings", "dbs_checks", "references"):
-        for item in values[name]:
-            item.pop("id")
-    return values
+    return steps.editable(
+        form,
+        ("id", "status_since", "status_history", "status_note"),
+        ("trainings", "dbs_checks", "references"),
+    )
 
 
 def test_a_blank_form_asks_for_her_name():
@@ -149,9 +132,7 @@ def test_status_is_required():
     ],
 )
 def test_each_invalid_field_gets_its_own_message(field, value, words):
-    errors = validate_volunteer(valid(**{field: value}), TODAY)
-    assert list(errors) == [field]
-    assert words in errors[field]
+    steps.assert_only_message(validate_volunteer(valid(**{field: value}), TODAY), field, words)
 
 
 def test_dbs_next_check_must_fall_due_after_the_issue_date():
@@ -250,13 +231,10 @@ def test_saves_are_audited_by_field_name_only(vault):
     form = load_volunteer(vault, volunteer_id)
     form.supervisor_name, form.dbs_checks[0].notes = "Zebediah", "Zebediah"
     save_volunteer(vault, form, TODAY)
-    with vault.session() as s:
-        events = list(s.scalars(select(AuditEvent).order_by(AuditEvent.id)))
+    events = steps.audit_events(vault)
     assert [e.action for e in events] == [AuditAction.CREATE, AuditAction.UPDATE]
     assert events[1].field_names == ["dbs_checks", "supervisor_name"]
-    for event in events:
-        for column in AuditEvent.__table__.columns:
-            assert "Zebediah" not in str(getattr(event, column.key))
+    steps.assert_never_holds(events, "Zebediah")
 
 
 def test_invalid_saves_raise_with_the_messages(vault):
@@ -274,18 +252,6 @@ def test_a_volunteer_never_matched_can_be_deleted(vault):
 
 def test_a_matched_volunteer_cannot_be_deleted(vault):
     volunteer_id = save_volunteer(vault, valid(), TODAY)
-    with vault.transaction() as s:
-        project = Project(name="P", model=SupportModel.MENTORING)
-        mother = Mother(full_name="M", referral_received_on=TODAY)
-        s.add_all([project, mother])
-        s.flush()
-        s.add(
-            Match(
-                mother_id=mother.id,
-                volunteer_id=volunteer_id,
-                project_id=project.id,
-                proposed_on=TODAY,
-            )
-        )
+    steps.match(vault, TODAY, volunteer_id=volunteer_id)
     with pytest.raises(CannotDelete, match="set her status to Left"):
         delete_volunteer(vault, volunteer_id)

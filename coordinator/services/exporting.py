@@ -40,6 +40,7 @@ from coordinator.services.importing.values import (
     slots_text,
     sort_slots,
 )
+from coordinator.services.records.labels import MATCH_STATUS_LABELS, VISIT_FREQUENCY_LABELS
 from coordinator.storage.vault import Vault
 
 __all__ = [
@@ -60,18 +61,6 @@ SHEET_TITLES = {
 }
 #: What can be exported: the kinds that can be imported, and matches.
 EXPORT_KINDS = ("mothers", "volunteers", "matches", "services")
-MATCH_STATUS_LABELS = {
-    m.MatchStatus.PROPOSED: "Proposed",
-    m.MatchStatus.ACTIVE: "Active",
-    m.MatchStatus.PAUSED: "Paused",
-    m.MatchStatus.ENDED: "Ended",
-}
-VISIT_LABELS = {
-    m.VisitFrequency.WEEKLY: "Weekly",
-    m.VisitFrequency.FORTNIGHTLY: "Fortnightly",
-    m.VisitFrequency.MONTHLY: "Monthly",
-    m.VisitFrequency.BY_AGREEMENT: "By agreement",
-}
 #: The columns of a matches export (names are the keys of `load_matches` rows).
 MATCH_FIELDS = [
     F.F("mother", "Mother"),
@@ -207,7 +196,7 @@ def load_matches(session: Session, ids: list[int] | None) -> list[dict[str, Any]
             "planned_end_date": match.planned_end_date,
             "paused_on": match.paused_on,
             "ended_on": match.ended_on,
-            "visit_frequency": VISIT_LABELS.get(match.agreed_visit_frequency),
+            "visit_frequency": VISIT_FREQUENCY_LABELS.get(match.agreed_visit_frequency),
             "personal_numbers_shared": match.personal_numbers_shared,
             "contacts": count,
             "last_contact": last.date() if last is not None else None,

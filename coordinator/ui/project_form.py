@@ -13,6 +13,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QCheckBox, QLineEdit, QWidget
 
 from coordinator.services.records import projects
+from coordinator.services.records.labels import SUPPORT_MODEL_LABELS, VISIT_FREQUENCY_LABELS
 from coordinator.storage.vault import Vault
 from coordinator.ui.form_dialog import FormDialog
 from coordinator.ui.form_parts.fields import ChoiceBox, NumberEdit, Section, plain_text
@@ -31,7 +32,7 @@ class AboutSection(Section):
         self.model = self.add(
             "model",
             tr("Model of support *"),
-            ChoiceBox(projects.SUPPORT_MODEL_LABELS, empty=tr("Choose…")),
+            ChoiceBox(SUPPORT_MODEL_LABELS, empty=tr("Choose…")),
         )
         self.model.setToolTip(
             tr(
@@ -52,7 +53,7 @@ class NormsSection(Section):
         self.add(
             "visit_norm",
             tr("Usual contact"),
-            ChoiceBox(projects.VISIT_FREQUENCY_LABELS, empty=None),
+            ChoiceBox(VISIT_FREQUENCY_LABELS, empty=None),
         )
         self.add("usual_duration_weeks", tr("Usual length (weeks)"), NumberEdit())
         self.add("baby_age_limit_months", tr("Support ends at baby's age (months)"), NumberEdit())

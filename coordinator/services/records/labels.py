@@ -11,10 +11,13 @@ from coordinator.models import (
     Disability,
     Gender,
     GenderPreference,
+    MatchStatus,
     MotherStage,
     PartOfDay,
     ReferralSource,
     SafeContactMethod,
+    SupportModel,
+    VisitFrequency,
     VolunteerStatus,
 )
 
@@ -102,6 +105,22 @@ PART_OF_DAY_LABELS: dict[PartOfDay, str] = {
     PartOfDay.AFTERNOON: "Afternoon",
     PartOfDay.EVENING: "Evening",
 }
+SUPPORT_MODEL_LABELS: dict[SupportModel, str] = {
+    SupportModel.BEFRIENDING: "Befriending",
+    SupportModel.MENTORING: "Mentoring",
+}
+VISIT_FREQUENCY_LABELS: dict[VisitFrequency, str] = {
+    VisitFrequency.WEEKLY: "Weekly",
+    VisitFrequency.FORTNIGHTLY: "Fortnightly",
+    VisitFrequency.MONTHLY: "Monthly",
+    VisitFrequency.BY_AGREEMENT: "By agreement",
+}
+MATCH_STATUS_LABELS: dict[MatchStatus, str] = {
+    MatchStatus.PROPOSED: "Proposed",
+    MatchStatus.ACTIVE: "Active",
+    MatchStatus.PAUSED: "Paused",
+    MatchStatus.ENDED: "Ended",
+}
 #: Index = weekday as stored (0 = Monday).
 WEEKDAY_LABELS: tuple[str, ...] = (
     "Monday",
@@ -122,10 +141,13 @@ __all__ = [
     "ETHNICITY_LABELS",
     "GENDER_LABELS",
     "GENDER_PREFERENCE_LABELS",
+    "MATCH_STATUS_LABELS",
     "PART_OF_DAY_LABELS",
     "REFERRAL_SOURCE_LABELS",
     "SAFE_CONTACT_LABELS",
     "STAGE_LABELS",
+    "SUPPORT_MODEL_LABELS",
+    "VISIT_FREQUENCY_LABELS",
     "VOLUNTEER_STATUS_LABELS",
     "WEEKDAY_LABELS",
 ]

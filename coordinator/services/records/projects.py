@@ -33,22 +33,13 @@ from coordinator.services.records.common import (
     save_columns,
     text,
 )
+from coordinator.services.records.labels import SUPPORT_MODEL_LABELS
 from coordinator.services.validation import check_phone
 from coordinator.storage.vault import Vault
 
 ENTITY = "project"
 _PLAIN_TEXT = ("name", "area_covered", "offer_text_we_do", "offer_text_we_dont")
 
-SUPPORT_MODEL_LABELS: dict[SupportModel, str] = {
-    SupportModel.BEFRIENDING: "Befriending",
-    SupportModel.MENTORING: "Mentoring",
-}
-VISIT_FREQUENCY_LABELS: dict[VisitFrequency, str] = {
-    VisitFrequency.WEEKLY: "Weekly",
-    VisitFrequency.FORTNIGHTLY: "Fortnightly",
-    VisitFrequency.MONTHLY: "Monthly",
-    VisitFrequency.BY_AGREEMENT: "By agreement",
-}
 #: Longest usual length of support, in weeks (five years).
 MAX_DURATION_WEEKS = 260
 

@@ -295,7 +295,7 @@ class FormDialog(QDialog):
             self.message.show_message(" ".join(others))
         elif not self.message.property("keep"):
             self.message.clear_message()
-        changed = self.is_changed()
+        changed = self.values(form) != self._stored  # is_changed(), without reading again
         self.save_button.setEnabled(changed and not self.errors)
         count = len(self.errors)
         if count == 1:

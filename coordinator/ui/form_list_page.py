@@ -104,8 +104,9 @@ class FormListPage(RecordListPage):
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt's name)
         super().showEvent(event)
-        self.refresh_choices()
-        self.reload()
+        if not event.spontaneous():  # shown by the app, not the window coming back from the taskbar
+            self.refresh_choices()
+            self.reload()
 
     # -- import and export -------------------------------------------------------------------
 

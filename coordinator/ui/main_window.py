@@ -120,18 +120,17 @@ class MainWindow(QMainWindow):
         menu.addAction(self.quit_action)
 
     def import_spreadsheet(self) -> None:
-        """File > Import: mothers, volunteers or services from CSV or XLSX."""
-        from coordinator.ui.import_dialog import ImportDialog
+        """File > Import: the Import… of the list being looked at (Mothers from elsewhere);
+        Today's counts are read again after an import."""
+        from coordinator.ui.form_list_page import FormListPage
 
         if self.workspace is None or self.controller.vault is None:
             return
         workspace = self.workspace
-        # The kind of the list being looked at (volunteers on the Volunteers page), else mothers.
-        kind = getattr(workspace.pages.currentWidget(), "kind", "") or "mothers"
-        dialog = ImportDialog(self.controller.vault, kind, workspace)
-        for page in (workspace.mothers, workspace.volunteers, workspace.services):
-            dialog.imported.connect(lambda _kind, page=page: page.reload())
-        dialog.open()
+        page = workspace.pages.currentWidget()
+        if not isinstance(page, FormListPage):
+            page = workspace.mothers
+        page.import_records().imported.connect(lambda _kind: workspace.today.refresh())
 
     def _action(self, text: str, shortcut: str, slot) -> QAction:
         action = QAction(text, self)

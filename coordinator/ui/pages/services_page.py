@@ -73,8 +73,7 @@ class ServicesPage(FormListPage):
         self.inactive_filter.toggled.connect(self.reload)
         self.filter_bar.addWidget(self.category_filter)
         self.filter_bar.addWidget(self.inactive_filter)
-        self.filter_bar.addStretch(1)
-        self.reload()
+        self.filter_bar.addStretch(1)  # the list loads when the page is first shown
 
     # -- the list ----------------------------------------------------------------------------
 

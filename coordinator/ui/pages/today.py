@@ -126,12 +126,12 @@ class TodayPage(QWidget):
         layout.addSpacing(8)
         layout.addWidget(self.alerts_note)
         self.alerts_note.setMaximumWidth(640)
-        layout.addStretch(1)
-        self.refresh()
+        layout.addStretch(1)  # what it says is read when the page is shown
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt's name)
         super().showEvent(event)
-        self.refresh()
+        if not event.spontaneous():  # shown by the app, not the window coming back
+            self.refresh()
 
     def refresh(self) -> None:
         """Ask the services for the counts and the backup status again and show them."""

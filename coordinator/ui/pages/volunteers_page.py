@@ -111,8 +111,7 @@ class VolunteersPage(FormListPage):
         )
         self.today = today or date.today()
         self.import_button.setToolTip(self.tr("Add volunteers from a spreadsheet"))
-        self._build_filters()
-        self.reload()
+        self._build_filters()  # the list loads when the page is first shown (FormListPage)
 
     # -- filters -----------------------------------------------------------------------------
 

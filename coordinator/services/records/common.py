@@ -295,6 +295,28 @@ def missing_ids(session: Session, model: type, ids: Iterable[int]) -> bool:
     return any(session.get(model, i) is None for i in set(ids))
 
 
+#: Said beside a choice whose term, project or category was deleted while the form was open.
+GONE_CHOICE = "That choice no longer exists: choose again."
+
+
+def gone_choices(session: Session, model: type, values: dict[str, Any], key: str = "{}") -> dict:
+    """Messages for the references among `values` (columns of `model`) whose row has been
+    deleted meanwhile, keyed by `key` formatted with the column name; saving them would
+    break a foreign key."""
+    from sqlalchemy import select
+
+    gone = {}
+    for name, value in values.items():
+        column = model.__table__.c.get(name)
+        if value is None or column is None:
+            continue
+        for foreign_key in column.foreign_keys:
+            target = foreign_key.column
+            if session.execute(select(target).where(target == value)).first() is None:
+                gone[key.format(name)] = GONE_CHOICE
+    return gone
+
+
 def fields_given(clean: Any, blank: Any, lists: Iterable[str] = ()) -> set[str]:
     """Names of the fields a new record was given: those that differ from a blank form.
 
@@ -362,7 +384,7 @@ def save_columns(
     auditing the names of the fields given or changed; returns its id.
 
     `check(session)` runs first and may raise FormInvalid for what only the database knows
-    (a name already taken, a category deleted meanwhile).
+    (a name already taken); a chosen category deleted meanwhile is refused here.
     """
     from coordinator.models import AuditAction
     from coordinator.services import audit
@@ -370,6 +392,9 @@ def save_columns(
     with vault.transaction() as session:
         if check is not None:
             check(session)
+        gone = gone_choices(session, model, columns)
+        if gone:
+            raise FormInvalid(gone)
         if record_id is None:
             record = model()
             session.add(record)
@@ -479,8 +504,14 @@ def load_record(source: Source, kind: RecordKind, record_id: int) -> Any:
 def apply_clean(session: Session, kind: RecordKind, row: Any, clean: CleanRecord) -> set[str]:
     """Write a clean form's columns, links, slots and owned rows; returns the names changed.
 
-    FormInvalid when a linked term has been deleted meanwhile.
+    FormInvalid when a chosen term, project or module has been deleted meanwhile.
     """
+    gone = gone_choices(session, kind.model, clean.columns)
+    for name, (_, model) in kind.children.items():
+        for number, item in enumerate(clean.children[name]):
+            gone |= gone_choices(session, model, item, f"{name}[{number}].{{}}")
+    if gone:
+        raise FormInvalid(gone)
     changed = apply_columns(row, clean.columns)
     for name, (attr, model) in kind.links.items():
         if missing_ids(session, model, clean.links[name]):

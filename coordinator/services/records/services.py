@@ -15,7 +15,6 @@ from sqlalchemy.orm import Session
 
 from coordinator.models import (
     LocalService,
-    ServiceCategory,
     contact_signpost,
     ending_signpost,
 )
@@ -90,15 +89,8 @@ def save_service(vault: Vault, form: ServiceForm, today: date | None = None) -> 
     if errors:
         raise FormInvalid(errors)
 
-    def category_still_there(session: Session) -> None:
-        category = cols["category_id"]
-        if category is not None and session.get(ServiceCategory, category) is None:
-            raise FormInvalid({"category_id": "That category no longer exists: choose again."})
-
     blank, _ = clean_service(blank_service())
-    return save_columns(
-        vault, LocalService, form.id, cols, blank, ENTITY, check=category_still_there
-    )
+    return save_columns(vault, LocalService, form.id, cols, blank, ENTITY)
 
 
 def delete_service(vault: Vault, service_id: int) -> None:

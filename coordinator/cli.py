@@ -106,6 +106,7 @@ def cmd_init(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
+    from coordinator.services.records.labels import counted
     from coordinator.services.status import record_counts
     from coordinator.storage.errors import ReadOnly
     from coordinator.storage.vault import open_read_only, open_vault
@@ -137,7 +138,9 @@ def cmd_check(args: argparse.Namespace) -> int:
     if vault.read_only:
         lines.append("Read-only: checked where it is, nothing written.")
     lines += [f"  {name}: {n}" for name, n in counts.items()]
-    lines.append("Integrity: ok" if ok else f"Integrity: FAILED ({len(problems)} problems)")
+    lines.append(
+        "Integrity: ok" if ok else f"Integrity: FAILED ({counted(len(problems), 'problem')})"
+    )
     _out(
         args,
         {

@@ -88,6 +88,7 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 def cmd_export(args: argparse.Namespace) -> int:
     from coordinator.services.exporting import FORMATS, ExportError, export
+    from coordinator.services.records.labels import counted
     from coordinator.storage.vault import open_vault
 
     out = Path(args.out).expanduser().absolute()
@@ -101,7 +102,9 @@ def cmd_export(args: argparse.Namespace) -> int:
             result = export(vault, args.kind, out)
         except ExportError as err:
             raise UsageError(str(err)) from None
-    noun = args.kind.rstrip("s") if result.count == 1 else args.kind
+    one, many = {"matches": ("match", "matches"), "services": ("local service", None)}.get(
+        args.kind, (args.kind[:-1], None)
+    )
     _out(
         args,
         {
@@ -111,7 +114,7 @@ def cmd_export(args: argparse.Namespace) -> int:
             "format": result.format,
             "encrypted": False,
         },
-        [f"Exported {result.count} {noun} to {result.path} (not encrypted)."],
+        [f"Exported {counted(result.count, one, many)} to {result.path} (not encrypted)."],
     )
     return EXIT_OK
 

@@ -527,6 +527,11 @@ def test_import_writes_one_audit_event_with_counts_only(vault, tmp_path):
     assert "full_name" in event.field_names and "phone" in event.field_names
     assert "Uma" not in (event.summary + event.fields_changed)
 
+    run(vault, path)  # again: Uma is a duplicate now
+    with vault.session() as session:
+        again = session.scalars(select(m.AuditEvent).order_by(m.AuditEvent.id)).all()[-1]
+    assert again.summary == "0 imported, 1 duplicate, 1 rejected, from a CSV file"
+
 
 def test_the_rejected_rows_report_can_be_saved(vault, tmp_path):
     report = import_csv(vault, tmp_path, [HEADER, mother("=Wes", Tel="0116 49"), mother("Xia")])

@@ -122,3 +122,5 @@ def test_matches_can_be_exported_but_not_imported(cli, fresh_db, tmp_path):
     assert "NOT encrypted" in done.stderr and out.exists()
     refused = cli("import", "matches", str(out), "--db", str(fresh_db))
     assert refused.returncode == EXIT_USAGE
+    said = cli("export", "services", "--out", str(tmp_path / "s.csv"), "--db", str(fresh_db))
+    assert said.stdout.startswith("Exported 0 local services to ")

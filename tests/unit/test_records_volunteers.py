@@ -193,6 +193,19 @@ def test_typed_numbers_and_areas_are_cleaned(vault):
     )
 
 
+def test_areas_in_another_order_are_no_change_but_a_new_spelling_is(vault):
+    volunteer_id = save_volunteer(vault, valid(areas=["LE2", "Oadby"]), TODAY)
+    before = len(steps.audit_events(vault))
+    form = load_volunteer(vault, volunteer_id)
+    form.areas = ["Oadby", "LE2"]
+    save_volunteer(vault, form, TODAY)
+    assert len(steps.audit_events(vault)) == before  # nothing changed: nothing audited
+    form.areas = ["OADBY", "LE2"]
+    save_volunteer(vault, form, TODAY)
+    assert sorted(load_volunteer(vault, volunteer_id).areas) == ["LE2", "OADBY"]
+    assert steps.audit_events(vault)[-1].field_names == ["areas"]
+
+
 def test_status_changes_are_recorded_with_their_note(vault):
     volunteer_id = save_volunteer(vault, valid(), TODAY)
     form = load_volunteer(vault, volunteer_id)

@@ -22,6 +22,7 @@ from coordinator.services.importing.kinds import Kind, Record, kind_spec
 from coordinator.services.importing.readers import ImportCancelled, ImportFileError, Row
 from coordinator.services.importing.report import ImportReport, Rejected
 from coordinator.services.importing.sheet import Sheet, read_sheet, row_texts, sheet_notes
+from coordinator.services.records.labels import counted
 from coordinator.storage.vault import Vault
 
 Progress = Callable[[int, int], None]
@@ -154,7 +155,7 @@ def _save(
             AuditAction.IMPORT,
             entity_type=spec.table.name,
             fields={_PSEUDO.get(f, f) for f in report.mapping.values()},
-            summary=f"{len(ids)} imported, {len(report.duplicates)} duplicates, "
+            summary=f"{len(ids)} imported, {counted(len(report.duplicates), 'duplicate')}, "
             f"{len(report.rejected)} rejected, from a {file_format} file",
         )
         report.ids = ids

@@ -132,6 +132,12 @@ WEEKDAY_LABELS: tuple[str, ...] = (
     "Sunday",
 )
 
+
+def counted(n: int, one: str, many: str | None = None) -> str:
+    """'1 match', '2 matches': a number with its noun (`many` defaults to `one` + 's')."""
+    return f"{n:,} {one if n == 1 else many or one + 's'}"
+
+
 __all__ = [
     "CLOSURE_REASON_LABELS",
     "CONSENT_KIND_LABELS",
@@ -150,4 +156,5 @@ __all__ = [
     "VISIT_FREQUENCY_LABELS",
     "VOLUNTEER_STATUS_LABELS",
     "WEEKDAY_LABELS",
+    "counted",
 ]

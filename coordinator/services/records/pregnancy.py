@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+from coordinator.services.records.labels import counted
+
 #: A full-term pregnancy: 40 weeks from the first day of the last period.
 FULL_TERM_DAYS = 280
 #: Past this many weeks with no birth date recorded, the weeks count means nothing.
@@ -13,10 +15,6 @@ LATEST_PLAUSIBLE_WEEKS = 42
 def format_date(day: date) -> str:
     """'3 Mar 2027'."""
     return f"{day.day} {day:%b %Y}"
-
-
-def _plural(n: int, unit: str) -> str:
-    return f"{n} {unit}" if n == 1 else f"{n} {unit}s"
 
 
 def weeks_pregnant(edd: date, today: date) -> int:
@@ -40,14 +38,14 @@ def baby_age_text(born: date, today: date) -> str:
     """'5 days', '3 weeks', '5 months', '2 years' or '2 years 3 months'."""
     days = (today - born).days
     if days < 14:
-        return _plural(days, "day")
+        return counted(days, "day")
     if days < 56:
-        return _plural(days // 7, "week")
+        return counted(days // 7, "week")
     months = whole_months(born, today)
     if months < 24:
-        return _plural(months, "month")
+        return counted(months, "month")
     years, months = divmod(months, 12)
-    return _plural(years, "year") + (f" {_plural(months, 'month')}" if months else "")
+    return counted(years, "year") + (f" {counted(months, 'month')}" if months else "")
 
 
 def pregnancy_text(
@@ -67,4 +65,4 @@ def pregnancy_text(
         return due
     if weeks > LATEST_PLAUSIBLE_WEEKS:
         return f"{due} (birth not recorded)"
-    return f"{due} ({about}{_plural(weeks, 'week')})"
+    return f"{due} ({about}{counted(weeks, 'week')})"

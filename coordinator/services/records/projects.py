@@ -33,7 +33,7 @@ from coordinator.services.records.common import (
     save_columns,
     text,
 )
-from coordinator.services.records.labels import SUPPORT_MODEL_LABELS
+from coordinator.services.records.labels import SUPPORT_MODEL_LABELS, counted
 from coordinator.services.validation import check_phone
 from coordinator.storage.vault import Vault
 
@@ -148,7 +148,12 @@ def save_project(vault: Vault, form: ProjectForm, today: Any = None) -> int:
     return save_columns(vault, Project, form.id, cols, blank, ENTITY, check=name_is_free)
 
 
-_ONE = {"mothers": "mother", "volunteers": "volunteer", "matches": "match"}
+#: What each use is called, one and many.
+_NOUNS = {
+    "mothers": ("mother", None),
+    "volunteers": ("volunteer", None),
+    "matches": ("match", "matches"),
+}
 
 
 def _uses(session: Session, project_id: int) -> dict[str, int]:
@@ -172,7 +177,7 @@ def delete_project(vault: Vault, project_id: int) -> None:
         uses = {kind: n for kind, n in _uses(session, project_id).items() if n}
         if not uses:
             return None
-        listed = ", ".join(f"{n} {kind if n != 1 else _ONE[kind]}" for kind, n in uses.items())
+        listed = ", ".join(counted(n, *_NOUNS[kind]) for kind, n in uses.items())
         return (
             f"This project has {listed}, so it cannot be deleted: mark it as no longer "
             "running instead, and it will stop being offered on forms."

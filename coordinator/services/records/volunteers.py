@@ -63,7 +63,9 @@ def _read_areas_and_history(volunteer: Volunteer, form: VolunteerForm) -> None:
 
 
 def _sync_areas(volunteer: Volunteer, areas: list[str]) -> bool:
-    if _areas(volunteer) == areas:
+    """Make her area rows hold these areas; False (nothing to audit) when they already do,
+    in whatever order."""
+    if set(_areas(volunteer)) == set(areas):
         return False
     have = {a.area: a for a in volunteer.areas}
     for name, row in have.items():

@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 from coordinator import models as m
 from coordinator.services.importing import fields as F
 from coordinator.services.importing.header import Column
-from coordinator.services.importing.readers import Row
+from coordinator.services.importing.readers import FormulaWithoutResult, Row
 from coordinator.services.importing.values import (
     cell_text,
     is_blank,
@@ -95,6 +95,12 @@ class Converted:
         self.problems.append(f"'{column}' — {message}" if column else message)
 
 
+#: Said of a workbook cell whose formula's result was never saved.
+FORMULA_MESSAGE = (
+    "A formula whose result was never saved: open the file in Excel, save it, and import it again."
+)
+
+
 def convert_cells(kind: str, columns: list[Column], cells: Row, lookups: Lookups) -> Converted:
     """Each mapped cell parsed and checked on its own; cross-field rules come later."""
     result = Converted({}, [], {})
@@ -104,6 +110,10 @@ def convert_cells(kind: str, columns: list[Column], cells: Row, lookups: Lookups
             continue
         result.columns[fld.name] = column.name
         raw = cells[column.index] if column.index < len(cells) else None
+        if isinstance(raw, FormulaWithoutResult):
+            result.values[fld.name] = None
+            result.fail(fld.name, FORMULA_MESSAGE)
+            continue
         if is_blank(raw):
             result.values[fld.name] = None
             continue

@@ -162,6 +162,7 @@ def _read_xlsx(path: Path, score: Callable[[list[Row]], int]) -> Table:
         best = max(sheets, key=lambda s: score(_rows(s, HEADER_SEARCH_ROWS)))
         rows = _rows(best, None)
         _fill_merged(rows, _merged_ranges(best))
+        _mark_formulas_without_results(rows, best)
     except ImportFileError:
         raise
     except Exception as err:  # a damaged workbook fails in many ways inside openpyxl
@@ -190,6 +191,45 @@ def _merged_ranges(sheet) -> list[tuple[int, int, int, int]]:
     except (AttributeError, KeyError, OSError):
         return []
     return [range_boundaries(ref.decode()) for ref in _MERGE.findall(xml)]  # type: ignore[misc]
+
+
+class FormulaWithoutResult:
+    """A workbook cell holding a formula whose result was never saved (the file was written
+    by a program rather than saved by Excel): its value is unknown, so the row it is in
+    cannot be imported with it, and must not be imported without it."""
+
+    def __str__(self) -> str:
+        return "(a formula with no saved result)"
+
+
+FORMULA_WITHOUT_RESULT = FormulaWithoutResult()
+_CELL = re.compile(rb"<(?:\w+:)?c\b([^>]*)>(.*?)</(?:\w+:)?c>", re.S)
+_REF = re.compile(rb'\br="([A-Z]+)([0-9]+)"')
+_VALUE = re.compile(rb"<(?:\w+:)?v>[^<]+</(?:\w+:)?v>")
+
+
+def _mark_formulas_without_results(rows: list[Row], sheet) -> None:
+    """Put FORMULA_WITHOUT_RESULT where a formula cell has no saved value (read with
+    data_only, such a cell would read as empty and its value be lost without a word)."""
+    from openpyxl.utils.cell import column_index_from_string
+
+    try:
+        xml = sheet.parent._archive.read(sheet._worksheet_path)
+    except (AttributeError, KeyError, OSError):
+        return
+    if b"<f" not in xml and b":f" not in xml:
+        return
+    for attributes, body in _CELL.findall(xml):
+        ref = _REF.search(attributes)
+        if ref is None or (b"<f" not in body and b":f>" not in body) or _VALUE.search(body):
+            continue
+        row, column = int(ref.group(2)), column_index_from_string(ref.group(1).decode())
+        while len(rows) < row:
+            rows.append([])
+        cells = rows[row - 1]
+        if len(cells) < column:
+            cells.extend([None] * (column - len(cells)))
+        cells[column - 1] = FORMULA_WITHOUT_RESULT
 
 
 def _fill_merged(rows: list[Row], ranges: list[tuple[int, int, int, int]]) -> None:

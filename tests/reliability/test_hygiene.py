@@ -72,6 +72,8 @@ for path, passphrase, expected in [
         open_vault(path, passphrase).close()
     except expected:
         pass
+    else:
+        sys.exit(f"{path.name} opened")
 print("refused all three")
 """
 

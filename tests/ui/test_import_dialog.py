@@ -157,7 +157,7 @@ def test_the_rows_that_need_fixing_are_listed_with_their_row_numbers(
     reasons = [model.data(model.index(r, 1)) for r in range(model.rowCount())]
     assert rows == ["5", "6", "7"]
     assert "That day does not exist" in reasons[0]
-    assert "name" in reasons[1].lower()
+    assert reasons[1] == "'Mum's name' — A name is needed."
     assert "Not a UK postcode" in reasons[2]
     assert dialog.result.rejected.isVisible() and dialog.result.warning.isVisible()
     assert dialog.reminder.isVisible() and "not encrypted" in dialog.reminder.text()

@@ -89,6 +89,13 @@ def test_an_unused_service_can_be_deleted(vault):
     delete_service(vault, service_id)
     with pytest.raises(RecordNotFound):
         load_service(vault, service_id)
+    with vault.session() as s:
+        last = s.scalars(select(AuditEvent).order_by(AuditEvent.id.desc())).first()
+    assert (last.action, last.entity_type, last.entity_id) == (
+        AuditAction.DELETE,
+        "local_service",
+        service_id,
+    )
 
 
 def test_a_service_someone_was_signposted_to_cannot_be_deleted(vault):

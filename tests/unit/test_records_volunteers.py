@@ -261,6 +261,12 @@ def test_a_volunteer_never_matched_can_be_deleted(vault):
     delete_volunteer(vault, volunteer_id)
     with vault.session() as s:
         assert s.get(Volunteer, volunteer_id) is None
+    last = steps.audit_events(vault)[-1]
+    assert (last.action, last.entity_type, last.entity_id) == (
+        AuditAction.DELETE,
+        "volunteer",
+        volunteer_id,
+    )
 
 
 def test_a_matched_volunteer_cannot_be_deleted(vault):

@@ -105,4 +105,7 @@ def test_parsing_any_text_either_gives_a_date_or_a_plain_message(text):
     except v.Invalid as err:
         assert str(err)
     else:
-        assert result is None or isinstance(result, date)
+        if result is None:
+            assert not text.strip()  # only blank text means "no date"
+        else:
+            assert v.parse_date(f"{result:%d/%m/%Y}") == result  # a real day, read back

@@ -25,7 +25,6 @@ from coordinator.storage.errors import (
     folder_is_there,
     from_os_error,
 )
-from coordinator.storage.logsafe import error_summary
 
 #: The largest file a FAT32-formatted USB stick can hold.
 FAT32_MAX_FILE = 4 * 1024**3 - 1
@@ -38,8 +37,6 @@ SQLITE_IOERR_READ, SQLITE_IOERR_SHORT_READ = SQLITE_IOERR | (1 << 8), SQLITE_IOE
 
 #: Below this much free space, a failed write is taken to be a full disk.
 LOW_SPACE = 16 * 1024 * 1024
-#: The largest file a FAT32-formatted USB stick can hold.
-FAT32_MAX_FILE = 4 * 1024**3 - 1
 
 
 def sqlite_code(err: BaseException) -> tuple[int | None, str]:
@@ -126,8 +123,3 @@ def _file_size_limit() -> float:
 def writable(path: Path) -> bool:
     """Whether this account may change the file and make files beside it (-wal, -journal)."""
     return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK | os.X_OK)
-
-
-def translate_operational_error(err: BaseException, path: Path | str) -> VaultError:
-    """Like `storage_fault`, but always a VaultError (a generic CannotWrite if unknown)."""
-    return storage_fault(err, path) or CannotWrite(Path(path), error_summary(err))

@@ -55,7 +55,6 @@ from coordinator.storage.faults import (  # noqa: F401 (storage_fault is part of
     SQLITE_NOTADB,
     sqlite_code,
     storage_fault,
-    translate_operational_error,
     writable,
 )
 from coordinator.storage.lockfile import DatabaseLock

@@ -108,9 +108,6 @@ class AuditModel(QAbstractTableModel):
             self._rows.extend(rows)
             self.endInsertRows()
 
-    def row(self, index: int) -> audit.AuditRow:
-        return self._rows[index]
-
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None

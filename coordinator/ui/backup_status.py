@@ -53,7 +53,6 @@ class BackupStatusLabel(QLabel):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.setAccessibleName(_tr("Backup status"))
-        self.overdue = False
         self.show_status(None)
 
     def show_status(self, status: BackupStatus | None) -> None:
@@ -62,7 +61,6 @@ class BackupStatusLabel(QLabel):
             self.setToolTip("")
             self.hide()
             return
-        self.overdue = status.overdue
         self.setText(last_backup_text(status))
         colour = f"color: {WARNING_COLOUR}; font-weight: bold;" if status.overdue else ""
         self.setStyleSheet(f"QLabel {{ padding: 0 8px; {colour} }}")

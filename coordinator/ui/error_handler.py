@@ -31,7 +31,6 @@ class ErrorHandler(QObject):
         self._window = window
         self._lock = lock
         self._previous = sys.excepthook
-        self.shown: list[str] = []
         self.report.connect(self._show)
 
     def install(self) -> None:
@@ -64,7 +63,6 @@ class ErrorHandler(QObject):
             )
 
     def _show(self, title: str, message: str, lock: bool) -> None:
-        self.shown.append(message)
         if lock:
             self._lock()
         box = QMessageBox(QMessageBox.Icon.Warning, title, message, parent=self._window)

@@ -7,7 +7,7 @@ from __future__ import annotations
 import contextlib
 import enum
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import asdict, dataclass, field, fields
+from dataclasses import dataclass, field, fields
 from datetime import date
 from typing import Any, TypeVar
 
@@ -197,17 +197,9 @@ class Cleaner:
             seen.add(value)
 
 
-def item_dicts(items: Iterable[Any]) -> list[dict[str, Any]]:
-    return [asdict(item) for item in items]
-
-
 def term_ids(form: Any, *names: str) -> dict[str, set[int]]:
     """The ids chosen in these vocabulary lists of a form, by field name."""
     return {name: set(getattr(form, name)) for name in names}
-
-
-def row_values(row: Any, names: Iterable[str]) -> dict[str, Any]:
-    return {name: getattr(row, name) for name in names}
 
 
 def _form_values(blank: Any, row: Any, names: Iterable[str]) -> dict[str, Any]:

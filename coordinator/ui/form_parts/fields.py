@@ -172,9 +172,6 @@ class CheckList(QListWidget):
             item.setCheckState(Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
         self.blockSignals(False)
 
-    def label_of(self, term_id: int) -> str:
-        return self._labels.get(term_id, "")
-
 
 def plain_text(lines: int = 3) -> QPlainTextEdit:
     edit = QPlainTextEdit()

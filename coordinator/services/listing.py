@@ -39,6 +39,7 @@ from coordinator.services.records.list_common import (
     unindexed,
 )
 from coordinator.services.records.list_people import (
+    CURRENT_MATCH,
     SERVICE_SORTS,
     VOLUNTEER_SORTS,
     ServiceFilter,
@@ -50,7 +51,7 @@ from coordinator.services.records.list_people import (
     volunteer_ids,
     volunteer_rows,
 )
-from coordinator.services.records.pregnancy import FULL_TERM_DAYS, pregnancy_text
+from coordinator.services.records.pregnancy import FULL_TERM_DAYS, estimated_edd, pregnancy_text
 
 ALL_STAGES: frozenset[MotherStage] = frozenset(MotherStage)
 #: Still in the pipeline: not yet matched, not closed (these are "waiting").
@@ -58,7 +59,6 @@ WAITING_STAGES: frozenset[MotherStage] = frozenset(
     {MotherStage.RECEIVED, MotherStage.CONTACTED, MotherStage.ASSESSED, MotherStage.WAITING}
 )
 OPEN_STAGES: frozenset[MotherStage] = ALL_STAGES - {MotherStage.CLOSED}
-CURRENT_MATCH = (MatchStatus.ACTIVE, MatchStatus.PAUSED)
 
 #: The sort keys of the mothers list, one per column.
 MOTHER_SORTS = ("name", "stage", "due", "area", "referrer", "waiting", "volunteer")
@@ -270,7 +270,7 @@ def _referrer_text(name: str | None, agency: str | None, source: Any) -> str:
     if name and agency:
         return f"{name} ({agency})"
     if name or agency:
-        return name or agency or ""
+        return name or agency
     return REFERRAL_SOURCE_LABELS.get(source, "") if source else ""
 
 
@@ -313,11 +313,9 @@ def mother_rows(source: Source, ids: list[int], today: date | None = None) -> li
 
 def _mother_row(r: Any, today: date) -> MotherRow:
     edd, approximate = r.edd, r.edd_is_approximate
-    if edd is None and r.weeks_pregnant_at_referral is not None:
-        edd = r.referral_received_on + timedelta(
-            days=FULL_TERM_DAYS - 7 * r.weeks_pregnant_at_referral
-        )
-        approximate = True
+    if edd is None:
+        edd = estimated_edd(r.referral_received_on, r.weeks_pregnant_at_referral)
+        approximate = edd is not None
     waiting = r.stage in WAITING_STAGES
     return MotherRow(
         id=r.id,

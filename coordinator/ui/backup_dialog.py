@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QLocale, QStandardPaths, Qt, Signal
+from PySide6.QtCore import QLocale, Qt, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from coordinator.services import backups
 from coordinator.storage.backup import CopyResult
 from coordinator.storage.vault import Vault
+from coordinator.ui import settings as ui_settings
 from coordinator.ui.new_passphrase import NewPassphraseFields
 from coordinator.ui.widgets import FittingDialog, MessageLabel, heading, note
 from coordinator.ui.worker import BackgroundTask, error_message
@@ -36,15 +37,7 @@ DIALOG_WIDTH = 520
 
 def default_backup_path(vault: Vault, folder: str | None, today: date | None = None) -> Path:
     """'<db stem>-backup-YYYY-MM-DD.db' in the automatic-backup folder, else Documents."""
-    if folder:
-        start = Path(folder)
-    else:
-        documents = QStandardPaths.writableLocation(
-            QStandardPaths.StandardLocation.DocumentsLocation
-        )
-        start = Path(documents) if documents else Path.home()
-        if not start.is_dir():
-            start = Path.home()
+    start = Path(folder) if folder else ui_settings.documents_folder()
     day = today or date.today()
     return start / f"{vault.path.stem}-backup-{day:%Y-%m-%d}.db"
 

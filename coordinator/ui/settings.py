@@ -57,6 +57,11 @@ def spreadsheet_folder(settings: QSettings | None = None) -> Path:
     value = read(settings or QSettings(), SPREADSHEET_FOLDER)
     if value and Path(value).is_dir():
         return Path(value)
+    return documents_folder()
+
+
+def documents_folder() -> Path:
+    """The user's Documents folder, else the home folder."""
     documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
     if documents and Path(documents).is_dir():
         return Path(documents)

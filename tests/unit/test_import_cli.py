@@ -124,3 +124,12 @@ def test_matches_can_be_exported_but_not_imported(cli, fresh_db, tmp_path):
     assert refused.returncode == EXIT_USAGE
     said = cli("export", "services", "--out", str(tmp_path / "s.csv"), "--db", str(fresh_db))
     assert said.stdout.startswith("Exported 0 local services to ")
+
+
+def test_the_command_lines_kinds_are_the_importers_and_exporters():
+    from coordinator import cli_records
+    from coordinator.services import exporting
+    from coordinator.services.importing import fields
+
+    assert set(cli_records.KINDS) == set(fields.KINDS)
+    assert cli_records.EXPORT_KINDS == exporting.EXPORT_KINDS

@@ -22,6 +22,7 @@ from coordinator.ui.export_action import export_list
 from coordinator.ui.form_dialog import FormDialog
 from coordinator.ui.import_dialog import ImportDialog
 from coordinator.ui.record_list import RecordListPage
+from coordinator.ui.widgets import lend_lock_action
 
 
 class FormListPage(RecordListPage):
@@ -73,9 +74,7 @@ class FormListPage(RecordListPage):
             self.message.show_message(self.gone_text())
             self.reload()
             return None
-        lock = getattr(self.window(), "lock_action", None)
-        if lock is not None:  # Ctrl+L locks from inside the form too
-            dialog.addAction(lock)
+        lend_lock_action(dialog, self)  # Ctrl+L locks from inside the form too
         dialog.saved.connect(self._saved)
         dialog.deleted.connect(self._deleted)
         dialog.finished.connect(self._form_closed)

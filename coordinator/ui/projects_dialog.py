@@ -7,6 +7,8 @@ again after every save or delete, and the saved project is the one chosen.
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
@@ -26,7 +28,14 @@ from coordinator.services.records import projects
 from coordinator.services.records.common import RecordNotFound
 from coordinator.storage.vault import Vault
 from coordinator.ui.project_form import ProjectFormDialog
-from coordinator.ui.widgets import QUIET_COLOUR, MessageLabel, heading, note, read_only_rows
+from coordinator.ui.widgets import (
+    QUIET_COLOUR,
+    MessageLabel,
+    heading,
+    lend_lock_action,
+    note,
+    read_only_rows,
+)
 from coordinator.ui.worker import error_message
 
 
@@ -157,12 +166,26 @@ class ProjectsDialog(QDialog):
             self.message.show_message(self.tr("That project is no longer in the database."))
             self.reload()
             return None
+        lend_lock_action(form, self)
         form.saved.connect(lambda project_id: self.reload(select=project_id))
         form.deleted.connect(self._deleted)
         form.finished.connect(self._form_closed)
         self.form = form
         form.open()
         return form
+
+    def draft_values(self) -> dict[str, Any] | None:
+        """The open project form's unsaved changes (for a lock), else None."""
+        return self.form.draft_values() if self.form is not None else None
+
+    def apply_draft(self, values: dict[str, Any], *, announce: bool = True) -> None:
+        """Open the project the draft was of (a new one if it has gone) with its values."""
+        project_id = values.get("id")
+        form = self.open_form(project_id if isinstance(project_id, int) else None)
+        if form is None and project_id is not None:
+            form = self.open_form(None)  # deleted meanwhile: keep what was typed
+        if form is not None:
+            form.apply_values(dict(values.get("form") or {}), announce=announce)
 
     def _deleted(self, _project_id: int) -> None:
         self.reload()

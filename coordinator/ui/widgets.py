@@ -175,6 +175,17 @@ class OptionalNumberBox(QSpinBox):
         super().keyPressEvent(event)
 
 
+def lend_lock_action(dialog: QWidget, owner: QWidget) -> None:
+    """Let Ctrl+L lock from inside a dialog over the main window (whose own shortcut a
+    modal dialog blocks); `owner` may itself be inside a dialog over the main window."""
+    window = owner.window()
+    while window is not None and not hasattr(window, "lock_action"):
+        parent = window.parentWidget()
+        window = parent.window() if parent is not None else None
+    if window is not None:
+        dialog.addAction(window.lock_action)
+
+
 def fill_choices(combo: QComboBox, choices: list[tuple[Any, str]]) -> None:
     """Put (data, label) choices after a combo's first item ("All projects"), keeping the
     current choice when it is still offered (else going back to the first item).

@@ -115,7 +115,7 @@ class Workspace(QWidget):
     def open_projects(self) -> None:
         """Settings, with its Projects dialog open."""
         self.show_page(self.settings)
-        self.settings.projects_button.click()
+        self.settings.open_projects()
 
     def show_section(self, index: int) -> None:
         if 0 <= index < self.navigation.count():

@@ -203,3 +203,38 @@ def test_closing_a_form_that_cannot_be_saved_offers_discard_or_keep_editing(qtbo
     with qtbot.waitSignal(form.finished):
         form.close()
     assert names(dialog) == []
+
+
+def test_a_project_typed_before_ctrl_l_in_its_form_is_offered_back(
+    qtbot, make_window, keystore, db_path
+):
+    from PySide6.QtWidgets import QApplication
+
+    from coordinator.services import drafts
+    from tests.ui.helpers import go_to, is_unlocked, type_and_unlock
+
+    window = make_window(db_path, keystore)
+    type_and_unlock(qtbot, window)
+    go_to(window, "Settings")
+    click(qtbot, window.workspace.settings.projects_button)
+    form = new_project(qtbot, window.workspace.settings.records_dialog, "Bump Buddies")
+    type_into(qtbot, form, "offer_text_we_dont", "Not a crisis service")
+
+    form.raise_()
+    form.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is form)
+    qtbot.keyClick(form, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)  # from the form
+    assert window.workspace is None
+    type_and_unlock(qtbot, window)
+
+    assert is_unlocked(window)
+    settings = window.workspace.settings
+    assert window.workspace.pages.currentWidget() is settings
+    restored = settings.records_dialog.form
+    assert isinstance(restored, ProjectFormDialog) and restored.isVisible()
+    assert restored.widget_for("name").text() == "Bump Buddies"
+    assert restored.widget_for("offer_text_we_dont").toPlainText() == "Not a crisis service"
+    assert restored.restored_note.text().startswith("Restored unsaved changes")
+    assert drafts.pending(window.controller.vault) == []
+    assert projects.project_rows(window.controller.vault) == []  # not saved until she says so
+    restored.reject()

@@ -36,7 +36,7 @@ from coordinator.ui.audit_view import AuditDialog
 from coordinator.ui.backup_status import when_text
 from coordinator.ui.projects_dialog import ProjectsDialog
 from coordinator.ui.vocabulary_editor import LIST_TEXTS, VocabularyEditor
-from coordinator.ui.widgets import PAGE_MARGIN, MessageLabel, heading, note
+from coordinator.ui.widgets import PAGE_MARGIN, MessageLabel, heading, lend_lock_action, note
 from coordinator.ui.worker import error_message
 
 COLUMN_WIDTH = 640
@@ -110,7 +110,7 @@ class SettingsPage(QWidget):
         for vocabulary, button in self.list_buttons.items():
             button.clicked.connect(partial(self.open_list, vocabulary))
         self.audit_button.clicked.connect(lambda: self._open(AuditDialog(self._vault)))
-        self.projects_button.clicked.connect(lambda: self._open(ProjectsDialog(self._vault)))
+        self.projects_button.clicked.connect(self.open_projects)
         self.save_button.clicked.connect(self.save)
         self.discard_button.clicked.connect(self.discard)
 
@@ -259,9 +259,22 @@ class SettingsPage(QWidget):
     # -- drafts (see Workspace) --------------------------------------------------------------
 
     def draft_state(self) -> dict[str, Any] | None:
-        return self.values() if self.is_changed() else None
+        """The settings' unsaved changes, and those of an open project form (as
+        "project_form"); None when there are neither."""
+        state = self.values() if self.is_changed() else {}
+        dialog = self.records_dialog
+        project = dialog.draft_values() if isinstance(dialog, ProjectsDialog) else None
+        if project is not None:
+            state["project_form"] = project
+        return state or None
 
     def apply_draft(self, values: dict[str, Any], *, announce: bool = True) -> None:
+        values = dict(values)
+        project = values.pop("project_form", None)
+        if project is not None:
+            self.open_projects().apply_draft(project, announce=announce)
+        if not values:
+            return
         self._show({**self._stored, **values})
         if announce and self.is_changed():
             self.restored_note.show_message(
@@ -341,10 +354,16 @@ class SettingsPage(QWidget):
         self.message.show_message(self.tr("Saved."), "success")
         self.saved.emit()
 
+    def open_projects(self) -> ProjectsDialog:
+        dialog = ProjectsDialog(self._vault)
+        self._open(dialog)
+        return dialog
+
     def _open(self, dialog: QDialog) -> None:
         """Show a Records dialog (projects, a list, the audit trail) over the window."""
         dialog.setParent(self, dialog.windowFlags())
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        lend_lock_action(dialog, self)
         self.records_dialog = dialog
         dialog.open()
 

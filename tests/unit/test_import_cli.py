@@ -8,8 +8,8 @@ import json
 
 import pytest
 
-from coordinator.cli import UsageError
-from coordinator.cli_records import read_mapping
+from coordinator.cli.common import UsageError
+from coordinator.cli.records import read_mapping
 from coordinator.services.importing import import_file
 from coordinator.storage.vault import open_vault
 from tests.conftest import PASSPHRASE
@@ -127,7 +127,7 @@ def test_matches_can_be_exported_but_not_imported(cli, fresh_db, tmp_path):
 
 
 def test_the_command_lines_kinds_are_the_importers_and_exporters():
-    from coordinator import cli_records
+    from coordinator.cli import records as cli_records
     from coordinator.services import exporting
     from coordinator.services.importing import fields
 

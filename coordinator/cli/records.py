@@ -1,4 +1,4 @@
-"""The `import` and `export` commands (registered by coordinator.cli.build_parser).
+"""The `import` and `export` commands.
 
     coordinator import {mothers,volunteers,services} FILE [--mapping FILE] [--dry-run] [--json]
     coordinator export {mothers,volunteers,matches,services} --out FILE.csv|FILE.xlsx [--json]
@@ -16,8 +16,9 @@ import json
 import sys
 from pathlib import Path
 
-from coordinator import config
-from coordinator.cli import EXIT_OK, EXIT_REJECTED, UsageError, _out, read_passphrase
+from coordinator.cli.common import EXIT_OK, EXIT_REJECTED, UsageError, open_db, out
+
+ORDER = 40
 
 #: The kinds the importer and exporter take (importing.fields.KINDS,
 #: exporting.EXPORT_KINDS), written out so that parsing a command line does not import them
@@ -71,43 +72,37 @@ def read_mapping(path: Path) -> dict[str, str]:
 
 def cmd_import(args: argparse.Namespace) -> int:
     from coordinator.services.importing import ImportFileError, import_file
-    from coordinator.storage.vault import open_vault
 
     source = Path(args.file).expanduser()
     if not source.is_file():
         raise UsageError(f"There is no file {source}.")
     mapping = read_mapping(Path(args.mapping).expanduser()) if args.mapping else None
-    path = config.resolve_db_path(args.db)
-    passphrase = read_passphrase()
-    with open_vault(path, passphrase) as vault:
+    with open_db(args) as vault:
         try:
             report = import_file(vault, args.kind, source, mapping=mapping, dry_run=args.dry_run)
         except ImportFileError as err:
             raise UsageError(str(err)) from None
-    _out(args, report.as_json(), report.lines())
+    out(args, report.as_json(), report.lines())
     return EXIT_REJECTED if report.rejected else EXIT_OK
 
 
 def cmd_export(args: argparse.Namespace) -> int:
     from coordinator.services.exporting import FORMATS, ExportError, export
     from coordinator.services.records.labels import counted
-    from coordinator.storage.vault import open_vault
 
-    out = Path(args.out).expanduser().absolute()
-    if out.suffix.lower() not in FORMATS:
-        raise UsageError(f"Export to a .csv or .xlsx file, not '{out.name}'.")
-    path = config.resolve_db_path(args.db)
-    passphrase = read_passphrase()
-    with open_vault(path, passphrase) as vault:
-        print(EXPORT_WARNING.format(path=out), file=sys.stderr)
+    target = Path(args.out).expanduser().absolute()
+    if target.suffix.lower() not in FORMATS:
+        raise UsageError(f"Export to a .csv or .xlsx file, not '{target.name}'.")
+    with open_db(args) as vault:
+        print(EXPORT_WARNING.format(path=target), file=sys.stderr)
         try:
-            result = export(vault, args.kind, out)
+            result = export(vault, args.kind, target)
         except ExportError as err:
             raise UsageError(str(err)) from None
     one, many = {"matches": ("match", "matches"), "services": ("local service", None)}.get(
         args.kind, (args.kind[:-1], None)
     )
-    _out(
+    out(
         args,
         {
             "exported": result.count,
@@ -121,7 +116,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def add_record_commands(sub, parents: list[argparse.ArgumentParser]) -> None:
+def register(sub, parents: list[argparse.ArgumentParser]) -> None:
     p = sub.add_parser(
         "import",
         parents=parents,

@@ -57,8 +57,8 @@ def run_app(db_path: Path | None = None, keystore: KeyStore | None = None) -> in
 
     from PySide6.QtWidgets import QApplication
 
-    from coordinator.ui.error_handler import ErrorHandler
-    from coordinator.ui.main_window import MainWindow
+    from coordinator.ui.shell.error_handler import ErrorHandler
+    from coordinator.ui.shell.main_window import MainWindow
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     settings = QSettings()

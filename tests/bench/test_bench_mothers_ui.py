@@ -185,7 +185,7 @@ os.environ["QT_QPA_PLATFORM"] = "offscreen"
 from PySide6.QtWidgets import QApplication
 app = QApplication([])
 from coordinator.storage.vault import open_vault
-from coordinator.ui.workspace import Workspace
+from coordinator.ui.shell.workspace import Workspace
 
 def rss():
     for line in open("/proc/self/status"):

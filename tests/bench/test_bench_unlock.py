@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
 
 from coordinator.storage.keystore import KeyStore
 from coordinator.storage.vault import CIPHER_SETTINGS, silence_sqlcipher_log
-from coordinator.ui.main_window import MainWindow
+from coordinator.ui.shell.main_window import MainWindow
 from tests.bench.conftest import demo_database, median_seconds
 from tests.conftest import PASSPHRASE
 

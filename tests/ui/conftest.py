@@ -29,7 +29,7 @@ def _no_user_settings(tmp_path, monkeypatch) -> None:
 @pytest.fixture
 def make_window(qtbot, ui_settings):
     """make_window(path, keystore) -> a shown MainWindow, closed (and its vault with it) after."""
-    from coordinator.ui.main_window import MainWindow
+    from coordinator.ui.shell.main_window import MainWindow
 
     windows: list[MainWindow] = []  # kept alive for the whole test; qtbot holds weak refs
 

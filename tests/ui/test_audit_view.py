@@ -7,7 +7,7 @@ from PySide6.QtCore import QModelIndex, Qt
 
 from coordinator.models import AuditAction
 from coordinator.services import audit
-from coordinator.ui.audit_view import BATCH, AuditDialog
+from coordinator.ui.dialogs.audit_view import BATCH, AuditDialog
 from coordinator.ui.pages.volunteers_page import VolunteersPage
 from tests.ui.helpers import open_settings_dialog
 from tests.ui.volunteers_data import click, enter
@@ -96,7 +96,7 @@ def test_an_empty_trail_says_so(qtbot, vault):
 
 
 def test_stored_field_names_read_as_words():
-    from coordinator.ui.audit_view import plain_name
+    from coordinator.ui.dialogs.audit_view import plain_name
 
     assert plain_name("address_line1") == "Address line 1"
     assert plain_name("dbs_checks") == "DBS checks"

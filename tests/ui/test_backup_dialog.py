@@ -8,7 +8,7 @@ from coordinator.services import backups
 from coordinator.storage.backup import BackupFailed
 from coordinator.storage.errors import WrongPassphrase
 from coordinator.storage.vault import open_vault
-from coordinator.ui.widgets import WARNING_COLOUR
+from coordinator.ui.kit.widgets import WARNING_COLOUR
 from tests.ui.helpers import PASSPHRASE, STRONG, type_and_unlock
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtGui import QClipboard, QGuiApplication
 
-from coordinator.ui.clipboard import ClipboardGuard
+from coordinator.ui.shell.clipboard import ClipboardGuard
 from tests.ui.helpers import go_to, type_and_unlock
 
 Mode = QClipboard.Mode

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QMessageBox
 
 from coordinator.storage.errors import DatabaseGone, DiskFull
-from coordinator.ui.error_handler import ErrorHandler
+from coordinator.ui.shell.error_handler import ErrorHandler
 from tests.ui.helpers import is_unlocked, type_and_unlock
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from coordinator.ui.import_dialog import ImportDialog
+from coordinator.ui.dialogs.import_dialog import ImportDialog
 from tests.ui.helpers import type_and_unlock
 
 

@@ -7,7 +7,7 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QGuiApplication
 
 from coordinator.services import preferences
-from coordinator.ui.idle_lock import IdleLock
+from coordinator.ui.shell.idle_lock import IdleLock
 from tests.ui.helpers import go_to, is_unlocked, type_and_unlock
 
 #: One "minute" of idle time lasts this many ms in these tests.

@@ -17,8 +17,8 @@ from sqlalchemy import func, select
 from coordinator.models import Mother
 from coordinator.services import importing
 from coordinator.services.records.mothers import load_mother
-from coordinator.ui.form_parts.fields import uk_date
-from coordinator.ui.import_dialog import ImportDialog
+from coordinator.ui.dialogs.import_dialog import ImportDialog
+from coordinator.ui.kit.form_parts.fields import uk_date
 from coordinator.ui.pages.volunteers_page import VolunteersPage
 from tests.ui.volunteers_data import click, days, shown_names
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from coordinator.ui.workspace import Workspace
+from coordinator.ui.shell.workspace import Workspace
 from tests.ui.helpers import PASSPHRASE, is_unlocked, type_and_unlock
 
 
@@ -212,7 +212,7 @@ def test_damage_found_after_unlocking_locks_and_says_so(
 def test_first_run_window_fits_a_small_laptop_screen_and_is_roomy_on_a_large_one():
     from PySide6.QtCore import QSize
 
-    from coordinator.ui.main_window import MINIMUM_SIZE, first_run_size
+    from coordinator.ui.shell.main_window import MINIMUM_SIZE, first_run_size
 
     laptop = first_run_size(QSize(1366, 728))  # 1366x768 less a 40-pixel taskbar
     assert laptop.width() <= 1366 and laptop.height() <= 728

@@ -9,8 +9,8 @@ from PySide6.QtCore import Qt
 
 from coordinator.models import PartOfDay
 from coordinator.services.records.mothers import load_mother
-from coordinator.ui.form_parts.fields import uk_date
-from coordinator.ui.mother_form import MotherDialog
+from coordinator.ui.forms.mother_form import MotherDialog
+from coordinator.ui.kit.form_parts.fields import uk_date
 from coordinator.ui.pages.mothers_page import MothersPage
 from tests.people import add_project
 from tests.ui.form_filling import (

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication
 from sqlalchemy import select
 
 from coordinator.models import AuditAction, AuditEvent
-from coordinator.ui import export_action
+from coordinator.ui.kit import export_action
 from coordinator.ui.pages.mothers_page import MothersPage
 from tests.ui.helpers import click_when_shown
 from tests.ui.mothers_data import add_people, letters, shown_names

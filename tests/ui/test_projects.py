@@ -12,9 +12,9 @@ from PySide6.QtCore import Qt
 from coordinator.models import Mother
 from coordinator.services import vocabularies
 from coordinator.services.records import projects
+from coordinator.ui.dialogs.projects_dialog import ProjectsDialog
+from coordinator.ui.forms.project_form import ProjectFormDialog
 from coordinator.ui.pages.mothers_page import MothersPage
-from coordinator.ui.project_form import ProjectFormDialog
-from coordinator.ui.projects_dialog import ProjectsDialog
 from tests.ui.helpers import click_when_shown, open_settings_dialog
 
 

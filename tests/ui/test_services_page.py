@@ -128,7 +128,7 @@ def test_a_record_deleted_meanwhile_is_said_to_be_gone_and_leaves_no_form_behind
     from PySide6.QtCore import QCoreApplication, QEvent
 
     from coordinator.services.records.services import delete_service
-    from coordinator.ui.form_dialog import FormDialog
+    from coordinator.ui.kit.form_dialog import FormDialog
 
     gone = page.ids_["food"]
     delete_service(vault, gone)  # elsewhere, before the list was read again

@@ -7,8 +7,8 @@ from PySide6.QtCore import Qt
 
 from coordinator.services.records import projects
 from coordinator.services.records.mothers import blank_mother, save_mother
-from coordinator.ui.import_dialog import ImportDialog
-from coordinator.ui.projects_dialog import ProjectsDialog
+from coordinator.ui.dialogs.import_dialog import ImportDialog
+from coordinator.ui.dialogs.projects_dialog import ProjectsDialog
 from tests.ui.helpers import go_to, type_and_unlock
 
 

@@ -8,8 +8,8 @@ from PySide6.QtCore import Qt
 
 from coordinator.services import vocabularies
 from coordinator.services.records.mothers import blank_mother, save_mother
+from coordinator.ui.dialogs.vocabulary_editor import VocabularyEditor
 from coordinator.ui.pages.settings_page import SettingsPage
-from coordinator.ui.vocabulary_editor import VocabularyEditor
 from tests.ui.helpers import click_when_shown, open_settings_dialog
 from tests.ui.volunteers_data import TODAY, click
 

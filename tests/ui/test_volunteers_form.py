@@ -9,9 +9,9 @@ from PySide6.QtCore import Qt
 
 from coordinator.models import PartOfDay, VolunteerStatus
 from coordinator.services.records.volunteers import load_volunteer
-from coordinator.ui.form_parts.fields import uk_date
+from coordinator.ui.kit.form_parts.fields import uk_date
+from coordinator.ui.kit.widgets import ERROR_COLOUR, WARNING_COLOUR
 from coordinator.ui.pages.volunteers_page import VolunteersPage
-from coordinator.ui.widgets import ERROR_COLOUR, WARNING_COLOUR
 from tests.people import add_project
 from tests.ui.form_filling import (
     TODAY,
@@ -253,7 +253,7 @@ def test_an_open_form_is_kept_as_a_draft_across_a_lock(qtbot, make_window, keyst
 
 
 def test_a_new_volunteer_starts_in_the_only_running_project(qtbot, vault):
-    from coordinator.ui.volunteer_form import VolunteerFormDialog
+    from coordinator.ui.forms.volunteer_form import VolunteerFormDialog
 
     only = add_project(vault, "Bumps")
     dialog = new_form(qtbot, VolunteerFormDialog, vault)

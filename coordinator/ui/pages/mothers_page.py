@@ -28,10 +28,10 @@ from coordinator.services.listing import (
 )
 from coordinator.services.records.labels import STAGE_LABELS
 from coordinator.storage.vault import Vault
-from coordinator.ui.form_list_page import FormListPage
-from coordinator.ui.mother_form import MotherDialog
-from coordinator.ui.record_list import Column
-from coordinator.ui.widgets import ERROR_COLOUR, OptionalNumberBox, fill_choices, link_button
+from coordinator.ui.forms.mother_form import MotherDialog
+from coordinator.ui.kit.form_list_page import FormListPage
+from coordinator.ui.kit.record_list import Column
+from coordinator.ui.kit.widgets import ERROR_COLOUR, OptionalNumberBox, fill_choices, link_button
 
 
 @cache

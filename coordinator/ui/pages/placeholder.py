@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
-from coordinator.ui.widgets import PAGE_MARGIN, heading, note
+from coordinator.ui.kit.widgets import PAGE_MARGIN, heading, note
 
 
 class PlaceholderPage(QWidget):

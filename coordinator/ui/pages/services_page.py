@@ -11,10 +11,10 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QWidget
 from coordinator.services import vocabularies
 from coordinator.services.listing import ServiceFilter, ServiceRow, service_ids, service_rows
 from coordinator.storage.vault import Vault
-from coordinator.ui.form_list_page import FormListPage
-from coordinator.ui.record_list import Column
-from coordinator.ui.service_form import ServiceFormDialog
-from coordinator.ui.widgets import QUIET_COLOUR, fill_choices
+from coordinator.ui.forms.service_form import ServiceFormDialog
+from coordinator.ui.kit.form_list_page import FormListPage
+from coordinator.ui.kit.record_list import Column
+from coordinator.ui.kit.widgets import QUIET_COLOUR, fill_choices
 
 
 def _tr(text: str) -> str:

@@ -32,12 +32,12 @@ from PySide6.QtWidgets import (
 
 from coordinator.services import backups, preferences, settings
 from coordinator.storage.vault import Vault
-from coordinator.ui.audit_view import AuditDialog
-from coordinator.ui.backup_status import when_text
-from coordinator.ui.projects_dialog import ProjectsDialog
-from coordinator.ui.vocabulary_editor import LIST_TEXTS, VocabularyEditor
-from coordinator.ui.widgets import PAGE_MARGIN, MessageLabel, heading, lend_lock_action, note
-from coordinator.ui.worker import error_message
+from coordinator.ui.dialogs.audit_view import AuditDialog
+from coordinator.ui.dialogs.projects_dialog import ProjectsDialog
+from coordinator.ui.dialogs.vocabulary_editor import LIST_TEXTS, VocabularyEditor
+from coordinator.ui.kit.widgets import PAGE_MARGIN, MessageLabel, heading, lend_lock_action, note
+from coordinator.ui.kit.worker import error_message
+from coordinator.ui.shell.backup_status import when_text
 
 COLUMN_WIDTH = 640
 

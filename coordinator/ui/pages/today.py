@@ -22,8 +22,8 @@ from PySide6.QtWidgets import (
 from coordinator.services import backups, vocabularies
 from coordinator.services.status import record_counts
 from coordinator.storage.vault import Vault
-from coordinator.ui.backup_status import last_backup_text, overdue_advice
-from coordinator.ui.widgets import PAGE_MARGIN, WARNING_COLOUR, heading, link_button, note
+from coordinator.ui.kit.widgets import PAGE_MARGIN, WARNING_COLOUR, heading, link_button, note
+from coordinator.ui.shell.backup_status import last_backup_text, overdue_advice
 
 
 class TodayPage(QWidget):

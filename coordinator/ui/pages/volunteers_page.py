@@ -26,10 +26,10 @@ from coordinator.services.listing import (
 from coordinator.services.records.labels import VOLUNTEER_STATUS_LABELS
 from coordinator.services.records.list_people import ALL_STATUSES
 from coordinator.storage.vault import Vault
-from coordinator.ui.form_list_page import FormListPage
-from coordinator.ui.record_list import Column
-from coordinator.ui.volunteer_form import VolunteerFormDialog
-from coordinator.ui.widgets import ERROR_COLOUR, WARNING_COLOUR, fill_choices, link_button
+from coordinator.ui.forms.volunteer_form import VolunteerFormDialog
+from coordinator.ui.kit.form_list_page import FormListPage
+from coordinator.ui.kit.record_list import Column
+from coordinator.ui.kit.widgets import ERROR_COLOUR, WARNING_COLOUR, fill_choices, link_button
 
 
 def _tr(text: str) -> str:

@@ -1,0 +1,385 @@
+"""Import from a spreadsheet: choose what and which file, check the columns, import, and see
+which rows need fixing.
+
+Reading the file (the preview) and the import both run in a worker thread; the import shows
+progress and can be cancelled until it saves (then nothing is saved). Afterwards the rows
+not imported are listed with their row numbers and reasons, and can be saved as a CSV report.
+"""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QCloseEvent, QKeyEvent
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QFileDialog,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from coordinator.services import importing
+from coordinator.storage.vault import Vault
+from coordinator.ui import settings as ui_settings
+from coordinator.ui.dialogs.import_mapping import MappingTable
+from coordinator.ui.dialogs.import_result import ImportResult
+from coordinator.ui.kit.widgets import WARNING_COLOUR, MessageLabel, heading, note
+from coordinator.ui.kit.worker import BackgroundTask, error_message
+
+#: Columns that stand in for the full name.
+NAME_PARTS = {"first_name", "last_name"}
+
+
+class ImportDialog(QDialog):
+    #: Records were imported (the kind: "mothers", "volunteers" or "services").
+    imported = Signal(str)
+
+    def __init__(self, vault: Vault, kind: str = "mothers", parent: QWidget | None = None):
+        super().__init__(parent)
+        self._vault = vault
+        self._preview: importing.Preview | None = None
+        self._choices: list[importing.FieldChoice] = []
+        self._cancel = threading.Event()
+        #: The file the preview shows.
+        self._read_path = ""
+        self.report: importing.ImportReport | None = None
+        self.preview_task = BackgroundTask(self)
+        self.import_task = BackgroundTask(self)
+        self.setWindowTitle(self.tr("Import from a spreadsheet"))
+
+        self.kind = QComboBox()
+        self.kind.setAccessibleName(self.tr("Kind of records to import"))
+        for name, label in (
+            ("mothers", self.tr("Mothers")),
+            ("volunteers", self.tr("Volunteers")),
+            ("services", self.tr("Local services")),
+        ):
+            self.kind.addItem(label, name)
+        self.kind.setCurrentIndex(max(0, self.kind.findData(kind)))
+        self.file = QLineEdit()
+        self.file.setPlaceholderText(self.tr("A .csv or .xlsx file"))
+        self.file.setAccessibleName(self.tr("Spreadsheet to import"))
+        self.browse_button = QPushButton(self.tr("&Browse…"))
+        self.file_message = MessageLabel()
+
+        self.start_note = note(
+            self.tr(
+                "Choose a CSV or Excel (.xlsx) file. Coordinator finds the row with the column "
+                "names, even under a title, and suggests what each column is. You can change "
+                "that here before anything is saved."
+            )
+        )
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.table = MappingTable()
+        self.unmapped = note()
+        self.missing = MessageLabel()
+        self.notes = note()
+        self.change_note = MessageLabel()
+        self.progress = QProgressBar()
+        self.progress.setAccessibleName(self.tr("Import progress"))
+        self.progress.hide()
+
+        self.reminder = note(
+            self.tr(
+                "The spreadsheet itself is not encrypted. Once its rows are in Coordinator, "
+                "you can delete it from this PC (and from any USB stick or email)."
+            ),
+            WARNING_COLOUR,
+        )
+        self.message = MessageLabel()
+        self.import_button = QPushButton(self.tr("&Import"))
+        self.import_button.setDefault(True)
+        self.cancel_button = QPushButton(self.tr("Cancel"))
+        self.cancel_button.setAutoDefault(False)
+        self.browse_button.setAutoDefault(False)
+
+        self._lay_out()
+        self.kind.currentIndexChanged.connect(self.read_file)
+        self.file.returnPressed.connect(self.read_file)
+        self.file.editingFinished.connect(self._file_edited)
+        self.browse_button.clicked.connect(self.browse)
+        self.table.mapping_changed.connect(self._mapping_changed)
+        self.import_button.clicked.connect(self.start_import)
+        self.cancel_button.clicked.connect(self._cancel_clicked)
+        self.preview_task.succeeded.connect(self._previewed)
+        self.preview_task.failed.connect(self._preview_failed)
+        self.import_task.progress.connect(self._progress)
+        self.import_task.succeeded.connect(self._imported)
+        self.import_task.failed.connect(self._import_failed)
+        self._show_step(0)
+
+    def _lay_out(self) -> None:
+        chooser = QGridLayout()
+        chooser.setHorizontalSpacing(8)
+        what = QLabel(self.tr("&Records"))
+        what.setBuddy(self.kind)
+        chooser.addWidget(what, 0, 0)
+        kind_row = QHBoxLayout()
+        kind_row.addWidget(self.kind)
+        kind_row.addStretch(1)
+        chooser.addLayout(kind_row, 0, 1, 1, 2)
+        where = QLabel(self.tr("&File"))
+        where.setBuddy(self.file)
+        chooser.addWidget(where, 1, 0)
+        chooser.addWidget(self.file, 1, 1)
+        chooser.addWidget(self.browse_button, 1, 2)
+        chooser.addWidget(self.file_message, 2, 1, 1, 2)
+        chooser.setColumnStretch(1, 1)
+
+        start = QWidget()
+        column = QVBoxLayout(start)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.start_note)
+        column.addStretch(1)
+
+        preview = QWidget()
+        column = QVBoxLayout(preview)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(6)
+        column.addWidget(self.summary)
+        column.addWidget(self.table, 1)
+        column.addWidget(self.change_note)
+        column.addWidget(self.unmapped)
+        column.addWidget(self.missing)
+        column.addWidget(self.notes)
+        column.addWidget(self.progress)
+
+        self.steps = QStackedWidget()
+        self.result = ImportResult()
+        for page in (start, preview, self.result):
+            self.steps.addWidget(page)
+
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.message, 1)
+        buttons.addStretch(1)
+        buttons.addWidget(self.import_button)
+        buttons.addWidget(self.cancel_button)
+
+        layout = QVBoxLayout(self)
+        layout.setSpacing(10)
+        layout.addWidget(heading(self.tr("Import from a spreadsheet"), 2))
+        layout.addLayout(chooser)
+        layout.addWidget(self.steps, 1)
+        layout.addWidget(self.reminder)
+        layout.addLayout(buttons)
+        self.resize(940, 640)
+
+    # -- choosing ----------------------------------------------------------------------------
+
+    def kind_name(self) -> str:
+        return str(self.kind.currentData())
+
+    def path(self) -> Path | None:
+        text = self.file.text().strip().strip('"')
+        return Path(text).expanduser() if text else None
+
+    def browse(self) -> None:
+        start = self.path().parent if self.path() else ui_settings.spreadsheet_folder()
+        chosen, _ = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Spreadsheet to import"),
+            str(start),
+            self.tr("Spreadsheets (*.csv *.xlsx *.xlsm);;All files (*)"),
+        )
+        if chosen:
+            ui_settings.remember_spreadsheet_folder(Path(chosen))
+            self.file.setText(chosen)
+            self.read_file()
+
+    def _file_edited(self) -> None:
+        if self._preview is None or str(self.path()) != self._read_path:
+            self.read_file()
+
+    def read_file(self) -> None:
+        """Read the chosen file's header and first rows (in the background)."""
+        path = self.path()
+        if path is None or self.preview_task.running or self.import_task.running:
+            return
+        self._read_path = str(path)
+        self.file_message.show_message(self.tr("Reading the file…"), "info")
+        self.message.clear_message()
+        self.import_button.setEnabled(False)
+        kind = self.kind_name()
+        self.preview_task.start(lambda _progress: importing.preview(path, kind), "import-preview")
+
+    def _previewed(self, preview: importing.Preview) -> None:
+        if preview.kind != self.kind_name() or self._read_path != str(self.path()):
+            self.read_file()  # changed while it was being read
+            return
+        self.file_message.clear_message()
+        self._preview = preview
+        self._choices = importing.field_choices(preview.kind)
+        where = self.tr("Column names found in row {row}").format(row=preview.header_row)
+        if preview.sheet:
+            where += self.tr(" of the sheet “{sheet}”").format(sheet=preview.sheet)
+        count = (
+            self.tr("1 row to import")
+            if preview.total_rows == 1
+            else self.tr("{n} rows to import").format(n=f"{preview.total_rows:,}")
+        )
+        shown = ""
+        if preview.total_rows > len(preview.rows):
+            shown = " " + self.tr("(the first {n} are shown)").format(n=len(preview.rows))
+        self.summary.setText(
+            f"{where}. {count}{shown}. " + self.tr("Check what each column is, then choose Import.")
+        )
+        self.table.show_preview(preview, self._choices)
+        self.change_note.clear_message()
+        notes = [n for n in preview.notes if "is not imported" not in n]
+        self.notes.setText("\n".join(notes))
+        self.notes.setVisible(bool(notes))
+        self._show_step(1)
+        self._mapping_changed()
+
+    def _preview_failed(self, err: BaseException) -> None:
+        self._preview = None
+        text = str(err) if isinstance(err, importing.ImportFileError) else error_message(err)
+        self.file_message.show_message(text)
+        self._show_step(0)
+
+    def _mapping_changed(self) -> None:
+        if self.table.last_note:
+            self.change_note.show_message(self.table.last_note, "info")
+        mapping = self.table.mapping()
+        ignored = [header for header, field in mapping.items() if not field]
+        self.unmapped.setText(
+            self.tr("Not imported: {columns}.").format(columns=", ".join(f"“{h}”" for h in ignored))
+            if ignored
+            else self.tr("Every column will be imported.")
+        )
+        missing = self.missing_fields()
+        if missing:
+            self.missing.show_message(
+                self.tr("Choose the column that gives the {fields}: it is needed.").format(
+                    fields=self.tr(" and the ").join(f.lower() for f in missing)
+                )
+            )
+        else:
+            self.missing.clear_message()
+        self.import_button.setEnabled(not missing and bool(self._preview))
+
+    def missing_fields(self) -> list[str]:
+        """Headers of the needed fields no column gives."""
+        given = {field for field in self.table.mapping().values() if field}
+        if given & NAME_PARTS:
+            given.add("full_name")
+        return [c.header for c in self._choices if c.required and c.name not in given]
+
+    # -- importing ---------------------------------------------------------------------------
+
+    def start_import(self) -> None:
+        path = self.path()
+        if (
+            path is None
+            or self._preview is None
+            or self.missing_fields()
+            or self.import_task.running
+            or self.preview_task.running
+            or str(path) != self._read_path
+            or self.steps.currentIndex() != 1
+        ):
+            return
+        kind, mapping = self.kind_name(), self.table.mapping()
+        self._cancel.clear()
+        self._set_running(True)
+        self.progress.setRange(0, 0)
+        self.progress.setFormat(self.tr("Checking rows…"))
+        self.progress.show()
+        vault, cancelled = self._vault, self._cancel.is_set
+        self.import_task.start(
+            lambda progress: importing.import_file(
+                vault, kind, path, mapping=mapping, progress=progress, cancelled=cancelled
+            ),
+            "import",
+        )
+
+    def _set_running(self, running: bool) -> None:
+        for widget in (self.kind, self.file, self.browse_button, self.table, self.import_button):
+            widget.setEnabled(not running)
+        self.cancel_button.setEnabled(True)
+        self.cancel_button.setText(self.tr("Cancel"))
+
+    def _progress(self, done: int, total: int) -> None:
+        if total <= 0:
+            return
+        self.progress.setRange(0, total)
+        self.progress.setValue(done)
+        if done >= total - 1:
+            self.progress.setFormat(self.tr("Saving…"))
+            self.cancel_button.setEnabled(False)  # the save is one transaction: let it finish
+        else:
+            self.progress.setFormat(
+                self.tr("Checking row {done} of {total}").format(
+                    done=f"{done:,}", total=f"{total - 1:,}"
+                )
+            )
+
+    def _imported(self, report: importing.ImportReport) -> None:
+        self.progress.hide()
+        self._set_running(False)
+        self.report = report
+        self.result.show_report(report, self.path())
+        self.import_button.hide()
+        self.cancel_button.setText(self.tr("Close"))
+        self._show_step(2)
+        self.imported.emit(report.kind)
+
+    def _import_failed(self, err: BaseException) -> None:
+        self.progress.hide()
+        self._set_running(False)
+        if isinstance(err, importing.ImportCancelled):
+            self.message.show_message(self.tr("Import cancelled: nothing was saved."), "warning")
+        elif isinstance(err, importing.ImportFileError):
+            self.message.show_message(str(err))
+        else:
+            self.message.show_message(error_message(err) + " " + self.tr("Nothing was imported."))
+        self._mapping_changed()
+
+    # -- steps and closing -------------------------------------------------------------------
+
+    def _show_step(self, step: int) -> None:
+        self.steps.setCurrentIndex(step)
+        self.import_button.setVisible(step != 2)
+        if step != 2:
+            self.cancel_button.setText(self.tr("Cancel"))
+        if step == 0:
+            self.import_button.setEnabled(False)
+
+    def _cancel_clicked(self) -> None:
+        if self.import_task.running:
+            self._cancel.set()
+            self.cancel_button.setEnabled(False)
+            self.cancel_button.setText(self.tr("Cancelling…"))
+        else:
+            self.reject()
+
+    def reject(self) -> None:
+        if self.import_task.running:  # cancel it; the dialog closes once it has stopped
+            self._cancel.set()
+            self.import_task.finished.connect(super().reject)
+            return
+        super().reject()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt's name)
+        if self.import_task.running:
+            self._cancel.set()
+            event.ignore()
+            return
+        super().closeEvent(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt's name)
+        if event.key() == Qt.Key.Key_Escape and self.import_task.running:
+            self._cancel_clicked()
+            return
+        super().keyPressEvent(event)

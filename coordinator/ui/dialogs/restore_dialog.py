@@ -1,0 +1,320 @@
+"""File > Restore from a backup…: replace the database with a checked backup of it.
+
+The current passphrase is asked for and proved first (the restored database opens with
+it). Then the window locks, services.backups.restore runs in a worker thread (it checks the
+backup before touching anything, keeps the current file as a dated copy, swaps), and the
+database opens again. On any error the database is untouched and is opened again as it was.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from coordinator.services import backups
+from coordinator.storage.backup import BackupHasOtherPassphrase, RestoreResult
+from coordinator.storage.errors import VaultError, WrongPassphrase
+from coordinator.ui.kit.new_passphrase import password_field
+from coordinator.ui.kit.widgets import FittingDialog, MessageLabel, breakable_path, heading, note
+from coordinator.ui.kit.worker import BackgroundTask, error_message
+from coordinator.ui.shell.controller import Controller, passphrase_opens
+
+DIALOG_WIDTH = 520
+
+
+class RestoreDialog(FittingDialog):
+    def __init__(
+        self,
+        controller: Controller,
+        lock_window: Callable[[QDialog], None],
+        parent: QWidget | None = None,
+    ):
+        """lock_window(keep) locks the window (drafts kept) and leaves `keep` open."""
+        super().__init__(parent)
+        self.controller = controller
+        self._lock_window = lock_window
+        self._was_open = False
+        self._passphrase = ""
+        self.setWindowTitle(self.tr("Restore from a backup"))
+        self.setModal(True)
+        self.setMinimumWidth(DIALOG_WIDTH)
+        self.check_task = BackgroundTask(self)
+        self.restore_task = BackgroundTask(self)
+
+        self.title = heading(self.tr("Restore from a backup"), level=2)
+        self.explanation = note(
+            self.tr(
+                "Restoring replaces everything in this database with what the backup holds. "
+                "The backup is checked first; if anything is wrong with it, nothing changes. "
+                "The database as it is now is kept as a dated copy beside it, so nothing is "
+                "lost. Coordinator locks while it restores, then opens again."
+            )
+        )
+        self.file_edit = QLineEdit()
+        self.file_edit.setAccessibleName(self.tr("Backup file"))
+        self.choose_button = QPushButton(self.tr("Choose…"))
+        self.passphrase = password_field(self.tr("Current passphrase"))
+        self.passphrase_note = note(self.tr("The restored database will open with it."))
+        self.backup_note = MessageLabel()
+        self.backup_label = QLabel(self.tr("The &backup's own passphrase"))
+        self.backup_passphrase = password_field(self.tr("The backup's own passphrase"))
+        self.backup_label.setBuddy(self.backup_passphrase)
+        for widget in (self.backup_label, self.backup_passphrase):
+            widget.hide()
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 0)
+        self.progress.hide()
+        self.status = MessageLabel()
+        self.result = MessageLabel()
+
+        self.buttons = QDialogButtonBox()
+        self.start_button = self.buttons.addButton(
+            self.tr("Restore…"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        self.close_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        self.start_button.setDefault(True)
+        self._lay_out()
+
+        for field in (self.file_edit, self.passphrase, self.backup_passphrase):
+            field.textChanged.connect(self._validate)
+        self.choose_button.clicked.connect(self.choose_file)
+        self.start_button.clicked.connect(self.start)
+        self.close_button.clicked.connect(self.reject)
+        self.check_task.succeeded.connect(self._checked)
+        self.check_task.failed.connect(self._failed)
+        self.restore_task.succeeded.connect(self._restored)
+        self.restore_task.failed.connect(self._failed)
+        self._validate()
+
+    def _lay_out(self) -> None:
+        self.form = QWidget()
+        form = QVBoxLayout(self.form)
+        form.setContentsMargins(0, 4, 0, 4)
+        form.setSpacing(8)
+        file_label = QLabel(self.tr("Backup &file"))
+        file_label.setBuddy(self.file_edit)
+        form.addWidget(file_label)
+        row = QHBoxLayout()
+        row.addWidget(self.file_edit, 1)
+        row.addWidget(self.choose_button)
+        form.addLayout(row)
+        form.addSpacing(4)
+        label = QLabel(self.tr("This database's current &passphrase"))
+        label.setBuddy(self.passphrase)
+        form.addWidget(label)
+        form.addWidget(self.passphrase)
+        form.addWidget(self.passphrase_note)
+        form.addWidget(self.backup_note)
+        form.addWidget(self.backup_label)
+        form.addWidget(self.backup_passphrase)
+        layout = QVBoxLayout(self)
+        layout.setSpacing(8)
+        layout.addWidget(self.title)
+        layout.addWidget(self.explanation)
+        layout.addWidget(self.form)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.status)
+        layout.addWidget(self.result)
+        layout.addStretch(1)
+        layout.addWidget(self.buttons)
+
+    @property
+    def running(self) -> bool:
+        return self.check_task.running or self.restore_task.running
+
+    def backup_file(self) -> Path | None:
+        text = self.file_edit.text().strip()
+        return Path(text).expanduser() if text else None
+
+    def choose_file(self) -> None:
+        start = str(self.controller.path.parent) if self.controller.path else ""
+        chosen, _ = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Choose the backup to restore"),
+            start,
+            self.tr("Coordinator backup (*.db);;All files (*)"),
+        )
+        if chosen:
+            self.file_edit.setText(chosen)
+
+    def _validate(self) -> bool:
+        needs_backup_key = self.backup_passphrase.isVisibleTo(self)
+        valid = (
+            self.backup_file() is not None
+            and bool(self.passphrase.text())
+            and (not needs_backup_key or bool(self.backup_passphrase.text()))
+            and self.controller.path is not None
+        )
+        self.start_button.setEnabled(valid and not self.running)
+        return valid
+
+    def confirm(self, backup: Path) -> bool:
+        live = self.controller.path
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            self.tr("Restore from a backup"),
+            self.tr("Replace everything in {database} with the backup {backup}?").format(
+                database=live.name if live else "", backup=backup.name
+            ),
+            parent=self,
+        )
+        box.setInformativeText(
+            self.tr(
+                "The database as it is now is kept as a dated copy in {folder}. Coordinator "
+                "locks, restores, and opens the database again."
+            ).format(folder=breakable_path(live.parent) if live else "")
+        )
+        restore = box.addButton(self.tr("Restore"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(restore)
+        self.confirm_box = box
+        box.exec()
+        self.confirm_box = None
+        return box.clickedButton() is restore
+
+    # -- running -----------------------------------------------------------------------------
+
+    def start(self) -> None:
+        backup = self.backup_file()
+        if self.running or not self._validate() or backup is None:
+            return
+        if not self.confirm(backup) or not self.isVisible():
+            return  # declined, or the window locked meanwhile
+        live, passphrase = self.controller.path, self.passphrase.text()
+        self._busy(self.tr("Checking the passphrase…"))
+        self.check_task.start(lambda _progress: passphrase_opens(live, passphrase), "restore-check")
+
+    def _checked(self, opens: bool) -> None:
+        if not opens:
+            self._idle()
+            self.result.show_message(
+                self.tr(
+                    "That is not this database's current passphrase. Nothing was changed. "
+                    "Check Caps Lock and the keyboard language, then try again."
+                )
+            )
+            self.passphrase.setFocus()
+            self.passphrase.selectAll()
+            return
+        live, backup, passphrase = self.controller.path, self.backup_file(), self.passphrase.text()
+        other = self.backup_passphrase.text() if self.backup_passphrase.isVisibleTo(self) else None
+        self._passphrase = passphrase  # to open the database again, whatever happens
+        self._was_open = self.controller.is_open
+        if self._was_open:
+            self._lock_window(self)
+        self._busy(self.tr("Checking the backup and restoring…"))
+        page_check = self.controller.page_check
+
+        def work(_progress):
+            page_check.wait()  # the page check reads the file; let it finish before the swap
+            return backups.restore(live, backup, passphrase, backup_passphrase=other or None)
+
+        self.restore_task.start(work, "restore")
+
+    def _restored(self, result: RestoreResult) -> None:
+        self._idle()
+        self.form.hide()
+        self.start_button.hide()
+        self.close_button.setText(self.tr("Close"))
+        lines = [self.tr("Restored from {backup}.").format(backup=self.backup_file())]
+        if result.previous_copy is not None:
+            lines.append(
+                self.tr("The database as it was before is kept at:\n{path}").format(
+                    path=result.previous_copy
+                )
+            )
+        self.result.show_message("\n".join(lines), "success")
+        self._reopen()
+        self._forget_passphrases()
+
+    def _failed(self, err: BaseException) -> None:
+        self._idle()
+        if self._was_open:
+            self._reopen()  # the database is as it was: open it again
+        if isinstance(err, BackupHasOtherPassphrase):
+            self.backup_note.show_message(
+                self.tr(
+                    "This backup does not open with this database's passphrase, so nothing "
+                    "was changed. If it was given a passphrase of its own, type that below "
+                    "and choose Restore again. If it was not, the file is damaged or is not "
+                    "a Coordinator backup."
+                ),
+                "warning",
+            )
+            for widget in (self.backup_label, self.backup_passphrase):
+                widget.show()
+            self.backup_passphrase.setFocus()
+        elif isinstance(err, WrongPassphrase) and self.backup_passphrase.isVisibleTo(self):
+            self.result.show_message(
+                self.tr(
+                    "That passphrase does not open the backup either, so nothing was changed. "
+                    "Check Caps Lock and try again, or choose another backup."
+                )
+            )
+            self.backup_passphrase.setFocus()
+            self.backup_passphrase.selectAll()
+        else:
+            self.result.show_message(
+                error_message(err) + " " + self.tr("Your database was not changed.")
+            )
+        self._validate()
+
+    def _reopen(self) -> None:
+        passphrase, self._passphrase = self._passphrase, ""
+        self._was_open = False
+        try:
+            self.controller.reopen(passphrase)
+        except VaultError as err:
+            self.status.show_message(err.user_message())
+
+    def _busy(self, text: str) -> None:
+        self.result.clear_message()
+        self.backup_note.clear_message()
+        for widget in (self.file_edit, self.choose_button, self.passphrase, self.backup_passphrase):
+            widget.setEnabled(False)
+        self.start_button.setEnabled(False)
+        self.close_button.setEnabled(False)
+        self.progress.show()
+        self.status.show_message(text, "info")
+
+    def _idle(self) -> None:
+        self.progress.hide()
+        self.status.clear_message()
+        for widget in (self.file_edit, self.choose_button, self.passphrase, self.backup_passphrase):
+            widget.setEnabled(True)
+        self.close_button.setEnabled(True)
+
+    def _forget_passphrases(self) -> None:
+        self.passphrase.clear()
+        self.backup_passphrase.clear()
+
+    def reject(self) -> None:
+        if self.running:
+            return  # a started restore runs to the end
+        self._forget_passphrases()
+        super().reject()
+
+    def closeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        if self.running:
+            event.ignore()
+            return
+        super().closeEvent(event)
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        if self.running:
+            return
+        super().keyPressEvent(event)

@@ -1,0 +1,85 @@
+"""DBS checks: type, certificate number, issue date, update service, next check due.
+
+The next check date is red once it has passed and amber within DBS_DUE_SOON_DAYS, with the
+same words at the top of the check ("Next check overdue") for anyone who cannot see colour.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import Any
+
+from PySide6.QtWidgets import QBoxLayout, QLabel
+
+from coordinator.services.records.labels import DBS_TYPE_LABELS
+from coordinator.services.records.list_people import DBS_DUE_SOON_DAYS
+from coordinator.services.records.volunteer_form import DbsItem
+from coordinator.ui.forms.volunteer_form.common import long_date, tr
+from coordinator.ui.kit.form_parts.rows import RowEditor, RowField, RowsSection
+from coordinator.ui.kit.widgets import ERROR_COLOUR, WARNING_COLOUR
+
+
+def due_state(due: Any, today: date) -> str:
+    """'overdue', 'soon' or '' for a next-check date (a date, typed text or None)."""
+    if not isinstance(due, date):
+        return ""
+    if due < today:
+        return "overdue"
+    if due <= today + timedelta(days=DBS_DUE_SOON_DAYS):
+        return "soon"
+    return ""
+
+
+class DbsSection(RowsSection):
+    attr = "dbs_checks"
+    item_type = DbsItem
+    columns = 4
+    specs = [
+        RowField("check_type", tr("Type of check *"), "choice", DBS_TYPE_LABELS),
+        RowField("certificate_number", tr("Certificate number")),
+        RowField("issue_date", tr("Issue date *"), "date"),
+        RowField("next_check_due", tr("Next check due"), "date"),
+        RowField("update_service", tr("On the update service"), "check"),
+        RowField("checked_by", tr("Checked by")),
+        RowField("notes", tr("Notes"), span=2),
+    ]
+
+    def __init__(self, today: date | None = None) -> None:
+        self.today = today or date.today()
+        self.add_text = tr("Add a DBS check")
+        self.none_text = tr("No DBS check recorded yet.")
+        super().__init__(tr("DBS checks"))
+        #: The words over each check about its due date (by editor).
+        self.due_labels: dict[RowEditor, QLabel] = {}
+
+    def _label_for(self, editor: RowEditor) -> QLabel:
+        label = self.due_labels.get(editor)
+        if label is None:
+            label = QLabel()
+            layout = editor.layout()
+            assert isinstance(layout, QBoxLayout)
+            layout.insertWidget(0, label)  # above the check's fields
+            self.due_labels[editor] = label
+        return label
+
+    def update_derived(self, form: Any) -> None:
+        self.due_labels = {e: lbl for e, lbl in self.due_labels.items() if e in self.editors}
+        for editor, item in zip(self.editors, form.dbs_checks, strict=False):
+            due = item.next_check_due
+            state = due_state(due, self.today)
+            label = self._label_for(editor)
+            field = editor.widgets["next_check_due"]
+            if state == "overdue":
+                colour = ERROR_COLOUR
+                label.setText(tr("Next check overdue since {day}").format(day=long_date(due)))
+            elif state == "soon":
+                colour = WARNING_COLOUR
+                label.setText(tr("Next check due on {day}").format(day=long_date(due)))
+            else:
+                colour = ""
+                label.clear()
+            style = f"color: {colour}; font-weight: bold;" if colour else ""
+            label.setStyleSheet(style)
+            field.setStyleSheet(f"QLineEdit {{ {style} }}" if style else "")
+            field.setProperty("due", state)
+            label.setVisible(bool(state))

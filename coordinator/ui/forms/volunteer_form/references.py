@@ -1,0 +1,53 @@
+"""References (who, requested, received, satisfactory) and the date her ID was seen."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from coordinator.services.records.volunteer_form import ReferenceItem
+from coordinator.ui.forms.volunteer_form.common import tr
+from coordinator.ui.kit.form_parts.fields import DateEdit, Section
+from coordinator.ui.kit.form_parts.rows import RowField, RowsSection
+
+
+class ReferencesSection(RowsSection):
+    attr = "references"
+    item_type = ReferenceItem
+    columns = 4
+
+    def __init__(self) -> None:
+        self.specs = [
+            RowField("referee_name", tr("Referee *")),
+            RowField("referee_relationship", tr("Relationship")),
+            RowField("requested_on", tr("Requested on"), "date"),
+            RowField("received_on", tr("Received on"), "date"),
+            RowField(
+                "satisfactory",
+                tr("Satisfactory"),
+                "choice",
+                {True: tr("Yes"), False: tr("No")},
+            ),
+            RowField("notes", tr("Notes"), span=3),
+        ]
+        self.add_text = tr("Add a reference")
+        self.none_text = tr("No reference recorded yet.")
+        super().__init__(tr("References and ID"))
+        self.add("id_seen_on", tr("ID seen on"), DateEdit())
+
+    # The ID date is a plain field beside the rows.
+    def read(self, form: Any) -> None:
+        super().read(form)
+        Section.read(self, form)
+
+    def show_form(self, form: Any) -> None:
+        super().show_form(form)
+        Section.show_form(self, form)
+
+    def message_for(self, key: str) -> Any:
+        return super().message_for(key) or Section.message_for(self, key)
+
+    def widget_for(self, key: str) -> Any:
+        return super().widget_for(key) or Section.widget_for(self, key)
+
+    def all_messages(self) -> dict[str, Any]:
+        return {**super().all_messages(), **Section.all_messages(self)}

@@ -1,0 +1,104 @@
+"""Export a list (the records its search and filters show) to a CSV or XLSX file.
+
+    export_list(page, vault, "mothers", page.ids(), page.message)
+
+First a warning that the file will NOT be encrypted (the user must choose Export), then
+the file dialog, then services.exporting.export in a background task; the outcome is shown
+in `report`. The service writes the file atomically (0600) and the audit event.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+from coordinator.services import exporting
+from coordinator.storage.vault import Vault
+from coordinator.ui import settings as ui_settings
+from coordinator.ui.kit.widgets import MessageLabel
+from coordinator.ui.kit.worker import BackgroundTask, error_message
+
+CSV_FILTER = "CSV (*.csv)"
+XLSX_FILTER = "Excel workbook (*.xlsx)"
+NOUNS = {"mothers": "mothers", "volunteers": "volunteers", "services": "local services"}
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("Export", text)
+
+
+def confirm_unencrypted(parent: QWidget, count: int, noun: str) -> bool:
+    """The warning every export shows first; True when the user chose Export."""
+    box = QMessageBox(
+        QMessageBox.Icon.Warning,
+        tr("The exported file will not be encrypted"),
+        tr(
+            "The file will NOT be encrypted: anyone who can open it can read the {count} "
+            "{noun} in it, with their personal details.\n\n"
+            "Save it only on this PC or an encrypted drive, never email it, and delete it "
+            "when you no longer need it."
+        ).format(count=f"{count:,}", noun=tr(noun)),
+        parent=parent,
+    )
+    box.setObjectName("unencrypted_warning")
+    export = box.addButton(tr("Export"), QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(QMessageBox.StandardButton.Cancel)
+    box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+    box.exec()
+    return box.clickedButton() is export
+
+
+def choose_file(parent: QWidget, kind: str) -> Path | None:
+    start = ui_settings.spreadsheet_folder() / f"{kind}.csv"
+    chosen, chosen_filter = QFileDialog.getSaveFileName(
+        parent, tr("Export to a file"), str(start), f"{tr(CSV_FILTER)};;{tr(XLSX_FILTER)}"
+    )
+    if not chosen:
+        return None
+    path = Path(chosen)
+    ui_settings.remember_spreadsheet_folder(path)
+    if path.suffix.lower() not in exporting.FORMATS:
+        path = path.with_suffix(".xlsx" if chosen_filter.endswith("(*.xlsx)") else ".csv")
+    return path
+
+
+def export_list(
+    parent: QWidget, vault: Vault, kind: str, ids: list[int], report: MessageLabel
+) -> BackgroundTask | None:
+    """Warn, ask for a file, export `ids` of `kind` in the background; the task, or None."""
+    noun = NOUNS.get(kind, kind)
+    if not ids:
+        report.show_message(tr("There is nothing in this list to export."), "info")
+        return None
+    if not confirm_unencrypted(parent, len(ids), noun):
+        return None
+    path = choose_file(parent, kind)
+    if path is None:
+        return None
+    task = BackgroundTask(parent)
+    task.setObjectName("export")
+    report.show_message(
+        tr("Exporting {count} {noun}…").format(count=f"{len(ids):,}", noun=tr(noun)), "info"
+    )
+
+    def done(result: exporting.ExportResult) -> None:
+        report.show_message(
+            tr(
+                "Exported {count} {noun} to {path}. That file is not encrypted: delete it "
+                "when you no longer need it."
+            ).format(count=f"{result.count:,}", noun=tr(noun), path=result.path),
+            "success",
+        )
+
+    def failed(err: BaseException) -> None:
+        reason = str(err) if isinstance(err, exporting.ExportError) else error_message(err)
+        report.show_message(tr("Nothing was exported. {reason}").format(reason=reason))
+
+    task.succeeded.connect(done)
+    task.failed.connect(failed)
+    task.finished.connect(task.deleteLater)
+    records = list(ids)
+    task.start(lambda _progress: exporting.export(vault, kind, path, ids=records), "export")
+    return task

@@ -19,7 +19,7 @@ import os
 import shutil
 import stat
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -27,7 +27,7 @@ from pathlib import Path
 import sqlcipher3
 from sqlalchemy import URL, Engine, create_engine, event, exc
 from sqlalchemy.orm import Session, sessionmaker
-from sqlalchemy.pool import NullPool
+from sqlalchemy.pool import NullPool, QueuePool
 
 from coordinator.storage import migrate
 from coordinator.storage.errors import (
@@ -137,8 +137,16 @@ def _make_engine(path: Path, passphrase: str, *, create: bool) -> Engine:
 
 
 def _engine_for(url: URL, **options: object) -> Engine:
+    """An engine whose connections are pooled across threads.
+
+    Each new connection derives the key from the passphrase (PBKDF2, about 0.1 s), so the
+    one made while unlocking, on a worker thread, is handed on to the GUI thread rather than
+    made again there. A connection is only ever used by one thread at a time.
+    """
     silence_sqlcipher_log()
     keep_records_out_of_logs()
+    options.setdefault("poolclass", QueuePool)
+    options.setdefault("connect_args", {"check_same_thread": False})
     engine = create_engine(url, **ENGINE_OPTIONS, **options)
     event.listen(engine, "connect", _on_connect)
     return engine
@@ -372,13 +380,15 @@ def open_vault(
     lock: bool = True,
     upgrade: bool = True,
     check_pages: bool = True,
+    on_stage: Callable[[str], None] | None = None,
 ) -> Vault:
     """Open an existing database, verifying the key, identity, integrity and schema version.
 
     Raises a VaultError subclass for every way this can fail; the file is then unchanged.
     `check_pages=False` skips the whole-file page check (it reads every page, about 0.3 s
     per 100 MB); the caller must then run `Vault.find_damaged_pages()` itself, as the
-    desktop app does in the background straight after unlocking.
+    desktop app does in the background straight after unlocking. `on_stage` is told what
+    an upgrade is doing ("copying" the file first, then "upgrading"), for a progress line.
     """
     path = Path(path).absolute()
     check_passphrase_given(passphrase)
@@ -393,7 +403,7 @@ def open_vault(
             _verify_connection(engine, path, check_pages=check_pages)
             vault = Vault(path=path, engine=engine, lock=db_lock)
             _probe_write(engine, path)
-            _bring_schema_up_to_date(vault, upgrade=upgrade)
+            _bring_schema_up_to_date(vault, upgrade=upgrade, on_stage=on_stage)
             with engine.connect() as con:
                 con.exec_driver_sql("PRAGMA journal_mode = WAL")
         except exc.DBAPIError as err:
@@ -432,7 +442,9 @@ def open_read_only(path: Path | str, passphrase: str, *, check_pages: bool = Tru
         raise
 
 
-def _bring_schema_up_to_date(vault: Vault, *, upgrade: bool) -> None:
+def _bring_schema_up_to_date(
+    vault: Vault, *, upgrade: bool, on_stage: Callable[[str], None] | None = None
+) -> None:
     with vault.engine.connect() as con:
         try:
             current = migrate.current_revision(con)
@@ -444,7 +456,11 @@ def _bring_schema_up_to_date(vault: Vault, *, upgrade: bool) -> None:
         raise NewerSchema(vault.path)
     if current == migrate.head_revision() or not upgrade:
         return
+    if on_stage is not None:
+        on_stage("copying")
     vault.pre_upgrade_copy = copy_before_upgrade(vault, current)
+    if on_stage is not None:
+        on_stage("upgrading")
     try:
         with vault.engine.begin() as con:
             migrate.upgrade(con)

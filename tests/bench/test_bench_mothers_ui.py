@@ -199,7 +199,7 @@ workspace.resize(1366, 740)
 workspace.show()
 started = time.perf_counter()
 workspace.show_section(1)
-page = workspace.mothers
+page = workspace.page("mothers")
 table = page.table
 table.viewport().repaint()
 cold_ms = (time.perf_counter() - started) * 1000

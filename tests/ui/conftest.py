@@ -44,3 +44,29 @@ def make_window(qtbot, ui_settings):
     yield make
     for window in windows:
         window.close()
+
+
+@pytest.fixture(autouse=True)
+def operations_runner(qapp):
+    """Operations run synchronously (their outcome still arrives from the event loop), and
+    a test fails if it leaves one running."""
+    from coordinator.ui.kit.operations import SyncRunner, use_runner
+
+    ops = use_runner(SyncRunner())
+    yield ops
+    from coordinator.ui.kit import operations as module
+
+    qapp.processEvents()  # outcomes already made arrive now
+    still = [op.objectName() for op in module.operations().running()]
+    assert not still, f"operations still running at the end of the test: {still}"
+
+
+@pytest.fixture
+def held_runner(operations_runner):
+    """Operations wait until the test calls release() (see tests/ui/runners.py)."""
+    from coordinator.ui.kit.operations import use_runner
+    from tests.ui.runners import HeldRunner
+
+    runner = HeldRunner()
+    use_runner(runner)
+    return runner

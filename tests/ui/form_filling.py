@@ -79,7 +79,7 @@ def new_form_after_unlocking(qtbot, window, section: str):
     """Unlock the window, go to a list (`section`: "Mothers") and click New: the new form."""
     type_and_unlock(qtbot, window)
     go_to(window, section)
-    return click_new(qtbot, window.workspace.pages.currentWidget())
+    return click_new(qtbot, window.workspace.current_page())
 
 
 def open_with_a_new_town(qtbot, page, record_id: int):

@@ -24,6 +24,14 @@ def type_and_unlock(qtbot, window, passphrase: str = PASSPHRASE) -> None:
     page.passphrase.clear()
     qtbot.keyClicks(page.passphrase, passphrase)
     qtbot.mouseClick(page.unlock_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not page.working, timeout=10_000)  # opened, or refused
+
+
+def settle(qtbot, timeout: int = 10_000) -> None:
+    """Wait until the work the last action started (unlocking, a backup, ...) has ended."""
+    from coordinator.ui.kit.operations import operations
+
+    qtbot.waitUntil(lambda: not operations().running(), timeout=timeout)
 
 
 __all__ = [
@@ -33,6 +41,7 @@ __all__ = [
     "click_when_shown",
     "go_to",
     "is_unlocked",
+    "settle",
     "sha256",
     "type_and_unlock",
 ]

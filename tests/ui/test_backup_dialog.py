@@ -114,7 +114,7 @@ def test_today_warns_when_no_backup_was_made_and_its_button_opens_the_dialog(
 ):
     window = make_window(db_path, keystore)
     type_and_unlock(qtbot, window)
-    today = window.workspace.today
+    today = window.workspace.page("today")
     assert today.backup_line.text() == "No backup yet"
     assert today.backup_advice.isVisible() and today.backup_button.isVisible()
 

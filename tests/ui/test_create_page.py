@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 
 from coordinator.storage.keystore import NOT_AVAILABLE
-from tests.ui.helpers import STRONG, WEAK, is_unlocked
+from tests.ui.helpers import STRONG, WEAK, is_unlocked, settle
 
 
 def fill(qtbot, page, passphrase: str, again: str) -> None:
@@ -94,9 +94,10 @@ def test_creating_a_database_shows_the_workspace_with_todays_counts(
     fill(qtbot, page, STRONG, STRONG)
 
     qtbot.mouseClick(page.create_button, Qt.MouseButton.LeftButton)
+    settle(qtbot)
 
     assert is_unlocked(window)
-    today = window.workspace.today
+    today = window.workspace.page("today")
     assert today.isVisible()
     assert today.count_labels, "the Today page shows record counts"
     assert today.count_labels["Mothers"].text() == "0"

@@ -26,7 +26,7 @@ def test_the_window_locks_after_the_idle_time_and_keeps_unsaved_edits(
     type_and_unlock(qtbot, window)
     assert window.idle_lock.interval_ms == 10 * FAST_MINUTE_MS  # the default, 10 minutes
     go_to(window, "Settings")
-    window.workspace.settings.keep.setValue(2)
+    window.workspace.page("settings").keep.setValue(2)
 
     qtbot.waitUntil(lambda: not window.controller.is_open, timeout=5_000)
 
@@ -34,8 +34,8 @@ def test_the_window_locks_after_the_idle_time_and_keeps_unsaved_edits(
     assert window.stack.currentWidget() is window.unlock_page
     assert window.statusBar().currentMessage() == "Locked after 10 minutes without use."
     type_and_unlock(qtbot, window)
-    page = window.workspace.settings
-    assert window.workspace.pages.currentWidget() is page
+    page = window.workspace.page("settings")
+    assert window.workspace.current_page() is page
     assert page.keep.value() == 2 and page.restored_note.isVisible()
 
 

@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from coordinator.ui.shell.workspace import Workspace
-from tests.ui.helpers import PASSPHRASE, is_unlocked, type_and_unlock
+from tests.ui.helpers import PASSPHRASE, is_unlocked, settle, type_and_unlock
 
 
 def press(qtbot, window, key, modifier=Qt.KeyboardModifier.ControlModifier) -> None:
@@ -54,6 +54,7 @@ def test_lock_does_not_reopen_with_the_remembered_key(qtbot, make_window, keysto
     assert window.stack.currentWidget() is page
     assert page.remembered_button.isVisible()
     qtbot.mouseClick(page.remembered_button, Qt.MouseButton.LeftButton)
+    settle(qtbot)
     assert is_unlocked(window)
 
 
@@ -83,12 +84,12 @@ def test_sections_and_their_shortcuts(qtbot, make_window, keystore, db_path):
 
     press(qtbot, window, Qt.Key.Key_4)
     assert workspace.current_title() == "Matches"
-    page = workspace.pages.currentWidget()
+    page = workspace.current_page()
     assert page.title.text() == "Matches"
     assert page.message.text() == "Coming in a later version of Coordinator."
 
     press(qtbot, window, Qt.Key.Key_1)
-    assert workspace.pages.currentWidget() is workspace.today
+    assert workspace.current_page() is workspace.page("today")
 
 
 def test_closing_the_window_closes_the_database(qtbot, make_window, keystore, db_path):
@@ -175,9 +176,8 @@ def test_open_another_database_from_the_unlock_page(
 
 def test_unlocking_checks_every_page_in_the_background(qtbot, make_window, keystore, db_path):
     window = make_window(db_path, keystore)
-    type_and_unlock(qtbot, window)
     with qtbot.waitSignal(window.controller.checked, timeout=10_000):
-        pass
+        type_and_unlock(qtbot, window)
     assert is_unlocked(window)
     assert "every page is sound" in window.statusBar().currentMessage()
 

@@ -24,7 +24,7 @@ def ctrl_l(qtbot, widget) -> None:
 def test_a_new_referral_typed_before_ctrl_l_is_offered_back(qtbot, make_window, keystore, db_path):
     window = make_window(db_path, keystore)
     dialog = new_form_after_unlocking(qtbot, window, "Mothers")
-    assert dialog is window.workspace.mothers.dialog
+    assert dialog is window.workspace.page("mothers").dialog
     qtbot.keyClicks(field(dialog, "full_name"), "Nadia Novak")
     qtbot.keyClicks(field(dialog, "postcode"), "LE1")  # not valid yet: kept all the same
     field(dialog, "no_letters_home").setChecked(True)
@@ -35,8 +35,8 @@ def test_a_new_referral_typed_before_ctrl_l_is_offered_back(qtbot, make_window, 
     type_and_unlock(qtbot, window)
 
     assert is_unlocked(window)
-    page = window.workspace.mothers
-    assert window.workspace.pages.currentWidget() is page
+    page = window.workspace.page("mothers")
+    assert window.workspace.current_page() is page
     dialog = page.dialog
     assert dialog is not None and dialog.isVisible()
     assert dialog.restored_note.isVisible()
@@ -57,7 +57,7 @@ def test_an_edit_kept_at_lock_reopens_that_record(qtbot, make_window, keystore, 
     window = make_window(db_path, keystore)
     type_and_unlock(qtbot, window)
     go_to(window, "Mothers")
-    page = window.workspace.mothers
+    page = window.workspace.page("mothers")
     page.open_record(mother_id)
     town = field(page.dialog, "town")
     town.clear()
@@ -66,7 +66,7 @@ def test_an_edit_kept_at_lock_reopens_that_record(qtbot, make_window, keystore, 
     window.lock()
     type_and_unlock(qtbot, window)
 
-    dialog = window.workspace.mothers.dialog
+    dialog = window.workspace.page("mothers").dialog
     assert dialog.mother_id == mother_id
     assert field(dialog, "town").text() == "Oadby"
     assert dialog.title.text() == "Olga Orr"

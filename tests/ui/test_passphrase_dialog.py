@@ -16,7 +16,7 @@ NEW = "harbour thistle copper evening 31"
 
 def open_dialog(qtbot, window):
     go_to(window, "Settings")
-    qtbot.mouseClick(window.workspace.settings.passphrase_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(window.workspace.page("settings").passphrase_button, Qt.MouseButton.LeftButton)
     dialog = window.safekeeping.dialog
     qtbot.waitExposed(dialog)
     return dialog
@@ -39,7 +39,7 @@ def test_after_the_change_the_old_passphrase_fails_and_the_new_one_opens(
     with window.controller.vault.transaction() as session:
         session.add(LocalService(name="Leicester Baby Bank"))
     dialog = open_dialog(qtbot, window)
-    window.workspace.settings.keep.setValue(4)  # an unsaved edit behind the dialog
+    window.workspace.page("settings").keep.setValue(4)  # an unsaved edit behind the dialog
 
     change(qtbot, dialog, PASSPHRASE, NEW)
 
@@ -48,7 +48,7 @@ def test_after_the_change_the_old_passphrase_fails_and_the_new_one_opens(
     assert keystore.recall(db_path) == NEW  # the remembered key follows
     assert is_unlocked(window)
     assert window.workspace.current_title() == "Settings"  # the same page, its edit kept
-    assert window.workspace.settings.keep.value() == 4
+    assert window.workspace.page("settings").keep.value() == 4
     assert record_counts(window.controller.vault)["Local services"] == 1
     dialog.close_button.click()
 

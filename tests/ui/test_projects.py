@@ -11,9 +11,11 @@ from PySide6.QtCore import Qt
 
 from coordinator.models import Mother
 from coordinator.services import vocabularies
+from coordinator.services.changes import Kind
 from coordinator.services.records import projects
 from coordinator.ui.dialogs.projects_dialog import ProjectsDialog
 from coordinator.ui.forms.project_form import ProjectFormDialog
+from coordinator.ui.kit.operations import operations
 from coordinator.ui.pages.mothers_page import MothersPage
 from tests.ui.helpers import click_when_shown, open_settings_dialog
 
@@ -135,17 +137,19 @@ def test_an_unused_project_is_deleted_after_confirming(qtbot, dialog, vault):
     assert dialog.message.text() == "The project was deleted."
 
 
-def test_an_open_page_offers_a_new_project_and_need_when_shown_again(qtbot, vault):
+def test_a_page_offers_a_new_project_and_need_when_shown_again(qtbot, vault):
     first = projects.save_project(vault, projects.ProjectForm(name="Bumps", model="befriending"))
     page = MothersPage(vault)
     qtbot.addWidget(page)
     with qtbot.waitExposed(page):
         page.show()
     page.project_filter.setCurrentIndex(page.project_filter.findData(first))
+    page.hide()
     projects.save_project(vault, projects.ProjectForm(name="Acorns", model="mentoring"))
     vocabularies.add_term(vault, "need", "Twins expected")
+    operations().notify({Kind.PROJECT, Kind.VOCABULARY})  # as Settings' editors say
+    assert page.project_filter.count() == 2  # hidden: read when shown, not before
 
-    page.hide()
     with qtbot.waitExposed(page):
         page.show()
     offered = [page.project_filter.itemText(i) for i in range(page.project_filter.count())]
@@ -216,8 +220,8 @@ def test_a_project_typed_before_ctrl_l_in_its_form_is_offered_back(
     window = make_window(db_path, keystore)
     type_and_unlock(qtbot, window)
     go_to(window, "Settings")
-    click(qtbot, window.workspace.settings.projects_button)
-    form = new_project(qtbot, window.workspace.settings.records_dialog, "Bump Buddies")
+    click(qtbot, window.workspace.page("settings").projects_button)
+    form = new_project(qtbot, window.workspace.page("settings").records_dialog, "Bump Buddies")
     type_into(qtbot, form, "offer_text_we_dont", "Not a crisis service")
 
     form.raise_()
@@ -228,8 +232,8 @@ def test_a_project_typed_before_ctrl_l_in_its_form_is_offered_back(
     type_and_unlock(qtbot, window)
 
     assert is_unlocked(window)
-    settings = window.workspace.settings
-    assert window.workspace.pages.currentWidget() is settings
+    settings = window.workspace.page("settings")
+    assert window.workspace.current_page() is settings
     restored = settings.records_dialog.form
     assert isinstance(restored, ProjectFormDialog) and restored.isVisible()
     assert restored.widget_for("name").text() == "Bump Buddies"

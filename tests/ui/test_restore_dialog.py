@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from coordinator.models import LocalService
 from coordinator.services import backups
 from coordinator.services.status import record_counts
-from tests.ui.helpers import PASSPHRASE, STRONG, click_when_shown, is_unlocked, sha256
+from tests.ui.helpers import PASSPHRASE, STRONG, click_when_shown, is_unlocked, settle, sha256
 from tests.ui.helpers import type_and_unlock as unlock
 
 
@@ -47,6 +47,7 @@ def run(qtbot, dialog, *, confirm: str = "Restore") -> None:
     click_when_shown(lambda: dialog.confirm_box, confirm)
     qtbot.mouseClick(dialog.start_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: not dialog.running, timeout=20_000)
+    settle(qtbot)  # opened again
 
 
 def test_restore_brings_back_the_backup_and_keeps_the_current_database(

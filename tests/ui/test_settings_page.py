@@ -11,7 +11,7 @@ from tests.ui.helpers import go_to, is_unlocked, type_and_unlock
 
 def settings_page(qtbot, window):
     go_to(window, "Settings")
-    return window.workspace.settings
+    return window.workspace.page("settings")
 
 
 def ctrl_l(qtbot, window) -> None:
@@ -69,7 +69,7 @@ def test_saved_settings_survive_lock_and_unlock(qtbot, make_window, keystore, db
     ctrl_l(qtbot, window)
     type_and_unlock(qtbot, window)
 
-    page = window.workspace.settings
+    page = window.workspace.page("settings")
     assert window.workspace.current_title() == "Settings"
     assert (page.auto_lock.value(), page.folder.text(), page.keep.value()) == (25, str(folder), 3)
     assert not page.on_close.isChecked()
@@ -89,8 +89,8 @@ def test_unsaved_settings_are_offered_back_after_ctrl_l(qtbot, make_window, keys
     type_and_unlock(qtbot, window)
 
     assert is_unlocked(window)
-    page = window.workspace.settings
-    assert window.workspace.pages.currentWidget() is page
+    page = window.workspace.page("settings")
+    assert window.workspace.current_page() is page
     assert page.restored_note.isVisible()
     assert page.restored_note.text().startswith("Restored unsaved changes from before the lock")
     assert (page.auto_lock.value(), page.folder.text()) == (7, "/media/usb/backups")
@@ -113,4 +113,4 @@ def test_unlocking_returns_to_the_page_the_user_was_on(qtbot, make_window, keyst
     type_and_unlock(qtbot, window)
 
     assert window.workspace.current_title() == "Reports"
-    assert window.workspace.pages.currentWidget().title.text() == "Reports"
+    assert window.workspace.current_page().title.text() == "Reports"

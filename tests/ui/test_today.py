@@ -5,10 +5,12 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
+from coordinator.services.changes import Kind
 from coordinator.services.records import projects
 from coordinator.services.records.mothers import blank_mother, save_mother
 from coordinator.ui.dialogs.import_dialog import ImportDialog
 from coordinator.ui.dialogs.projects_dialog import ProjectsDialog
+from coordinator.ui.kit.operations import operations
 from tests.ui.helpers import go_to, type_and_unlock
 
 
@@ -22,13 +24,13 @@ def test_a_new_database_lists_the_first_steps_and_their_links_go_there(
     window = make_window(db_path, keystore)
     type_and_unlock(qtbot, window)
     workspace = window.workspace
-    today = workspace.today
+    today = workspace.page("today")
     assert today.start_box.isVisible()
     assert visible_steps(today) == ["project", "people", "backups"]
 
     qtbot.mouseClick(today.steps["project"][1], Qt.MouseButton.LeftButton)
-    assert workspace.pages.currentWidget() is workspace.settings
-    dialog = workspace.settings.records_dialog
+    assert workspace.current_page() is workspace.page("settings")
+    dialog = workspace.page("settings").records_dialog
     assert isinstance(dialog, ProjectsDialog)
     qtbot.waitExposed(dialog)
     dialog.close()
@@ -41,24 +43,26 @@ def test_a_new_database_lists_the_first_steps_and_their_links_go_there(
 
     go_to(window, "Today")
     qtbot.mouseClick(today.steps["backups"][1], Qt.MouseButton.LeftButton)
-    assert workspace.pages.currentWidget() is workspace.settings
+    assert workspace.current_page() is workspace.page("settings")
 
 
 def test_the_steps_go_once_a_project_and_a_mother_are_in(qtbot, make_window, keystore, db_path):
     window = make_window(db_path, keystore)
     type_and_unlock(qtbot, window)
     vault = window.controller.vault
-    today = window.workspace.today
-    projects.save_project(vault, projects.ProjectForm(name="Bumps", model="befriending"))
+    today = window.workspace.page("today")
     go_to(window, "Mothers")
+    projects.save_project(vault, projects.ProjectForm(name="Bumps", model="befriending"))
+    operations().notify({Kind.PROJECT})  # as the Projects dialog says
     go_to(window, "Today")  # shown again: read again
     assert visible_steps(today) == ["people", "backups"]
     assert today.count_labels["Projects"].text() == "1"
 
     form = blank_mother()
     form.full_name = "Amina Yusuf"
-    save_mother(vault, form)
     go_to(window, "Mothers")
+    save_mother(vault, form)
+    operations().notify({Kind.MOTHER})
     go_to(window, "Today")
     assert not today.start_box.isVisible()
     assert today.count_labels["Mothers"].text() == "1"

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QMessageBox
 from coordinator.storage.errors import AlreadyOpen, NewerSchema, StaleRememberedKey, WrongPassphrase
 from coordinator.storage.keystore import LOCKED, NOT_AVAILABLE
 from coordinator.storage.vault import open_vault
-from tests.ui.helpers import PASSPHRASE, is_unlocked, sha256, type_and_unlock
+from tests.ui.helpers import PASSPHRASE, is_unlocked, settle, sha256, type_and_unlock
 
 
 def test_an_existing_database_opens_on_the_unlock_page(make_window, keystore, db_path):
@@ -59,6 +59,7 @@ def test_enter_in_the_passphrase_field_unlocks(qtbot, make_window, keystore, db_
     window = make_window(db_path, keystore)
     qtbot.keyClicks(window.unlock_page.passphrase, PASSPHRASE)
     qtbot.keyClick(window.unlock_page.passphrase, Qt.Key.Key_Return)
+    settle(qtbot)
     assert is_unlocked(window)
 
 

@@ -236,7 +236,7 @@ def test_delete_after_confirming_removes_her_from_the_list(qtbot, page):
 def test_an_open_form_is_kept_as_a_draft_across_a_lock(qtbot, make_window, keystore, db_path):
     window = make_window(db_path, keystore)
     dialog = new_form_after_unlocking(qtbot, window, "Volunteers")
-    assert dialog is window.workspace.volunteers.dialog
+    assert dialog is window.workspace.page("volunteers").dialog
     enter(qtbot, dialog, "full_name", "Nadia Draftwell")
     enter(qtbot, dialog, "postcode", "LE1")
 
@@ -244,7 +244,7 @@ def test_an_open_form_is_kept_as_a_draft_across_a_lock(qtbot, make_window, keyst
     assert window.workspace is None
     type_and_unlock(qtbot, window)
     qtbot.waitUntil(lambda: window.workspace is not None)
-    restored = window.workspace.volunteers.dialog
+    restored = window.workspace.page("volunteers").dialog
     assert restored is not None
     assert field(restored, "full_name").text() == "Nadia Draftwell"
     assert message(restored, "postcode").text().startswith("Not a UK postcode")

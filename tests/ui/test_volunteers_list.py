@@ -108,6 +108,6 @@ def test_the_workspace_shows_the_volunteers_and_services_pages(
     window = make_window(db_path, keystore)
     type_and_unlock(qtbot, window)
     go_to(window, "Volunteers")
-    assert window.workspace.pages.currentWidget() is window.workspace.volunteers
+    assert window.workspace.current_page() is window.workspace.page("volunteers")
     go_to(window, "Services")
-    assert window.workspace.pages.currentWidget() is window.workspace.services
+    assert window.workspace.current_page() is window.workspace.page("services")

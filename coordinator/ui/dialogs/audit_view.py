@@ -28,8 +28,8 @@ from PySide6.QtWidgets import (
 from coordinator.models import AuditAction
 from coordinator.services import audit
 from coordinator.storage.vault import Vault
+from coordinator.ui.kit.operations import error_message
 from coordinator.ui.kit.widgets import QUIET_COLOUR, MessageLabel, heading, note
-from coordinator.ui.kit.worker import error_message
 from coordinator.ui.shell.backup_status import when_text
 
 #: Events read per query as the table scrolls.

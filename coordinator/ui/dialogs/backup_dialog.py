@@ -9,8 +9,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QLocale, Qt, Signal
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtCore import QLocale, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialogButtonBox,
@@ -25,12 +24,14 @@ from PySide6.QtWidgets import (
 )
 
 from coordinator.services import backups
+from coordinator.services.changes import Kind
 from coordinator.storage.backup import CopyResult
 from coordinator.storage.vault import Vault
 from coordinator.ui import settings as ui_settings
 from coordinator.ui.kit.new_passphrase import NewPassphraseFields
-from coordinator.ui.kit.widgets import FittingDialog, MessageLabel, heading, note
-from coordinator.ui.kit.worker import BackgroundTask, error_message
+from coordinator.ui.kit.operations import error_message
+from coordinator.ui.kit.task_dialog import TaskDialog
+from coordinator.ui.kit.widgets import MessageLabel, heading, note
 
 DIALOG_WIDTH = 520
 
@@ -42,7 +43,7 @@ def default_backup_path(vault: Vault, folder: str | None, today: date | None = N
     return start / f"{vault.path.stem}-backup-{day:%Y-%m-%d}.db"
 
 
-class BackupDialog(FittingDialog):
+class BackupDialog(TaskDialog):
     #: A verified backup was made; the argument is its CopyResult.
     backed_up = Signal(object)
 
@@ -52,7 +53,7 @@ class BackupDialog(FittingDialog):
         self.setWindowTitle(self.tr("Back up now"))
         self.setModal(True)
         self.setMinimumWidth(DIALOG_WIDTH)
-        self.task = BackgroundTask(self)
+        self.task = self.new_task({Kind.BACKUP})
 
         self.title = heading(self.tr("Back up the database"), level=2)
         self.explanation = note(
@@ -247,19 +248,5 @@ class BackupDialog(FittingDialog):
 
     # -- closing -----------------------------------------------------------------------------
 
-    def reject(self) -> None:
-        if self.task.running:
-            return  # a started backup runs to the end; the note says so
-        self.fields.clear()
-        super().reject()
-
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt's name)
-        if self.task.running:
-            event.ignore()
-            return
-        super().closeEvent(event)
-
-    def keyPressEvent(self, event) -> None:  # noqa: N802 (Qt's name)
-        if self.task.running and event.key() == Qt.Key.Key_Escape:
-            return
-        super().keyPressEvent(event)
+    def closing(self) -> None:
+        self.fields.clear()  # a started backup runs to the end first; the note says so

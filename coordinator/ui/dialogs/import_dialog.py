@@ -28,13 +28,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from coordinator.services import importing
+from coordinator.services import changes, importing
+from coordinator.services.changes import Kind
 from coordinator.storage.vault import Vault
 from coordinator.ui import settings as ui_settings
 from coordinator.ui.dialogs.import_mapping import MappingTable
 from coordinator.ui.dialogs.import_result import ImportResult
+from coordinator.ui.kit.operations import Task, error_message
 from coordinator.ui.kit.widgets import WARNING_COLOUR, MessageLabel, heading, note
-from coordinator.ui.kit.worker import BackgroundTask, error_message
 
 #: Columns that stand in for the full name.
 NAME_PARTS = {"first_name", "last_name"}
@@ -53,8 +54,8 @@ class ImportDialog(QDialog):
         #: The file the preview shows.
         self._read_path = ""
         self.report: importing.ImportReport | None = None
-        self.preview_task = BackgroundTask(self)
-        self.import_task = BackgroundTask(self)
+        self.preview_task = Task(self)
+        self.import_task = Task(self)
         self.setWindowTitle(self.tr("Import from a spreadsheet"))
 
         self.kind = QComboBox()
@@ -302,6 +303,7 @@ class ImportDialog(QDialog):
                 vault, kind, path, mapping=mapping, progress=progress, cancelled=cancelled
             ),
             "import",
+            changes={changes.of_list(kind), Kind.VOCABULARY},
         )
 
     def _set_running(self, running: bool) -> None:

@@ -20,8 +20,8 @@ from PySide6.QtWidgets import (
 
 from coordinator.services.importing import ImportReport, Rejected
 from coordinator.ui import settings as ui_settings
+from coordinator.ui.kit.operations import error_message
 from coordinator.ui.kit.widgets import WARNING_COLOUR, MessageLabel, heading, note
-from coordinator.ui.kit.worker import error_message
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 

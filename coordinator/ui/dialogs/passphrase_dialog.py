@@ -20,14 +20,15 @@ from coordinator.services import backups
 from coordinator.storage.errors import WrongPassphrase
 from coordinator.storage.vault import Vault
 from coordinator.ui.kit.new_passphrase import NewPassphraseFields, password_field
-from coordinator.ui.kit.widgets import FittingDialog, MessageLabel, heading, note
-from coordinator.ui.kit.worker import BackgroundTask, error_message
+from coordinator.ui.kit.operations import error_message
+from coordinator.ui.kit.task_dialog import TaskDialog
+from coordinator.ui.kit.widgets import MessageLabel, heading, note
 from coordinator.ui.shell.controller import Controller, passphrase_opens
 
 DIALOG_WIDTH = 480
 
 
-class PassphraseDialog(FittingDialog):
+class PassphraseDialog(TaskDialog):
     #: The passphrase was changed; the argument is the reopened Vault to adopt.
     changed = Signal(object)
     #: The change failed after the database was closed: the window must lock.
@@ -39,7 +40,7 @@ class PassphraseDialog(FittingDialog):
         self.setWindowTitle(self.tr("Change passphrase"))
         self.setModal(True)
         self.setMinimumWidth(DIALOG_WIDTH)
-        self.task = BackgroundTask(self)
+        self.task = self.new_task()
 
         self.title = heading(self.tr("Change the passphrase"), level=2)
         self.current = password_field(self.tr("Current passphrase"))
@@ -109,14 +110,14 @@ class PassphraseDialog(FittingDialog):
         if self.task.running or vault is None or not self._validate():
             return
         current, new = self.current.text(), self.fields.text()
-        page_check = self.controller.page_check
+        controller = self.controller
         self._set_running(True)
         self.result.clear_message()
 
         def work(_progress) -> Vault:
             if not passphrase_opens(vault.path, current):
                 raise WrongPassphrase(vault.path)
-            page_check.wait()  # the page check reads the file; let it finish before the swap
+            controller.wait_for_page_checks()  # they read the file: let them end before the swap
             return backups.change_passphrase(vault, new)
 
         self._vault = vault
@@ -164,20 +165,6 @@ class PassphraseDialog(FittingDialog):
             self.closed_by_failure.emit()
         self._validate()
 
-    def reject(self) -> None:
-        if self.task.running:
-            return
+    def closing(self) -> None:
         self.current.clear()
         self.fields.clear()
-        super().reject()
-
-    def closeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
-        if self.task.running:
-            event.ignore()
-            return
-        super().closeEvent(event)
-
-    def keyPressEvent(self, event) -> None:  # noqa: N802 (Qt's name)
-        if self.task.running:
-            return
-        super().keyPressEvent(event)

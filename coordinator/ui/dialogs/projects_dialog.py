@@ -28,6 +28,7 @@ from coordinator.services.records import projects
 from coordinator.services.records.common import RecordNotFound
 from coordinator.storage.vault import Vault
 from coordinator.ui.forms.project_form import ProjectFormDialog
+from coordinator.ui.kit.operations import error_message
 from coordinator.ui.kit.widgets import (
     QUIET_COLOUR,
     MessageLabel,
@@ -36,7 +37,6 @@ from coordinator.ui.kit.widgets import (
     note,
     read_only_rows,
 )
-from coordinator.ui.kit.worker import error_message
 
 
 class ProjectsDialog(QDialog):

@@ -27,16 +27,17 @@ from PySide6.QtWidgets import (
 
 from coordinator.services import backups
 from coordinator.storage.backup import BackupHasOtherPassphrase, RestoreResult
-from coordinator.storage.errors import VaultError, WrongPassphrase
+from coordinator.storage.errors import WrongPassphrase
 from coordinator.ui.kit.new_passphrase import password_field
-from coordinator.ui.kit.widgets import FittingDialog, MessageLabel, breakable_path, heading, note
-from coordinator.ui.kit.worker import BackgroundTask, error_message
+from coordinator.ui.kit.operations import error_message
+from coordinator.ui.kit.task_dialog import TaskDialog
+from coordinator.ui.kit.widgets import MessageLabel, breakable_path, heading, note
 from coordinator.ui.shell.controller import Controller, passphrase_opens
 
 DIALOG_WIDTH = 520
 
 
-class RestoreDialog(FittingDialog):
+class RestoreDialog(TaskDialog):
     def __init__(
         self,
         controller: Controller,
@@ -52,8 +53,8 @@ class RestoreDialog(FittingDialog):
         self.setWindowTitle(self.tr("Restore from a backup"))
         self.setModal(True)
         self.setMinimumWidth(DIALOG_WIDTH)
-        self.check_task = BackgroundTask(self)
-        self.restore_task = BackgroundTask(self)
+        self.check_task = self.new_task()
+        self.restore_task = self.new_task()
 
         self.title = heading(self.tr("Restore from a backup"), level=2)
         self.explanation = note(
@@ -217,10 +218,10 @@ class RestoreDialog(FittingDialog):
         if self._was_open:
             self._lock_window(self)
         self._busy(self.tr("Checking the backup and restoring…"))
-        page_check = self.controller.page_check
+        controller = self.controller
 
         def work(_progress):
-            page_check.wait()  # the page check reads the file; let it finish before the swap
+            controller.wait_for_page_checks()  # they read the file: let them end before the swap
             return backups.restore(live, backup, passphrase, backup_passphrase=other or None)
 
         self.restore_task.start(work, "restore")
@@ -276,10 +277,8 @@ class RestoreDialog(FittingDialog):
     def _reopen(self) -> None:
         passphrase, self._passphrase = self._passphrase, ""
         self._was_open = False
-        try:
-            self.controller.reopen(passphrase)
-        except VaultError as err:
-            self.status.show_message(err.user_message())
+        op = self.controller.reopen(passphrase)
+        op.failed.connect(lambda err: self.status.show_message(error_message(err)))
 
     def _busy(self, text: str) -> None:
         self.result.clear_message()
@@ -302,19 +301,5 @@ class RestoreDialog(FittingDialog):
         self.passphrase.clear()
         self.backup_passphrase.clear()
 
-    def reject(self) -> None:
-        if self.running:
-            return  # a started restore runs to the end
-        self._forget_passphrases()
-        super().reject()
-
-    def closeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
-        if self.running:
-            event.ignore()
-            return
-        super().closeEvent(event)
-
-    def keyPressEvent(self, event) -> None:  # noqa: N802 (Qt's name)
-        if self.running:
-            return
-        super().keyPressEvent(event)
+    def closing(self) -> None:
+        self._forget_passphrases()  # a started restore runs to the end first

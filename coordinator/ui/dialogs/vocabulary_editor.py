@@ -28,11 +28,12 @@ from PySide6.QtWidgets import (
 )
 
 from coordinator.services import vocabularies
+from coordinator.services.changes import Kind
 from coordinator.services.records.common import CannotDelete, RecordNotFound
 from coordinator.services.validation import Invalid
 from coordinator.storage.vault import Vault
+from coordinator.ui.kit.operations import error_message, operations
 from coordinator.ui.kit.widgets import QUIET_COLOUR, MessageLabel, heading, note, read_only_rows
-from coordinator.ui.kit.worker import error_message
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
@@ -276,6 +277,7 @@ class VocabularyEditor(QDialog):
         except Exception as err:
             self.add_message.show_message(error_message(err))
             return
+        operations().notify({Kind.VOCABULARY})
         label = " ".join(self.new_name.text().split())
         self.new_name.clear()
         self.reload(select=term_id)
@@ -347,4 +349,5 @@ class VocabularyEditor(QDialog):
         except Exception as err:
             self.name_message.show_message(error_message(err))
             return False
+        operations().notify({Kind.VOCABULARY})
         return True

@@ -12,6 +12,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QCheckBox, QLineEdit, QWidget
 
+from coordinator.services.changes import Kind
 from coordinator.services.records import projects
 from coordinator.services.records.labels import SUPPORT_MODEL_LABELS, VISIT_FREQUENCY_LABELS
 from coordinator.storage.vault import Vault
@@ -76,6 +77,8 @@ class OfferSection(Section):
 
 
 class ProjectFormDialog(FormDialog):
+    changes = frozenset({Kind.PROJECT})
+
     def __init__(self, vault: Vault, project_id: int | None = None, parent: QWidget | None = None):
         super().__init__(vault, parent)
         self.noun = self.tr("project")

@@ -13,6 +13,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QCheckBox, QLineEdit, QWidget
 
 from coordinator.services import vocabularies
+from coordinator.services.changes import Kind
 from coordinator.services.records import services
 from coordinator.storage.vault import Vault
 from coordinator.ui.kit.form_dialog import FormDialog
@@ -58,6 +59,8 @@ class NotesSection(Section):
 
 
 class ServiceFormDialog(FormDialog):
+    changes = frozenset({Kind.SERVICE})
+
     def __init__(self, vault: Vault, service_id: int | None = None, parent: QWidget | None = None):
         super().__init__(vault, parent)
         self.noun = self.tr("service")

@@ -17,8 +17,8 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 from coordinator.services import exporting
 from coordinator.storage.vault import Vault
 from coordinator.ui import settings as ui_settings
+from coordinator.ui.kit.operations import Task, error_message
 from coordinator.ui.kit.widgets import MessageLabel
-from coordinator.ui.kit.worker import BackgroundTask, error_message
 
 CSV_FILTER = "CSV (*.csv)"
 XLSX_FILTER = "Excel workbook (*.xlsx)"
@@ -66,7 +66,7 @@ def choose_file(parent: QWidget, kind: str) -> Path | None:
 
 def export_list(
     parent: QWidget, vault: Vault, kind: str, ids: list[int], report: MessageLabel
-) -> BackgroundTask | None:
+) -> Task | None:
     """Warn, ask for a file, export `ids` of `kind` in the background; the task, or None."""
     noun = NOUNS.get(kind, kind)
     if not ids:
@@ -77,7 +77,7 @@ def export_list(
     path = choose_file(parent, kind)
     if path is None:
         return None
-    task = BackgroundTask(parent)
+    task = Task(parent)
     task.setObjectName("export")
     report.show_message(
         tr("Exporting {count} {noun}…").format(count=f"{len(ids):,}", noun=tr(noun)), "info"

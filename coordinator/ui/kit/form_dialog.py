@@ -41,11 +41,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from coordinator.services.changes import Kind
 from coordinator.services.records.common import CannotDelete, FormInvalid, RecordNotFound
 from coordinator.storage.vault import Vault
 from coordinator.ui.kit.form_parts.codec import apply_values, form_values
+from coordinator.ui.kit.operations import error_message, operations
 from coordinator.ui.kit.widgets import MessageLabel, heading, link_button, note
-from coordinator.ui.kit.worker import error_message
 
 #: A field's message appears this long after the last keystroke in it (or on leaving it).
 PAUSE_MS = 700
@@ -60,6 +61,8 @@ class FormDialog(QDialog):
     saved = Signal(int)
     deleted = Signal(int)
 
+    #: The kinds of record a save or delete changes (the pages showing them reload).
+    changes: frozenset[Kind] = frozenset()
     #: List fields holding item dataclasses, and fields never put in a draft.
     item_types: dict[str, type] = {}
     read_only: frozenset[str] = frozenset()
@@ -359,6 +362,7 @@ class FormDialog(QDialog):
             self._keep_message(error_message(err) + " " + self.tr("Nothing was saved."))
             return False
         self._may_close = True
+        operations().notify(self.changes)
         self.saved.emit(record_id)
         self.accept()
         return True
@@ -382,6 +386,7 @@ class FormDialog(QDialog):
             self._keep_message(error_message(err))
             return
         self._may_close = True
+        operations().notify(self.changes)
         self.deleted.emit(record_id)
         self.accept()
 

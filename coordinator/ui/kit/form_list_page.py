@@ -3,10 +3,11 @@
 What the Volunteers and Local services pages share (the Mothers page does the same by
 hand): one form open at a time; after a save the list reloads and selects the record; a
 lock takes the open form's unsaved values as a draft (key: the page's `draft_form`; the
-record's id travels inside the values); the list reloads whenever the page is shown, so
-an import from the File menu shows at once.
+record's id travels inside the values); the list and its filters' choices reload when
+the kinds of record they show change (`shows`; projects and the lists the forms offer
+fill the filters): at once if the page is shown, else when it next is.
 
-Subclasses set `kind` ("volunteers", "services": for import and export) and implement
+Subclasses set `kind` ("volunteers", "services": for import and export) and `shows`, and implement
 `make_dialog(record_id)` (raising RecordNotFound when the record has gone) and the texts.
 """
 
@@ -14,13 +15,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QPushButton
 
+from coordinator.services.changes import Kind
 from coordinator.services.records.common import RecordNotFound
 from coordinator.ui.dialogs.import_dialog import ImportDialog
 from coordinator.ui.kit.export_action import export_list
 from coordinator.ui.kit.form_dialog import FormDialog
+from coordinator.ui.kit.operations import follow_changes
 from coordinator.ui.kit.record_list import RecordListPage
 from coordinator.ui.kit.widgets import lend_lock_action
 
@@ -30,6 +32,10 @@ class FormListPage(RecordListPage):
     draft_record_id: int | None = None
     #: The kind of records, as importing and exporting name it.
     kind = ""
+    #: The kinds of record the list shows (a change to any reloads it).
+    shows: frozenset[Kind] = frozenset()
+    #: What the filters offer comes from these.
+    choices_from = frozenset({Kind.PROJECT, Kind.VOCABULARY})
 
     def __init__(self, *args: Any, **kwargs: Any):
         super().__init__(*args, **kwargs)
@@ -40,6 +46,7 @@ class FormListPage(RecordListPage):
         self.import_button.setToolTip(self.tr("Add records from a spreadsheet"))
         self.import_button.clicked.connect(self.import_records)
         self.add_title_button(self.import_button)
+        self.follower = follow_changes(self, self.shows | self.choices_from, self.refresh)
 
     # -- for subclasses ----------------------------------------------------------------------
 
@@ -89,29 +96,28 @@ class FormListPage(RecordListPage):
             dialog.deleteLater()
 
     def _saved(self, record_id: int) -> None:
-        self.reload()
+        # The list has reloaded already when shown: the form said what it changed first.
+        self.follower.catch_up()
         if not self.select_id(record_id):
             self.message.show_message(self.not_listed_text(), "info")
         self.table.setFocus()
 
     def _deleted(self, _record_id: int) -> None:
-        self.reload()
+        self.follower.catch_up()
         self.message.show_message(self.deleted_text(), "info")
 
     def refresh_choices(self) -> None:
         """Offer the filters' current choices (projects, needs, ...), which Settings edits."""
 
-    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt's name)
-        super().showEvent(event)
-        if not event.spontaneous():  # shown by the app, not the window coming back from the taskbar
-            self.refresh_choices()
-            self.reload()
+    def refresh(self) -> None:
+        """The filters' choices and the list, read again."""
+        self.refresh_choices()
+        self.reload()
 
     # -- import and export -------------------------------------------------------------------
 
     def import_records(self) -> ImportDialog:
         dialog = ImportDialog(self.vault, self.kind, self)
-        dialog.imported.connect(lambda _kind: self.reload())
         dialog.finished.connect(dialog.deleteLater)
         self.import_dialog = dialog
         dialog.open()

@@ -1,1 +1,47 @@
-"""The pages of the workspace, one per module."""
+"""The pages of the workspace, one per module.
+
+A module that is a page declares `PAGE` (or `PAGES`): a PageSpec saying its key, its place
+in the navigation, its title and how to build it. The workspace finds them here and builds
+each page the first time it is shown, so unlocking builds only the page that opens.
+
+A page asks the window for something by having a signal of one of the names in
+`Workspace.REQUESTS` (e.g. `backup_requested`); the workspace connects it when it builds
+the page.
+"""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
+
+    from coordinator.storage.vault import Vault
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    #: A stable name ("mothers"), never shown.
+    key: str
+    #: Its place in the navigation, lowest first.
+    order: int
+    #: Its title in the navigation (translated when asked).
+    title: Callable[[], str]
+    build: Callable[[Vault], QWidget]
+    #: The draft forms it takes back after a lock (see Workspace.DraftForm).
+    drafts: tuple[str, ...] = ()
+
+
+def page_specs() -> list[PageSpec]:
+    """Every page this version has, in navigation order."""
+    found: list[PageSpec] = []
+    for info in pkgutil.iter_modules(__path__):
+        module = importlib.import_module(f"{__name__}.{info.name}")
+        found.extend(getattr(module, "PAGES", ()))
+        if hasattr(module, "PAGE"):
+            found.append(module.PAGE)
+    return sorted(found, key=lambda spec: (spec.order, spec.key))

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QComboBox, QLineEdit, QWidget
 
 from coordinator.models import MotherStage
 from coordinator.services import vocabularies
+from coordinator.services.changes import Kind
 from coordinator.services.listing import (
     ALL_STAGES,
     OPEN_STAGES,
@@ -32,6 +33,7 @@ from coordinator.ui.forms.mother_form import MotherDialog
 from coordinator.ui.kit.form_list_page import FormListPage
 from coordinator.ui.kit.record_list import Column
 from coordinator.ui.kit.widgets import ERROR_COLOUR, OptionalNumberBox, fill_choices, link_button
+from coordinator.ui.pages import PageSpec
 
 
 @cache
@@ -82,6 +84,7 @@ class MothersPage(FormListPage):
     draft_form = "mother"
     draft_record_id: int | None = None
     kind = "mothers"
+    shows = frozenset({Kind.MOTHER, Kind.MATCH})
 
     def __init__(self, vault: Vault, parent: QWidget | None = None):
         tr = self.tr
@@ -221,3 +224,12 @@ class MothersPage(FormListPage):
 
     def make_dialog(self, record_id: int | None) -> MotherDialog:
         return MotherDialog(self.vault, record_id, self)
+
+
+PAGE = PageSpec(
+    "mothers",
+    20,
+    lambda: QCoreApplication.translate("Workspace", "Mothers"),
+    MothersPage,
+    drafts=("mother",),
+)

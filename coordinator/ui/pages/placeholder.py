@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from coordinator.ui.kit.widgets import PAGE_MARGIN, heading, note
+from coordinator.ui.pages import PageSpec
 
 
 class PlaceholderPage(QWidget):
@@ -20,3 +21,17 @@ class PlaceholderPage(QWidget):
         layout.addWidget(self.message)
         layout.addStretch(1)
         layout.setAlignment(Qt.AlignmentFlag.AlignTop)
+
+
+def _matches() -> str:
+    return QCoreApplication.translate("Workspace", "Matches")
+
+
+def _reports() -> str:
+    return QCoreApplication.translate("Workspace", "Reports")
+
+
+PAGES = (
+    PageSpec("matches", 40, _matches, lambda _vault: PlaceholderPage(_matches())),
+    PageSpec("reports", 60, _reports, lambda _vault: PlaceholderPage(_reports())),
+)

@@ -9,12 +9,14 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QCheckBox, QComboBox, QWidget
 
 from coordinator.services import vocabularies
+from coordinator.services.changes import Kind
 from coordinator.services.listing import ServiceFilter, ServiceRow, service_ids, service_rows
 from coordinator.storage.vault import Vault
 from coordinator.ui.forms.service_form import ServiceFormDialog
 from coordinator.ui.kit.form_list_page import FormListPage
 from coordinator.ui.kit.record_list import Column
 from coordinator.ui.kit.widgets import QUIET_COLOUR, fill_choices
+from coordinator.ui.pages import PageSpec
 
 
 def _tr(text: str) -> str:
@@ -33,6 +35,7 @@ class ServicesPage(FormListPage):
     #: The key of this page's drafts (see Workspace).
     draft_form = "local_service"
     kind = "services"
+    shows = frozenset({Kind.SERVICE})
 
     def __init__(self, vault: Vault, parent: QWidget | None = None):
         tr = _tr
@@ -121,3 +124,12 @@ class ServicesPage(FormListPage):
 
     def deleted_text(self) -> str:
         return self.tr("The service was deleted.")
+
+
+PAGE = PageSpec(
+    "services",
+    50,
+    lambda: QCoreApplication.translate("Workspace", "Services"),
+    ServicesPage,
+    drafts=("local_service",),
+)

@@ -12,7 +12,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -31,12 +31,14 @@ from PySide6.QtWidgets import (
 )
 
 from coordinator.services import backups, preferences, settings
+from coordinator.services.changes import Kind
 from coordinator.storage.vault import Vault
 from coordinator.ui.dialogs.audit_view import AuditDialog
 from coordinator.ui.dialogs.projects_dialog import ProjectsDialog
 from coordinator.ui.dialogs.vocabulary_editor import LIST_TEXTS, VocabularyEditor
+from coordinator.ui.kit.operations import error_message, follow_changes, operations
 from coordinator.ui.kit.widgets import PAGE_MARGIN, MessageLabel, heading, lend_lock_action, note
-from coordinator.ui.kit.worker import error_message
+from coordinator.ui.pages import PageSpec
 from coordinator.ui.shell.backup_status import when_text
 
 COLUMN_WIDTH = 640
@@ -47,8 +49,6 @@ class SettingsPage(QWidget):
     draft_form = "settings"
     draft_record_id: int | None = None
 
-    #: Settings were saved (the window re-reads the auto-lock time).
-    saved = Signal()
     change_passphrase_requested = Signal()
     backup_requested = Signal()
 
@@ -56,6 +56,7 @@ class SettingsPage(QWidget):
         super().__init__(parent)
         self._vault = vault
         self._stored: dict[str, Any] = {}
+        self.backup_follower = follow_changes(self, {Kind.BACKUP}, self.refresh_backup_status)
         self.title = heading(self.tr("Settings"))
         self.restored_note = MessageLabel()
 
@@ -352,7 +353,7 @@ class SettingsPage(QWidget):
         self.load()
         self.restored_note.clear_message()
         self.message.show_message(self.tr("Saved."), "success")
-        self.saved.emit()
+        operations().notify({Kind.SETTING, Kind.BACKUP})
 
     def open_projects(self) -> ProjectsDialog:
         dialog = ProjectsDialog(self._vault)
@@ -371,3 +372,12 @@ class SettingsPage(QWidget):
         self._show(self._stored)
         self.restored_note.clear_message()
         self.message.clear_message()
+
+
+PAGE = PageSpec(
+    "settings",
+    90,
+    lambda: QCoreApplication.translate("Workspace", "Settings"),
+    SettingsPage,
+    drafts=("settings",),
+)

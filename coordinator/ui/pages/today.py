@@ -2,13 +2,14 @@
 
 While the database has no project or nobody in it yet, a "Getting started" list shows the
 first steps (add a project, bring in the spreadsheet, choose a backup folder), each with a
-link that goes there. Everything is read again each time the page is shown.
+link that goes there. Everything is read again when records change (at once if the page
+is shown, else when it next is).
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont, QShowEvent
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -20,9 +21,12 @@ from PySide6.QtWidgets import (
 )
 
 from coordinator.services import backups, vocabularies
+from coordinator.services.changes import EVERYTHING
 from coordinator.services.status import record_counts
 from coordinator.storage.vault import Vault
+from coordinator.ui.kit.operations import follow_changes
 from coordinator.ui.kit.widgets import PAGE_MARGIN, WARNING_COLOUR, heading, link_button, note
+from coordinator.ui.pages import PageSpec
 from coordinator.ui.shell.backup_status import last_backup_text, overdue_advice
 
 
@@ -126,12 +130,8 @@ class TodayPage(QWidget):
         layout.addSpacing(8)
         layout.addWidget(self.alerts_note)
         self.alerts_note.setMaximumWidth(640)
-        layout.addStretch(1)  # what it says is read when the page is shown
-
-    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt's name)
-        super().showEvent(event)
-        if not event.spontaneous():  # shown by the app, not the window coming back
-            self.refresh()
+        layout.addStretch(1)
+        self.follower = follow_changes(self, EVERYTHING, self.refresh)
 
     def refresh(self) -> None:
         """Ask the services for the counts and the backup status again and show them."""
@@ -178,3 +178,6 @@ class TodayPage(QWidget):
             self.grid.addWidget(value, row, 1)
             self.count_labels[name] = value
         return counts
+
+
+PAGE = PageSpec("today", 10, lambda: QCoreApplication.translate("Workspace", "Today"), TodayPage)

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QWidget
 
 from coordinator.models import VolunteerStatus
 from coordinator.services import vocabularies
+from coordinator.services.changes import Kind
 from coordinator.services.listing import (
     VolunteerFilter,
     VolunteerRow,
@@ -30,6 +31,7 @@ from coordinator.ui.forms.volunteer_form import VolunteerFormDialog
 from coordinator.ui.kit.form_list_page import FormListPage
 from coordinator.ui.kit.record_list import Column
 from coordinator.ui.kit.widgets import ERROR_COLOUR, WARNING_COLOUR, fill_choices, link_button
+from coordinator.ui.pages import PageSpec
 
 
 def _tr(text: str) -> str:
@@ -82,6 +84,7 @@ class VolunteersPage(FormListPage):
     #: The key of this page's drafts (see Workspace).
     draft_form = "volunteer"
     kind = "volunteers"
+    shows = frozenset({Kind.VOLUNTEER, Kind.MATCH})
 
     def __init__(self, vault: Vault, parent: QWidget | None = None, *, today: date | None = None):
         tr = _tr
@@ -215,3 +218,12 @@ class VolunteersPage(FormListPage):
 
     def deleted_text(self) -> str:
         return self.tr("The volunteer's record was deleted.")
+
+
+PAGE = PageSpec(
+    "volunteers",
+    30,
+    lambda: QCoreApplication.translate("Workspace", "Volunteers"),
+    VolunteersPage,
+    drafts=("volunteer",),
+)

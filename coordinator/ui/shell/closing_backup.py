@@ -15,19 +15,21 @@ from PySide6.QtWidgets import (
 )
 
 from coordinator.services import backups
+from coordinator.services.changes import Kind
 from coordinator.storage.vault import Vault
-from coordinator.ui.kit.widgets import FittingDialog, MessageLabel
-from coordinator.ui.kit.worker import BackgroundTask, error_message
+from coordinator.ui.kit.operations import error_message
+from coordinator.ui.kit.task_dialog import TaskDialog
+from coordinator.ui.kit.widgets import MessageLabel
 
 
-class ClosingBackupDialog(FittingDialog):
+class ClosingBackupDialog(TaskDialog):
     def __init__(self, vault: Vault, parent: QWidget | None = None):
         super().__init__(parent)
         self._vault = vault
         self.setWindowTitle(self.tr("Backing up"))
         self.setModal(True)
         self.setMinimumWidth(420)
-        self.task = BackgroundTask(self)
+        self.task = self.new_task({Kind.BACKUP})
         self.result = None
 
         self.label = QLabel(self.tr("Backing up before closing…"))
@@ -78,8 +80,3 @@ class ClosingBackupDialog(FittingDialog):
 
     def _cancel(self) -> None:
         super().reject()
-
-    def reject(self) -> None:
-        # Escape and the title bar's close button: ignored while backing up; Cancel after.
-        if not self.task.running:
-            super().reject()

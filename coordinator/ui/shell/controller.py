@@ -6,9 +6,11 @@ the VaultError it raises; the window listens to `opened` and `closed` to change 
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from coordinator.storage.errors import (
     DamagedDatabase,
@@ -19,7 +21,9 @@ from coordinator.storage.errors import (
 )
 from coordinator.storage.keystore import KeyStore
 from coordinator.storage.vault import Vault, create_vault, open_vault
-from coordinator.ui.shell.page_check import PageCheck
+from coordinator.ui.kit.operations import Operation, operations
+
+translate = QCoreApplication.translate
 
 
 def passphrase_opens(path: Path, passphrase: str) -> bool:
@@ -35,6 +39,28 @@ def passphrase_opens(path: Path, passphrase: str) -> bool:
     except VaultError:
         return True
     return True
+
+
+def damaged_pages(vault: Vault) -> list[str]:
+    """Every page read and authenticated (about 0.3 s per 100 MB, so off the GUI thread);
+    the problems found, empty when every page is sound."""
+    try:
+        return vault.find_damaged_pages()
+    except Exception as err:  # an unreadable page can also surface as an error
+        return [type(err).__name__]
+
+
+#: Told, from the worker, what opening is doing now: "copying" (before an upgrade),
+#: "upgrading".
+Stage = Callable[[str], None] | None
+
+
+@dataclass
+class Opened:
+    """An open Vault, and what to tell the user about remembering its passphrase."""
+
+    vault: Vault
+    notes: list[str]
 
 
 class Controller(QObject):
@@ -54,8 +80,8 @@ class Controller(QObject):
         self.keystore = keystore
         self.path: Path | None = None
         self._vault: Vault | None = None
-        self.page_check = PageCheck(self)
-        self.page_check.finished.connect(self._pages_checked)
+        #: Page checks not yet ended (one per unlock; a lock drops a check's result).
+        self._page_checks: list[Operation] = []
 
     @property
     def vault(self) -> Vault | None:
@@ -71,47 +97,108 @@ class Controller(QObject):
         self.path = Path(path).absolute()
 
     # -- opening ---------------------------------------------------------------------------
+    #
+    # Opening derives the key (about 0.1 s), proves the file is ours and writable, and may
+    # copy and upgrade it: all of it runs as an operation, so the window never freezes. The
+    # operation's value is the open Vault; `opened` follows, then the Operation's own
+    # succeeded. A VaultError arrives by its failed signal, the file untouched. A Vault that
+    # arrives after the user has moved on (another file chosen) is closed at once.
 
-    def create(self, passphrase: str, remember: bool) -> None:
-        """Create the chosen file. Raises VaultError; the keyring failing is only a notice."""
-        self._opened(create_vault(self._chosen(), passphrase))
-        if remember:
-            self._remember(passphrase)
+    def create(self, passphrase: str, remember: bool, on_stage: Stage = None) -> Operation:
+        """Create the chosen file; the keyring failing is only a notice."""
+        path = self._chosen()
 
-    def unlock(self, passphrase: str, remember: bool) -> None:
-        """Open with a typed passphrase. Raises VaultError and leaves the file untouched."""
-        was_remembered = self.keystore.has_remembered(self._chosen())
-        self._opened(open_vault(self._chosen(), passphrase, check_pages=False))
-        if remember:
-            self._remember(passphrase)
-        elif was_remembered:
-            self._forget()
+        def work(_progress) -> Opened:
+            vault = create_vault(path, passphrase)
+            return Opened(vault, self._keep_remembered(path, passphrase, remember, False))
+
+        return self._open_with(work, "create")
+
+    def unlock(self, passphrase: str, remember: bool, on_stage: Stage = None) -> Operation:
+        """Open with a typed passphrase."""
+        path = self._chosen()
+
+        def work(_progress) -> Opened:
+            was_remembered = self.keystore.has_remembered(path)
+            vault = open_vault(path, passphrase, check_pages=False, on_stage=on_stage)
+            notes = self._keep_remembered(path, passphrase, remember, was_remembered)
+            return Opened(vault, notes)
+
+        return self._open_with(work, "unlock")
 
     def has_remembered(self) -> bool:
         return self.path is not None and self.keystore.has_remembered(self.path)
 
-    def unlock_remembered(self) -> bool:
-        """Open with the passphrase remembered on this PC; False when none is remembered.
-
-        Raises KeyringUnavailable when the keyring cannot be read, StaleRememberedKey when
-        the remembered passphrase no longer opens the file, or another VaultError.
-        """
+    def unlock_remembered(self, on_stage: Stage = None) -> Operation:
+        """Open with the passphrase remembered on this PC. Its value is None when none is
+        remembered; it fails with KeyringUnavailable when the keyring cannot be read, with
+        StaleRememberedKey when the remembered passphrase no longer opens the file, or with
+        another VaultError."""
         path = self._chosen()
-        if not self.keystore.is_available():
-            return False
-        passphrase = self.keystore.recall(path)
-        if passphrase is None:
-            return False
-        try:
-            vault = open_vault(path, passphrase, check_pages=False)
-        except WrongPassphrase:
-            raise StaleRememberedKey(path) from None
-        self._opened(vault)
-        return True
 
-    def reopen(self, passphrase: str) -> None:
+        def work(_progress) -> Opened | None:
+            if not self.keystore.is_available():
+                return None
+            passphrase = self.keystore.recall(path)
+            if passphrase is None:
+                return None
+            try:
+                vault = open_vault(path, passphrase, check_pages=False, on_stage=on_stage)
+            except WrongPassphrase:
+                raise StaleRememberedKey(path) from None
+            return Opened(vault, [])
+
+        return self._open_with(work, "unlock")
+
+    def reopen(self, passphrase: str, on_stage: Stage = None) -> Operation:
         """Open again after a restore; the remembered passphrase is left as it is."""
-        self._opened(open_vault(self._chosen(), passphrase, check_pages=False))
+        path = self._chosen()
+        return self._open_with(
+            lambda _progress: Opened(
+                open_vault(path, passphrase, check_pages=False, on_stage=on_stage), []
+            ),
+            "reopen",
+        )
+
+    def _open_with(self, work, name: str) -> Operation:
+        op = operations().run(work, parent=self, name=name, show_errors=False)
+        path = self.path
+        op.succeeded.connect(lambda opened: self._arrived(opened, path))
+        return op
+
+    def _arrived(self, opened: Opened | None, path: Path | None) -> None:
+        if opened is None:
+            return
+        if self.path != path or self._vault is not None:  # the user moved on meanwhile
+            opened.vault.close()
+            return
+        self._opened(opened.vault)
+        for note in opened.notes:
+            self.notice.emit(note)
+
+    def _keep_remembered(
+        self, path: Path, passphrase: str, remember: bool, was_remembered: bool
+    ) -> list[str]:
+        """Remember (or forget) the passphrase on this PC as asked; what to tell the user."""
+        try:
+            if remember:
+                self.keystore.remember(path, passphrase)
+            elif was_remembered:
+                self.keystore.forget(path)
+        except KeyringUnavailable as err:
+            if remember:
+                text = translate(
+                    "Controller",
+                    "The database is open, but the passphrase could not be remembered on "
+                    "this PC. {reason}",
+                )
+            else:
+                text = translate(
+                    "Controller",
+                    "The passphrase remembered on this PC could not be removed. {reason}",
+                )
+            return [text.format(reason=err.reason)]
+        return []
 
     def replace_vault(self, vault: Vault) -> None:
         """Adopt the Vault a passphrase change reopened (the old one is already closed)."""
@@ -156,9 +243,23 @@ class Controller(QObject):
     def _opened(self, vault: Vault) -> None:
         self._vault = vault
         self.opened.emit(vault)
-        self.page_check.start(vault)
+        op = operations().run(
+            lambda _progress: (vault, damaged_pages(vault)),
+            parent=self,
+            name="page-check",
+            show_errors=False,
+            holds=False,
+        )
+        op.succeeded.connect(self._pages_checked)
+        self._page_checks = [check for check in self._page_checks if check.running] + [op]
 
-    def _pages_checked(self, vault: Vault, problems: list) -> None:
+    def wait_for_page_checks(self) -> None:
+        """Block until every page check has read the file (from a worker, before a swap)."""
+        for op in list(self._page_checks):
+            op.wait()
+
+    def _pages_checked(self, outcome: tuple[Vault, list[str]]) -> None:
+        vault, problems = outcome
         if vault is not self._vault:
             return  # locked or switched meanwhile
         if not problems:
@@ -166,23 +267,3 @@ class Controller(QObject):
             return
         self.lock()
         self.damaged.emit(DamagedDatabase(vault.path).user_message())
-
-    def _remember(self, passphrase: str) -> None:
-        try:
-            self.keystore.remember(self._chosen(), passphrase)
-        except KeyringUnavailable as err:
-            self.notice.emit(
-                self.tr(
-                    "The database is open, but the passphrase could not be remembered on this PC. {reason}"
-                ).format(reason=err.reason)
-            )
-
-    def _forget(self) -> None:
-        try:
-            self.keystore.forget(self._chosen())
-        except KeyringUnavailable as err:
-            self.notice.emit(
-                self.tr(
-                    "The passphrase remembered on this PC could not be removed. {reason}"
-                ).format(reason=err.reason)
-            )

@@ -14,12 +14,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from coordinator.storage.errors import VaultError
 from coordinator.ui.kit.new_passphrase import NewPassphraseFields
+from coordinator.ui.kit.operations import Operation, error_message
 from coordinator.ui.kit.widgets import (
     MessageLabel,
     breakable_path,
-    busy,
     centred_form_page,
     heading,
     link_button,
@@ -36,6 +35,7 @@ class CreatePage(QWidget):
 
     def __init__(self, controller: Controller, parent: QWidget | None = None):
         super().__init__(parent)
+        self._op: Operation | None = None
         self.controller = controller
         keystore = controller.keystore
 
@@ -133,15 +133,28 @@ class CreatePage(QWidget):
     # -- action ----------------------------------------------------------------------------
 
     def _create(self) -> None:
-        if not self._validate():
+        if not self._validate() or self.working:
             return
         self.error.clear_message()
         remember = not self.remember.isHidden() and self.remember.isChecked()
-        try:
-            with busy(self.progress, self.tr("Creating the encrypted database…")):
-                self.controller.create(self.passphrase.text(), remember)
-        except VaultError as err:
-            self.error.show_message(err.user_message())
-            self.passphrase.setFocus()
-            return
-        self.fields.clear()
+        op = self.controller.create(self.passphrase.text(), remember)
+        self._op = op
+        self.fields.setEnabled(False)
+        self.create_button.setEnabled(False)
+        self.progress.show_message(self.tr("Creating the encrypted database…"), "info")
+        op.succeeded.connect(lambda _opened: self.fields.clear())
+        op.failed.connect(self._refused)
+        op.finished.connect(self._done)
+
+    @property
+    def working(self) -> bool:
+        return self._op is not None and self._op.running
+
+    def _refused(self, err: BaseException) -> None:
+        self.error.show_message(error_message(err))
+
+    def _done(self) -> None:
+        self.progress.clear_message()
+        self.fields.setEnabled(True)
+        self._validate()
+        self.passphrase.setFocus()

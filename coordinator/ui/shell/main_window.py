@@ -26,11 +26,12 @@ from PySide6.QtWidgets import (
 
 from coordinator import APP_NAME
 from coordinator.services import preferences
+from coordinator.services.changes import Kind
 from coordinator.storage.errors import DatabaseExists
 from coordinator.storage.keystore import KeyStore
 from coordinator.storage.vault import Vault
 from coordinator.ui import settings as ui_settings
-from coordinator.ui.kit.worker import BackgroundTask, error_message
+from coordinator.ui.kit.operations import error_message, operations
 from coordinator.ui.shell.backup_status import BackupStatusLabel
 from coordinator.ui.shell.clipboard import ClipboardGuard
 from coordinator.ui.shell.controller import Controller
@@ -80,6 +81,7 @@ class MainWindow(QMainWindow):
         self.idle_lock.watch_session(self)  # Windows only: lock with the session (Win+L)
         self.clipboard_guard = ClipboardGuard(parent=self)
 
+        operations().changed.connect(self._changed)
         self.controller.opened.connect(self._on_opened)
         self.controller.notice.connect(self._show_notice)
         self.controller.damaged.connect(self._on_damaged)
@@ -127,10 +129,10 @@ class MainWindow(QMainWindow):
         if self.workspace is None or self.controller.vault is None:
             return
         workspace = self.workspace
-        page = workspace.pages.currentWidget()
+        page = workspace.current_page()
         if not isinstance(page, FormListPage):
-            page = workspace.mothers
-        page.import_records().imported.connect(lambda _kind: workspace.today.refresh())
+            page = workspace.page("mothers")
+        page.import_records()
 
     def _action(self, text: str, shortcut: str, slot) -> QAction:
         action = QAction(text, self)
@@ -184,7 +186,6 @@ class MainWindow(QMainWindow):
         self.workspace.backup_requested.connect(self.safekeeping.back_up_now)
         self.workspace.change_passphrase_requested.connect(self.safekeeping.change_passphrase)
         self.workspace.import_requested.connect(self.import_spreadsheet)
-        self.workspace.preferences_saved.connect(self._read_preferences)
         self.stack.addWidget(self.workspace)
         self.workspace.show_section(self._return_to)
         carried, self._carried = self._carried, []
@@ -192,7 +193,7 @@ class MainWindow(QMainWindow):
         self._restore_drafts()
         self.stack.setCurrentWidget(self.workspace)
         if QApplication.activeModalWidget() is None:  # not from under a dialog
-            self.workspace.pages.currentWidget().setFocus()
+            self.workspace.current_page().setFocus()
         self._refresh_chrome()
         self._read_preferences()
         self.idle_lock.start()
@@ -220,11 +221,13 @@ class MainWindow(QMainWindow):
     def refresh_backup_status(self) -> None:
         vault = self.controller.vault
         self.backup_label.show_status(self.safekeeping.status() if vault else None)
-        if self.workspace is not None and vault is not None:
-            try:
-                self.workspace.refresh_backup_status()
-            except Exception as err:
-                log.warning("backup status unavailable: %s", type(err).__name__)
+
+    def _changed(self, kinds: frozenset[Kind]) -> None:
+        """What the status bar and the auto-lock show, read again when it changes."""
+        if Kind.SETTING in kinds:
+            self._read_preferences()
+        elif Kind.BACKUP in kinds:
+            self.refresh_backup_status()
 
     def _on_checked(self) -> None:
         self.statusBar().showMessage(self.tr("Database checked: every page is sound."), 8000)
@@ -271,7 +274,7 @@ class MainWindow(QMainWindow):
 
     def busy(self) -> bool:
         """Whether database work is running in the background (locking must wait)."""
-        return any(task.running for task in self.findChildren(BackgroundTask))
+        return operations().busy > 0
 
     def close_database(self, keep: QDialog | None = None) -> None:
         """Keep unsaved forms as drafts, close dialogs (but `keep`), drop the workspace, lock."""

@@ -60,9 +60,7 @@ class Safekeeping(QObject):
         vault = self.controller.vault
         if vault is None or self.window.busy():
             return
-        dialog = BackupDialog(vault, self.window)
-        dialog.backed_up.connect(lambda _result: self.window.refresh_backup_status())
-        self._show(dialog)
+        self._show(BackupDialog(vault, self.window))
 
     def restore(self) -> None:
         if self.controller.path is None or self.window.busy():

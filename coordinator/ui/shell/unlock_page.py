@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QFrame,
@@ -17,11 +17,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from coordinator.storage.errors import KeyringUnavailable, NewerSchema, VaultError
+from coordinator.storage.errors import KeyringUnavailable, NewerSchema
+from coordinator.ui.kit.operations import Operation, error_message
 from coordinator.ui.kit.widgets import (
     MessageLabel,
     breakable_path,
-    busy,
     centred_form_page,
     heading,
     link_button,
@@ -33,10 +33,25 @@ from coordinator.ui.shell.controller import Controller
 AUTO_TRY_DELAY_MS = 150
 
 
+def stage_text(stage: str) -> str:
+    """The progress line for a stage of opening (see Controller)."""
+    texts = {
+        "copying": QCoreApplication.translate(
+            "UnlockPage", "Keeping a copy of the database before upgrading it to this version…"
+        ),
+        "upgrading": QCoreApplication.translate(
+            "UnlockPage", "Upgrading the database to this version of Coordinator…"
+        ),
+    }
+    return texts.get(stage, QCoreApplication.translate("UnlockPage", "Unlocking…"))
+
+
 class UnlockPage(QWidget):
     #: The user wants to open another file, or to create a new database.
     open_requested = Signal()
     create_requested = Signal()
+    #: From the worker opening the database: what it is doing now (see stage_text).
+    stage = Signal(str)
 
     def __init__(self, controller: Controller, parent: QWidget | None = None):
         super().__init__(parent)
@@ -47,6 +62,8 @@ class UnlockPage(QWidget):
         self._auto_try.setSingleShot(True)
         self._auto_try.setInterval(AUTO_TRY_DELAY_MS)
         self._auto_try.timeout.connect(self._try_remembered_once)
+        self._op: Operation | None = None
+        self.stage.connect(self._show_stage)
 
         self.title = heading(self.tr("Unlock your database"))
         self.file_name = heading("", level=2)
@@ -165,39 +182,60 @@ class UnlockPage(QWidget):
     def unlock(self) -> None:
         """Unlock with the typed passphrase."""
         self._auto_try.stop()  # what the user typed wins over the remembered key
-        if self.controller.is_open:
+        if self.controller.is_open or self.working:
             return
         self.error.clear_message()
         remember = not self.remember.isHidden() and self.remember.isChecked()
-        try:
-            with busy(self.progress, self.tr("Unlocking…")):
-                self.controller.unlock(self.passphrase.text(), remember)
-        except VaultError as err:
-            self._show_error(err)
-            self.passphrase.setFocus()
-            self.passphrase.selectAll()
-            return
-        self.passphrase.clear()
+        op = self.controller.unlock(self.passphrase.text(), remember, self.stage.emit)
+        self._working(op, self.tr("Unlocking…"))
+        op.succeeded.connect(lambda _opened: self.passphrase.clear())
+        op.failed.connect(self._typed_refused)
+
+    def _typed_refused(self, err: BaseException) -> None:
+        self._show_error(err)
+        self.passphrase.setFocus()
+        self.passphrase.selectAll()
 
     def unlock_with_remembered(self) -> None:
         """Unlock with the passphrase remembered on this PC, if there is one."""
-        if self.controller.is_open:
+        if self.controller.is_open or self.working:
             return
         self.error.clear_message()
-        try:
-            with busy(
-                self.progress, self.tr("Unlocking with the passphrase remembered on this PC…")
-            ):
-                self.controller.unlock_remembered()
-        except KeyringUnavailable as err:
-            self.error.show_message(err.reason)
-        except VaultError as err:
-            self._show_error(err)
-        self.remembered_button.hide()
-        self.passphrase.setFocus()
+        op = self.controller.unlock_remembered(self.stage.emit)
+        self._working(op, self.tr("Unlocking with the passphrase remembered on this PC…"))
+        op.failed.connect(self._remembered_refused)
+        op.finished.connect(self.remembered_button.hide)
+        op.finished.connect(self.passphrase.setFocus)
 
-    def _show_error(self, err: VaultError) -> None:
-        self.error.show_message(err.user_message())
+    def _remembered_refused(self, err: BaseException) -> None:
+        if isinstance(err, KeyringUnavailable):
+            self.error.show_message(err.reason)
+        else:
+            self._show_error(err)
+
+    @property
+    def working(self) -> bool:
+        return self._op is not None and self._op.running
+
+    def _working(self, op: Operation, text: str) -> None:
+        """While the database opens: the fields wait, a line says what is happening."""
+        self._op = op
+        for widget in (self.passphrase, self.unlock_button, self.remembered_button):
+            widget.setEnabled(False)
+        self.progress.show_message(text, "info")
+        op.finished.connect(self._done)
+
+    def _show_stage(self, stage: str) -> None:
+        self.progress.show_message(stage_text(stage), "info")
+
+    def _done(self) -> None:
+        self.progress.clear_message()
+        self.passphrase.setEnabled(True)
+        self.remembered_button.setEnabled(True)
+        self._text_changed(self.passphrase.text())
+
+    def _show_error(self, err: BaseException) -> None:
+        self.error.show_message(error_message(err))
         if isinstance(err, NewerSchema):
             QMessageBox.critical(
                 self, self.tr("A newer version of Coordinator is needed"), err.user_message()

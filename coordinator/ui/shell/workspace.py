@@ -1,6 +1,8 @@
 """The unlocked workspace: navigation on the left, one page at a time on the right.
 
-It exists only while the database is open; locking deletes it with everything it shows.
+The pages come from coordinator.ui.pages (each module declares its own); each is built the
+first time it is shown. The workspace exists only while the database is open; locking
+deletes it with everything it shows.
 Before it goes, pages with unsaved changes give them up as drafts (see DraftForm), kept in
 the encrypted database and applied again to the new workspace after unlocking.
 """
@@ -8,21 +10,18 @@ the encrypted database and applied again to the new workspace after unlocking.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from functools import partial
 from typing import Any, Protocol, runtime_checkable
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QHBoxLayout, QListWidget, QStackedWidget, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QListWidget, QStackedWidget, QVBoxLayout, QWidget
 
 from coordinator.services import drafts
 from coordinator.storage.vault import Vault
-from coordinator.ui.pages.mothers_page import MothersPage
-from coordinator.ui.pages.placeholder import PlaceholderPage
-from coordinator.ui.pages.services_page import ServicesPage
-from coordinator.ui.pages.settings_page import SettingsPage
-from coordinator.ui.pages.today import TodayPage
-from coordinator.ui.pages.volunteers_page import VolunteersPage
+from coordinator.ui.kit.operations import operations
+from coordinator.ui.pages import PageSpec, page_specs
 
 log = logging.getLogger(__name__)
 
@@ -46,42 +45,43 @@ class DraftForm(Protocol):
         """Fill the form in; with announce, say that these are restored unsaved changes."""
 
 
+class PageSlot(QWidget):
+    """Where a page goes in the stack; the page is built the first time it is shown."""
+
+    def __init__(self, spec: PageSpec, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.spec = spec
+        self.page: QWidget | None = None
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+
+    def fill(self, page: QWidget) -> None:
+        self.page = page
+        self.layout().addWidget(page)
+
+
 class Workspace(QWidget):
     backup_requested = Signal()
     #: The Today page's "Import…" step: the window opens its import dialog.
     import_requested = Signal()
     change_passphrase_requested = Signal()
-    #: Settings were saved; the window re-reads what it uses (the auto-lock time).
-    preferences_saved = Signal()
+    #: frozenset[Kind]: what an operation or an edit changed (pages follow it themselves).
+    changed = Signal(object)
+
+    #: A page's signal of one of these names asks the workspace for something.
+    REQUESTS = (
+        "backup_requested",
+        "import_requested",
+        "change_passphrase_requested",
+        "projects_requested",
+        "settings_requested",
+    )
 
     def __init__(self, vault: Vault, parent: QWidget | None = None):
         super().__init__(parent)
         self._vault = vault
-        self.today = TodayPage(vault)
-        self.settings = SettingsPage(vault)
-        self.mothers = MothersPage(vault)
-        pages: list[tuple[str, QWidget]] = [
-            (self.tr("Today"), self.today),
-            (self.tr("Mothers"), self.mothers),
-        ]
-        self.volunteers = VolunteersPage(vault)
-        self.services = ServicesPage(vault)
-        for title, page in (
-            (self.tr("Volunteers"), self.volunteers),
-            (self.tr("Matches"), None),
-            (self.tr("Services"), self.services),
-            (self.tr("Reports"), None),
-        ):
-            pages.append((title, page if page is not None else PlaceholderPage(title)))
-        pages.append((self.tr("Settings"), self.settings))
-
-        self.today.backup_requested.connect(self.backup_requested)
-        self.today.import_requested.connect(self.import_requested)
-        self.today.projects_requested.connect(self.open_projects)
-        self.today.settings_requested.connect(lambda: self.show_page(self.settings))
-        self.settings.backup_requested.connect(self.backup_requested)
-        self.settings.change_passphrase_requested.connect(self.change_passphrase_requested)
-        self.settings.saved.connect(self.preferences_saved)
+        self.specs = page_specs()
+        operations().changed.connect(self.changed)
 
         self.navigation = QListWidget()
         self.navigation.setObjectName("navigation")
@@ -95,14 +95,16 @@ class Workspace(QWidget):
             " color: palette(highlighted-text); }"
         )
         self.pages = QStackedWidget()
-        for number, (title, page) in enumerate(pages, start=1):
+        for number, spec in enumerate(self.specs, start=1):
+            title = spec.title()
             self.navigation.addItem(title)
             item = self.navigation.item(number - 1)
             item.setToolTip(self.tr("{title} (Ctrl+{number})").format(title=title, number=number))
-            self.pages.addWidget(page)
-            shortcut = QShortcut(QKeySequence(f"Ctrl+{number}"), self)
-            shortcut.activated.connect(partial(self.show_section, number - 1))
-        self.navigation.currentRowChanged.connect(self.pages.setCurrentIndex)
+            self.pages.addWidget(PageSlot(spec))
+            if number <= 9:
+                shortcut = QShortcut(QKeySequence(f"Ctrl+{number}"), self)
+                shortcut.activated.connect(partial(self.show_section, number - 1))
+        self.navigation.currentRowChanged.connect(self._show_row)
         self.navigation.setCurrentRow(0)
 
         layout = QHBoxLayout(self)
@@ -112,10 +114,56 @@ class Workspace(QWidget):
         layout.addWidget(self.pages, 1)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
 
+    # -- pages -------------------------------------------------------------------------------
+
+    def page(self, key: str) -> QWidget:
+        """The page called `key` ("mothers"), built now if it was not yet."""
+        for index in range(self.pages.count()):
+            slot = self.pages.widget(index)
+            if slot.spec.key == key:
+                return self._built(slot)
+        raise KeyError(key)
+
+    def built_pages(self) -> list[QWidget]:
+        slots = (self.pages.widget(i) for i in range(self.pages.count()))
+        return [slot.page for slot in slots if slot.page is not None]
+
+    def current_page(self) -> QWidget:
+        return self._built(self.pages.currentWidget())
+
+    def _built(self, slot: PageSlot) -> QWidget:
+        if slot.page is None:
+            page = slot.spec.build(self._vault)
+            for name in self.REQUESTS:
+                signal = getattr(page, name, None)
+                if signal is not None:
+                    signal.connect(self._request(name))
+            slot.fill(page)
+        return slot.page
+
+    def _request(self, name: str) -> Callable[[], None]:
+        return {
+            "backup_requested": self.backup_requested.emit,
+            "import_requested": self.import_requested.emit,
+            "change_passphrase_requested": self.change_passphrase_requested.emit,
+            "projects_requested": self.open_projects,
+            "settings_requested": lambda: self.show_key("settings"),
+        }[name]
+
+    def _show_row(self, row: int) -> None:
+        if 0 <= row < self.pages.count():
+            self._built(self.pages.widget(row))
+            self.pages.setCurrentIndex(row)
+
     def open_projects(self) -> None:
         """Settings, with its Projects dialog open."""
-        self.show_page(self.settings)
-        self.settings.open_projects()
+        settings = self.show_key("settings")
+        settings.open_projects()
+
+    def show_key(self, key: str) -> QWidget:
+        page = self.page(key)
+        self.show_page(page)
+        return page
 
     def show_section(self, index: int) -> None:
         if 0 <= index < self.navigation.count():
@@ -131,15 +179,11 @@ class Workspace(QWidget):
         item = self.navigation.currentItem()
         return item.text() if item is not None else ""
 
-    def refresh_backup_status(self) -> None:
-        self.today.refresh_backup_status()
-        self.settings.refresh_backup_status()
-
     # -- drafts ------------------------------------------------------------------------------
 
     def _draft_pages(self) -> list[QWidget]:
-        pages = (self.pages.widget(i) for i in range(self.pages.count()))
-        return [page for page in pages if isinstance(page, DraftForm)]
+        """The pages built so far that keep drafts (one not yet built has no edits)."""
+        return [page for page in self.built_pages() if isinstance(page, DraftForm)]
 
     def collect_drafts(self) -> list[Draft]:
         """Every page's unsaved changes."""
@@ -188,10 +232,13 @@ class Workspace(QWidget):
         return shown
 
     def show_page(self, page: QWidget) -> None:
-        self.show_section(self.pages.indexOf(page))
+        self.show_section(self.pages.indexOf(page.parentWidget()))
 
     def _page_for(self, form: str, record_id: int | None) -> Any:
-        for page in self._draft_pages():
-            if page.draft_form == form and page.draft_record_id == record_id:
-                return page
+        """The page that takes this draft back, built if need be; None if no page does."""
+        for spec in self.specs:
+            if form in spec.drafts:
+                page = self.page(spec.key)
+                if isinstance(page, DraftForm) and page.draft_record_id == record_id:
+                    return page
         return None

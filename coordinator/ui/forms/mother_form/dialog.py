@@ -16,6 +16,7 @@ from typing import Any
 from PySide6.QtWidgets import QWidget
 
 from coordinator.services import vocabularies
+from coordinator.services.changes import Kind
 from coordinator.services.records.mother_form import (
     READ_ONLY,
     ConsentItem,
@@ -49,6 +50,7 @@ DIALOG_SIZE = (1060, 700)
 
 
 class MotherDialog(FormDialog):
+    changes = frozenset({Kind.MOTHER})
     item_types = {
         "consents": ConsentItem,
         "safeguarding_concerns": SafeguardingItem,

@@ -9,6 +9,7 @@ from typing import Any
 from PySide6.QtWidgets import QWidget
 
 from coordinator.services import vocabularies
+from coordinator.services.changes import Kind
 from coordinator.services.records import volunteers
 from coordinator.storage.vault import Vault
 from coordinator.ui.forms.volunteer_form.about import AboutSection
@@ -24,6 +25,7 @@ DIALOG_SIZE = (900, 700)
 
 
 class VolunteerFormDialog(FormDialog):
+    changes = frozenset({Kind.VOLUNTEER})
     item_types = {
         "trainings": volunteers.TrainingItem,
         "dbs_checks": volunteers.DbsItem,

@@ -10,7 +10,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from coordinator.models import AuditAction, AuditEvent
-from coordinator.services.records.common import Source, reading
+from coordinator.services.sessions import Source, reading
 
 
 def record(

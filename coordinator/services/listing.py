@@ -25,7 +25,6 @@ from sqlalchemy import Connection, Select, bindparam, case, func, select, text
 
 from coordinator.models import Match, MatchStatus, Mother, MotherStage, Volunteer, mother_need
 from coordinator.services import search
-from coordinator.services.records.common import Source, reading
 from coordinator.services.records.labels import REFERRAL_SOURCE_LABELS, STAGE_LABELS
 from coordinator.services.records.list_common import (
     area_text,
@@ -52,6 +51,7 @@ from coordinator.services.records.list_people import (
     volunteer_rows,
 )
 from coordinator.services.records.pregnancy import FULL_TERM_DAYS, estimated_edd, pregnancy_text
+from coordinator.services.sessions import Source, reading
 
 ALL_STAGES: frozenset[MotherStage] = frozenset(MotherStage)
 #: Still in the pipeline: not yet matched, not closed (these are "waiting").

@@ -25,7 +25,7 @@ from typing import Literal
 from sqlalchemy import text as sql_text
 from sqlalchemy.orm import Session
 
-from coordinator.services.records.common import Source, reading
+from coordinator.services.sessions import Source, reading
 
 Kind = Literal["mother", "volunteer", "service"]
 

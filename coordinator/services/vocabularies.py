@@ -26,7 +26,8 @@ from coordinator.models import (
     VocabularyMixin,
 )
 from coordinator.services import audit
-from coordinator.services.records.common import CannotDelete, RecordNotFound, Source, reading
+from coordinator.services.records.errors import CannotDelete, RecordNotFound
+from coordinator.services.sessions import Source, reading
 from coordinator.services.validation import Invalid
 from coordinator.storage.vault import Vault
 

@@ -9,7 +9,8 @@ from datetime import date
 import pytest
 
 from coordinator.services import vocabularies
-from coordinator.services.records.common import GONE_CHOICE, FormInvalid
+from coordinator.services.records.children import GONE_CHOICE
+from coordinator.services.records.errors import FormInvalid
 from coordinator.services.records.mother_form import blank_mother
 from coordinator.services.records.mothers import save_mother
 from coordinator.services.records.projects import ProjectForm, delete_project, save_project

@@ -22,7 +22,7 @@ from coordinator.models import (
     ReferralSource,
     SafeContactMethod,
 )
-from coordinator.services.records.common import CannotDelete, FormInvalid, RecordNotFound
+from coordinator.services.records.errors import CannotDelete, FormInvalid, RecordNotFound
 from coordinator.services.records.mothers import (
     ConsentItem,
     MotherForm,

@@ -21,7 +21,7 @@ from coordinator.models import (
     Volunteer,
 )
 from coordinator.services import vocabularies
-from coordinator.services.records.common import CannotDelete, FormInvalid, RecordNotFound
+from coordinator.services.records.errors import CannotDelete, FormInvalid, RecordNotFound
 from coordinator.services.records.services import (
     ServiceForm,
     blank_service,

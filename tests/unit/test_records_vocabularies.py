@@ -9,7 +9,7 @@ from sqlalchemy import select
 
 from coordinator.models import AuditAction, AuditEvent, Need, Project, SupportModel
 from coordinator.services import vocabularies
-from coordinator.services.records.common import CannotDelete, RecordNotFound
+from coordinator.services.records.errors import CannotDelete, RecordNotFound
 from coordinator.services.records.mothers import blank_mother, save_mother
 from coordinator.services.validation import Invalid
 

@@ -14,7 +14,7 @@ from coordinator.models import (
     Volunteer,
     VolunteerStatus,
 )
-from coordinator.services.records.common import CannotDelete, FormInvalid
+from coordinator.services.records.errors import CannotDelete, FormInvalid
 from coordinator.services.records.volunteers import (
     DbsItem,
     ReferenceItem,

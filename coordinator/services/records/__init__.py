@@ -4,6 +4,8 @@
   over plain form dataclasses (mother_form.py, volunteer_form.py; rules in *_rules.py);
 - pregnancy.py: weeks pregnant and baby's age as shown;
 - labels.py: the words shown for stored codes;
-- common.py: errors (FormInvalid, CannotDelete, RecordNotFound) and shared helpers;
+- errors.py: FormInvalid, CannotDelete, RecordNotFound; cleaning.py: the field checks;
+  children.py: child rows and links kept in step; simple.py: save and delete of records that
+  are only columns; people.py: the person-record framework (RecordKind);
 - list_common.py, list_people.py: the list queries behind coordinator.services.listing.
 """

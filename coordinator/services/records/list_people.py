@@ -26,7 +26,6 @@ from coordinator.models import (
     volunteer_project,
 )
 from coordinator.services import search
-from coordinator.services.records.common import Source, reading
 from coordinator.services.records.labels import VOLUNTEER_STATUS_LABELS
 from coordinator.services.records.list_common import (
     chunks,
@@ -36,6 +35,7 @@ from coordinator.services.records.list_common import (
     ordered,
     tune,
 )
+from coordinator.services.sessions import Source, reading
 
 ALL_STATUSES: frozenset[VolunteerStatus] = frozenset(VolunteerStatus)
 CURRENT_MATCH = (MatchStatus.ACTIVE, MatchStatus.PAUSED)

@@ -24,7 +24,7 @@ from coordinator.models import (
     ReferralSource,
     SafeContactMethod,
 )
-from coordinator.services.records.common import DateInput, Slot
+from coordinator.services.records.cleaning import DateInput, Slot
 
 
 @dataclass

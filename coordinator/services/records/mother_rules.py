@@ -20,7 +20,7 @@ from coordinator.models import (
     GenderPreference,
     MotherStage,
 )
-from coordinator.services.records.common import PERSON_TEXT, Cleaner, CleanRecord, term_ids, text
+from coordinator.services.records.cleaning import PERSON_TEXT, Cleaner, term_ids, text
 from coordinator.services.records.mother_form import (
     CHOICES,
     ConsentItem,
@@ -28,6 +28,7 @@ from coordinator.services.records.mother_form import (
     ProfessionalItem,
     SafeguardingItem,
 )
+from coordinator.services.records.people import CleanRecord
 from coordinator.services.validation import (
     Invalid,
     check_edd,

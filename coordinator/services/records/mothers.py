@@ -26,13 +26,6 @@ from coordinator.models import (
     Professional,
     SafeguardingConcern,
 )
-from coordinator.services.records.common import (
-    RecordKind,
-    Source,
-    delete_unless_matched,
-    load_record,
-    save_record,
-)
 from coordinator.services.records.mother_form import (
     ConsentItem,
     MotherForm,
@@ -42,7 +35,10 @@ from coordinator.services.records.mother_form import (
     blank_mother,
 )
 from coordinator.services.records.mother_rules import CleanMother, clean_mother, validate_mother
+from coordinator.services.records.people import RecordKind, load_record, save_record
 from coordinator.services.records.pregnancy import pregnancy_text
+from coordinator.services.records.simple import delete_unless_matched
+from coordinator.services.sessions import Source
 from coordinator.storage.vault import Vault
 
 

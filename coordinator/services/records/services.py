@@ -18,17 +18,11 @@ from coordinator.models import (
     contact_signpost,
     ending_signpost,
 )
-from coordinator.services.records.common import (
-    Cleaner,
-    FormInvalid,
-    RecordNotFound,
-    Source,
-    delete_unless,
-    item_from_row,
-    reading,
-    save_columns,
-    text,
-)
+from coordinator.services.records.children import item_from_row
+from coordinator.services.records.cleaning import Cleaner, text
+from coordinator.services.records.errors import FormInvalid, RecordNotFound
+from coordinator.services.records.simple import delete_unless, save_columns
+from coordinator.services.sessions import Source, reading
 from coordinator.services.validation import check_email, check_phone, check_postcode
 from coordinator.storage.vault import Vault
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from coordinator.models import DbsCheckType, Gender, VolunteerStatus
-from coordinator.services.records.common import DateInput, Slot
+from coordinator.services.records.cleaning import DateInput, Slot
 
 
 @dataclass

@@ -14,7 +14,8 @@ from datetime import date
 from typing import Any
 
 from coordinator.models import DbsCheckType, Gender, VolunteerStatus
-from coordinator.services.records.common import PERSON_TEXT, Cleaner, CleanRecord, term_ids, text
+from coordinator.services.records.cleaning import PERSON_TEXT, Cleaner, term_ids, text
+from coordinator.services.records.people import CleanRecord
 from coordinator.services.records.volunteer_form import (
     DbsItem,
     ReferenceItem,

@@ -27,13 +27,8 @@ from coordinator.models import (
     VolunteerStatusChange,
     VolunteerTraining,
 )
-from coordinator.services.records.common import (
-    RecordKind,
-    Source,
-    delete_unless_matched,
-    load_record,
-    save_record,
-)
+from coordinator.services.records.people import RecordKind, load_record, save_record
+from coordinator.services.records.simple import delete_unless_matched
 from coordinator.services.records.volunteer_form import (
     DbsItem,
     ReferenceItem,
@@ -47,6 +42,7 @@ from coordinator.services.records.volunteer_rules import (
     clean_volunteer,
     validate_volunteer,
 )
+from coordinator.services.sessions import Source
 from coordinator.storage.vault import Vault
 
 

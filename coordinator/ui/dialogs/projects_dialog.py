@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from coordinator.services.records import projects
-from coordinator.services.records.common import RecordNotFound
+from coordinator.services.records.errors import RecordNotFound
 from coordinator.storage.vault import Vault
 from coordinator.ui.forms.project_form import ProjectFormDialog
 from coordinator.ui.kit.operations import error_message

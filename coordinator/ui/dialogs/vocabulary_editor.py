@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from coordinator.services import vocabularies
 from coordinator.services.changes import Kind
-from coordinator.services.records.common import CannotDelete, RecordNotFound
+from coordinator.services.records.errors import CannotDelete, RecordNotFound
 from coordinator.services.validation import Invalid
 from coordinator.storage.vault import Vault
 from coordinator.ui.kit.operations import error_message, operations

@@ -42,7 +42,7 @@ from PySide6.QtWidgets import (
 )
 
 from coordinator.services.changes import Kind
-from coordinator.services.records.common import CannotDelete, FormInvalid, RecordNotFound
+from coordinator.services.records.errors import CannotDelete, FormInvalid, RecordNotFound
 from coordinator.storage.vault import Vault
 from coordinator.ui.kit.form_parts.codec import apply_values, form_values
 from coordinator.ui.kit.operations import error_message, operations

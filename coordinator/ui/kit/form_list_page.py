@@ -18,7 +18,7 @@ from typing import Any
 from PySide6.QtWidgets import QPushButton
 
 from coordinator.services.changes import Kind
-from coordinator.services.records.common import RecordNotFound
+from coordinator.services.records.errors import RecordNotFound
 from coordinator.ui.dialogs.import_dialog import ImportDialog
 from coordinator.ui.kit.export_action import export_list
 from coordinator.ui.kit.form_dialog import FormDialog

@@ -6,7 +6,7 @@ import pytest
 from PySide6.QtGui import QClipboard, QGuiApplication
 
 from coordinator.ui.shell.clipboard import ClipboardGuard
-from tests.ui.helpers import go_to, type_and_unlock
+from tests.ui.helpers import click_when_shown, go_to, type_and_unlock
 
 Mode = QClipboard.Mode
 
@@ -47,9 +47,10 @@ def test_copied_text_is_cleared_on_quit(qtbot, make_window, keystore, db_path, c
     copy_from_a_field(qtbot, window, "07700 900123")
     assert window.clipboard_guard.timers[Mode.Clipboard].interval() == 60_000
 
+    click_when_shown(lambda: window.question, "Discard")  # the folder typed is not kept
     window.quit_action.trigger()
 
-    assert not window.isVisible()
+    qtbot.waitUntil(lambda: not window.isVisible())
     assert clipboard.text() == ""
 
 

@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from coordinator.ui.shell.workspace import Workspace
-from tests.ui.helpers import PASSPHRASE, is_unlocked, settle, type_and_unlock
+from tests.ui.helpers import PASSPHRASE, click_when_shown, is_unlocked, settle, type_and_unlock
 
 
 def press(qtbot, window, key, modifier=Qt.KeyboardModifier.ControlModifier) -> None:
@@ -130,6 +130,7 @@ def test_file_new_shows_the_create_page_for_the_chosen_file_and_closes_the_open_
     chosen = tmp_path / "second"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(chosen), ""))
 
+    click_when_shown(lambda: window.files.question, "Close it and go on")
     window.new_action.trigger()
 
     assert window.stack.currentWidget() is window.create_page
@@ -138,6 +139,46 @@ def test_file_new_shows_the_create_page_for_the_chosen_file_and_closes_the_open_
     assert window.state_label.text() == "Locked"
     qtbot.waitUntil(lambda: window.findChildren(Workspace) == [])
     open_vault(db_path, PASSPHRASE).close()  # the first database was closed
+
+
+def test_file_new_asks_before_closing_the_open_database_and_cancel_keeps_it(
+    qtbot, make_window, keystore, db_path, tmp_path, monkeypatch
+):
+    from PySide6.QtWidgets import QFileDialog
+
+    window = make_window(db_path, keystore)
+    type_and_unlock(qtbot, window)
+    chosen = tmp_path / "second.db"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(chosen), ""))
+
+    click_when_shown(lambda: window.files.question, "Cancel")
+    window.new_action.trigger()
+
+    assert "coordinator.db will be closed" in window.files.question.text()
+    assert is_unlocked(window) and not chosen.exists()
+
+
+def test_opening_a_spreadsheet_as_a_database_says_so_and_offers_its_import(
+    qtbot, make_window, keystore, db_path, tmp_path, monkeypatch
+):
+    from PySide6.QtWidgets import QFileDialog
+
+    sheet = tmp_path / "referrals.csv"
+    sheet.write_text("Name,Postcode\nAmina Yusuf,LS6 1AA\n")
+    window = make_window(db_path, keystore)
+    type_and_unlock(qtbot, window)
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(sheet), ""))
+
+    click_when_shown(lambda: window.files.question, "Import it…")
+    window.open_action.trigger()
+
+    assert "referrals.csv is a spreadsheet, not a Coordinator database" in (
+        window.files.question.text()
+    )
+    assert is_unlocked(window)  # the database stays open
+    dialog = window.workspace.page("mothers").import_dialog
+    assert dialog is not None and dialog.file.text() == str(sheet)
+    dialog.reject()
 
 
 def test_file_new_refuses_an_existing_file(qtbot, make_window, keystore, db_path, monkeypatch):

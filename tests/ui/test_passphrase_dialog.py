@@ -9,7 +9,7 @@ from coordinator.models import LocalService
 from coordinator.services.status import record_counts
 from coordinator.storage.errors import WrongPassphrase
 from coordinator.storage.vault import open_vault
-from tests.ui.helpers import PASSPHRASE, STRONG, go_to, is_unlocked, type_and_unlock
+from tests.ui.helpers import PASSPHRASE, STRONG, go_to, is_unlocked, settle, type_and_unlock
 
 NEW = "harbour thistle copper evening 31"
 
@@ -116,3 +116,16 @@ def test_the_new_passphrase_is_checked_like_a_new_database(qtbot, make_window, k
     qtbot.keyClicks(dialog.fields.confirm, STRONG + "x")
     assert dialog.fields.mismatch.isVisible()
     assert not dialog.change_button.isEnabled()
+
+
+def test_after_the_change_the_new_file_is_checked_and_the_status_bar_says_so(
+    qtbot, make_window, keystore, db_path
+):
+    window = make_window(db_path, keystore)
+    type_and_unlock(qtbot, window)
+    settle(qtbot)
+    dialog = open_dialog(qtbot, window)
+    with qtbot.waitSignal(window.controller.checked, timeout=20_000):
+        change(qtbot, dialog, PASSPHRASE, NEW)
+    settle(qtbot)
+    assert window.statusBar().currentMessage() == "Database checked: every page is sound."

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QLocale, Qt, QTimer
 
 from coordinator.models import LocalService
 from coordinator.services import backups
@@ -131,3 +133,42 @@ def test_a_backup_with_its_own_passphrase_asks_for_it_and_restores(qtbot, window
     assert "Restored from" in dialog.result.text()
     # Opened again with the current passphrase: the restored copy was re-keyed to it.
     assert is_unlocked(window) and local_services(window) == 0
+
+
+def test_the_question_shows_what_the_backup_holds_and_cancel_is_the_default(
+    qtbot, window, tmp_path
+):
+    from PySide6.QtWidgets import QMessageBox
+
+    backup = backed_up(window, tmp_path / "backup.db")
+    seen: dict[str, object] = {}
+
+    def look_then_cancel() -> None:
+        box = dialog.confirm_box
+        if box is None or not box.isVisible():
+            QTimer.singleShot(10, look_then_cancel)
+            return
+        seen["text"], seen["more"] = box.text(), box.informativeText()
+        seen["default"] = box.defaultButton() is box.button(QMessageBox.StandardButton.Cancel)
+        qtbot.keyClick(box, Qt.Key.Key_Return)  # Enter answers with the default: Cancel
+
+    window.restore_action.trigger()
+    dialog = window.safekeeping.dialog
+    qtbot.waitExposed(dialog)
+    dialog.file_edit.setText(str(backup))
+    qtbot.keyClicks(dialog.passphrase, PASSPHRASE)
+    QTimer.singleShot(0, look_then_cancel)
+    qtbot.mouseClick(dialog.start_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "text" in seen and not dialog.running, timeout=10_000)
+
+    made = QLocale().toString(
+        datetime.fromtimestamp(backup.stat().st_mtime), QLocale.FormatType.LongFormat
+    )
+    assert seen["text"] == (
+        f"Replace everything in coordinator.db with the backup backup.db, made on {made}?"
+    )
+    assert seen["more"].startswith(
+        "The backup holds: 0 mothers, 0 volunteers, 0 matches and 0 local services."
+    )  # the backup's own counts: the live database has the service added since
+    assert seen["default"] is True
+    assert is_unlocked(window) and local_services(window) == 1  # cancelled: nothing changed

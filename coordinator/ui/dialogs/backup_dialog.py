@@ -65,7 +65,8 @@ class BackupDialog(TaskDialog):
         )
         self.file_edit = QLineEdit()
         self.file_edit.setAccessibleName(self.tr("Backup file"))
-        self.choose_button = QPushButton(self.tr("Choose…"))
+        self.choose_button = QPushButton(self.tr("C&hoose…"))
+        self.choose_button.setAutoDefault(False)  # Enter starts the main action, never this
         self.file_message = MessageLabel()
 
         self.own_passphrase = QCheckBox(self.tr("Give this backup its own passphrase"))

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication, QLocale
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -26,6 +27,8 @@ from PySide6.QtWidgets import (
 )
 
 from coordinator.services import backups
+from coordinator.services.backup_facts import BackupFacts, describe_backup
+from coordinator.services.records.labels import counted
 from coordinator.storage.backup import BackupHasOtherPassphrase, RestoreResult
 from coordinator.storage.errors import WrongPassphrase
 from coordinator.ui.kit.new_passphrase import password_field
@@ -35,6 +38,19 @@ from coordinator.ui.kit.widgets import MessageLabel, breakable_path, heading, no
 from coordinator.ui.shell.controller import Controller, passphrase_opens
 
 DIALOG_WIDTH = 520
+
+
+def counts_text(counts: dict[str, int]) -> str:
+    """'12 mothers, 4 volunteers, 3 matches and 9 local services' (what a backup holds)."""
+    parts = [
+        counted(counts.get("Mothers", 0), "mother"),
+        counted(counts.get("Volunteers", 0), "volunteer"),
+        counted(counts.get("Matches", 0), "match", "matches"),
+        counted(counts.get("Local services", 0), "local service"),
+    ]
+    return QCoreApplication.translate("Restore", "{first} and {last}").format(
+        first=", ".join(parts[:-1]), last=parts[-1]
+    )
 
 
 class RestoreDialog(TaskDialog):
@@ -53,6 +69,9 @@ class RestoreDialog(TaskDialog):
         self.setWindowTitle(self.tr("Restore from a backup"))
         self.setModal(True)
         self.setMinimumWidth(DIALOG_WIDTH)
+        #: The question asked before restoring, while it is shown.
+        self.confirm_box: QMessageBox | None = None
+        self.inspect_task = self.new_task()
         self.check_task = self.new_task()
         self.restore_task = self.new_task()
 
@@ -67,7 +86,8 @@ class RestoreDialog(TaskDialog):
         )
         self.file_edit = QLineEdit()
         self.file_edit.setAccessibleName(self.tr("Backup file"))
-        self.choose_button = QPushButton(self.tr("Choose…"))
+        self.choose_button = QPushButton(self.tr("C&hoose…"))
+        self.choose_button.setAutoDefault(False)  # Enter starts the main action, never this
         self.passphrase = password_field(self.tr("Current passphrase"))
         self.passphrase_note = note(self.tr("The restored database will open with it."))
         self.backup_note = MessageLabel()
@@ -95,6 +115,8 @@ class RestoreDialog(TaskDialog):
         self.choose_button.clicked.connect(self.choose_file)
         self.start_button.clicked.connect(self.start)
         self.close_button.clicked.connect(self.reject)
+        self.inspect_task.succeeded.connect(self._inspected)
+        self.inspect_task.failed.connect(self._failed)
         self.check_task.succeeded.connect(self._checked)
         self.check_task.failed.connect(self._failed)
         self.restore_task.succeeded.connect(self._restored)
@@ -135,7 +157,7 @@ class RestoreDialog(TaskDialog):
 
     @property
     def running(self) -> bool:
-        return self.check_task.running or self.restore_task.running
+        return self.working
 
     def backup_file(self) -> Path | None:
         text = self.file_edit.text().strip()
@@ -163,25 +185,32 @@ class RestoreDialog(TaskDialog):
         self.start_button.setEnabled(valid and not self.running)
         return valid
 
-    def confirm(self, backup: Path) -> bool:
+    def confirm(self, facts: BackupFacts) -> bool:
+        """Ask, showing what the backup holds and when it was made; Cancel is the default."""
         live = self.controller.path
         box = QMessageBox(
             QMessageBox.Icon.Question,
             self.tr("Restore from a backup"),
-            self.tr("Replace everything in {database} with the backup {backup}?").format(
-                database=live.name if live else "", backup=backup.name
+            self.tr(
+                "Replace everything in {database} with the backup {backup}, made on {when}?"
+            ).format(
+                database=live.name if live else "",
+                backup=facts.path.name,
+                when=QLocale().toString(facts.written_at, QLocale.FormatType.LongFormat),
             ),
             parent=self,
         )
         box.setInformativeText(
-            self.tr(
+            self.tr("The backup holds: {counts}.").format(counts=counts_text(facts.counts))
+            + "\n\n"
+            + self.tr(
                 "The database as it is now is kept as a dated copy in {folder}. Coordinator "
                 "locks, restores, and opens the database again."
             ).format(folder=breakable_path(live.parent) if live else "")
         )
-        restore = box.addButton(self.tr("Restore"), QMessageBox.ButtonRole.AcceptRole)
+        restore = box.addButton(self.tr("&Restore"), QMessageBox.ButtonRole.AcceptRole)
         box.addButton(QMessageBox.StandardButton.Cancel)
-        box.setDefaultButton(restore)
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
         self.confirm_box = box
         box.exec()
         self.confirm_box = None
@@ -190,11 +219,10 @@ class RestoreDialog(TaskDialog):
     # -- running -----------------------------------------------------------------------------
 
     def start(self) -> None:
+        """Prove the current passphrase, read what the backup holds, ask, then restore."""
         backup = self.backup_file()
         if self.running or not self._validate() or backup is None:
             return
-        if not self.confirm(backup) or not self.isVisible():
-            return  # declined, or the window locked meanwhile
         live, passphrase = self.controller.path, self.passphrase.text()
         self._busy(self.tr("Checking the passphrase…"))
         self.check_task.start(lambda _progress: passphrase_opens(live, passphrase), "restore-check")
@@ -211,6 +239,19 @@ class RestoreDialog(TaskDialog):
             self.passphrase.setFocus()
             self.passphrase.selectAll()
             return
+        backup = self.backup_file()
+        other = self.backup_passphrase.text() if self.backup_passphrase.isVisibleTo(self) else ""
+        key = other or self.passphrase.text()
+        self._busy(self.tr("Reading the backup…"))
+        self.inspect_task.start(
+            lambda _progress: describe_backup(backup, key, own_passphrase=bool(other)),
+            "restore-inspect",
+        )
+
+    def _inspected(self, facts: BackupFacts) -> None:
+        self._idle()
+        if not self.confirm(facts) or not self.isVisible():
+            return  # declined, or the window locked meanwhile
         live, backup, passphrase = self.controller.path, self.backup_file(), self.passphrase.text()
         other = self.backup_passphrase.text() if self.backup_passphrase.isVisibleTo(self) else None
         self._passphrase = passphrase  # to open the database again, whatever happens

@@ -24,7 +24,7 @@ order and asks for display rows (plain dataclasses) for what scrolls into view.
             return self.tr("1 volunteer") if n == 1 else self.tr("{n} volunteers").format(n=f"{n:,}")
 
         def open_record(self, record_id): ...             # Enter / double-click
-        def new_record(self): ...                         # New button, Insert, Ctrl+Shift+N
+        def new_record(self): ...                         # New button, Insert, Ctrl+N
         def export_records(self): ...                     # Export… (hidden unless overridden)
         def filters_active(self): ...                     # True: the empty text says "none match"
         def empty_text(self, filtered): ...               # what an empty list says
@@ -144,7 +144,7 @@ class RecordListPage(QWidget):
         self.filter_bar.setSpacing(8)
 
         self.new_button = QPushButton(new_text or self.tr("New"))
-        self.new_button.setToolTip(self.tr("Add a new record (Insert or Ctrl+Shift+N)"))
+        self.new_button.setToolTip(self.tr("Add a new record (Ctrl+N or Insert)"))
         self.new_button.clicked.connect(self.new_record)
         self.export_button = QPushButton(self.tr("Export…"))
         self.export_button.setToolTip(self.tr("Save the records in this list to a spreadsheet"))
@@ -172,13 +172,10 @@ class RecordListPage(QWidget):
         self.table.doubleClicked.connect(lambda index: self._open_row(index.row()))
         self.model.modelAboutToBeReset.connect(self._remember_selection)
         self.model.modelReset.connect(self._after_reset)
-        for keys in ("Ctrl+Shift+N", "Insert"):
-            shortcut = QShortcut(QKeySequence(keys), self)
-            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            shortcut.activated.connect(self.new_record)
-        find = QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self)
-        find.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        find.activated.connect(self.focus_search)
+        # Ctrl+N and Ctrl+F are the window's (Edit menu); Insert is the list's own.
+        insert = QShortcut(QKeySequence("Insert"), self)
+        insert.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        insert.activated.connect(self.new_record)
 
     def _make_table(self) -> _Table:
         table = _Table()
@@ -260,7 +257,7 @@ class RecordListPage(QWidget):
         """Enter or double-click on a row."""
 
     def new_record(self) -> None:
-        """The New button, Insert, Ctrl+Shift+N."""
+        """The New button, Insert, Ctrl+N (Edit > New record)."""
 
     def export_records(self) -> None:
         """The Export… button (shown only when a subclass overrides this)."""

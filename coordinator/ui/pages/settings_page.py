@@ -257,6 +257,10 @@ class SettingsPage(QWidget):
     def is_changed(self) -> bool:
         return self.values() != self._stored
 
+    def has_unsaved(self) -> bool:
+        """Whether any setting was changed and not saved (the window asks before quitting)."""
+        return self.is_changed()
+
     # -- drafts (see Workspace) --------------------------------------------------------------
 
     def draft_state(self) -> dict[str, Any] | None:

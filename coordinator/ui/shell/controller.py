@@ -201,9 +201,9 @@ class Controller(QObject):
         return []
 
     def replace_vault(self, vault: Vault) -> None:
-        """Adopt the Vault a passphrase change reopened (the old one is already closed)."""
-        self._vault = vault
-        self.opened.emit(vault)
+        """Adopt the Vault a passphrase change reopened (the old one is already closed); its
+        file is new, so its pages are checked as after unlocking."""
+        self._opened(vault)
 
     def update_remembered(self, new_passphrase: str) -> str | None:
         """After a passphrase change, replace the one remembered on this PC, if there is one.

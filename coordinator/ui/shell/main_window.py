@@ -11,12 +11,11 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, QSize
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtCore import QSettings, QSize, Qt
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
-    QFileDialog,
     QLabel,
     QMainWindow,
     QMessageBox,
@@ -27,7 +26,6 @@ from PySide6.QtWidgets import (
 from coordinator import APP_NAME
 from coordinator.services import preferences
 from coordinator.services.changes import Kind
-from coordinator.storage.errors import DatabaseExists
 from coordinator.storage.keystore import KeyStore
 from coordinator.storage.vault import Vault
 from coordinator.ui import settings as ui_settings
@@ -36,7 +34,9 @@ from coordinator.ui.shell.backup_status import BackupStatusLabel
 from coordinator.ui.shell.clipboard import ClipboardGuard
 from coordinator.ui.shell.controller import Controller
 from coordinator.ui.shell.create_page import CreatePage
+from coordinator.ui.shell.database_files import DatabaseFiles
 from coordinator.ui.shell.idle_lock import IdleLock
+from coordinator.ui.shell.menus import Menus
 from coordinator.ui.shell.safekeeping import Safekeeping
 from coordinator.ui.shell.unlock_page import UnlockPage
 from coordinator.ui.shell.workspace import Draft, Workspace
@@ -74,7 +74,10 @@ class MainWindow(QMainWindow):
         self.stack.addWidget(self.unlock_page)
         self.setCentralWidget(self.stack)
         self.safekeeping = Safekeeping(self)
-        self._build_menu()
+        #: The question shown last (tests answer it).
+        self.question: QMessageBox | None = None
+        self.files = DatabaseFiles(self)
+        self.menus = Menus(self)
         self._build_status_bar()
         self.idle_lock = IdleLock(self)
         self.idle_lock.lock_requested.connect(self.lock_by_itself)
@@ -96,51 +99,18 @@ class MainWindow(QMainWindow):
             self.resize(first_run_size(self.screen().availableGeometry().size()))
         self.start(Path(db_path))
 
-    def _build_menu(self) -> None:
-        menu = self.menuBar().addMenu(self.tr("&File"))
-        self.new_action = self._action(self.tr("&New database…"), "Ctrl+N", self.new_database)
-        self.open_action = self._action(self.tr("&Open database…"), "Ctrl+O", self.open_database)
-        self.backup_action = self._action(
-            self.tr("&Back up now…"), "Ctrl+B", self.safekeeping.back_up_now
-        )
-        self.restore_action = self._action(
-            self.tr("&Restore from a backup…"), "", self.safekeeping.restore
-        )
-        self.import_action = self._action(
-            self.tr("&Import from a spreadsheet…"), "Ctrl+I", self.import_spreadsheet
-        )
-        self.lock_action = self._action(self.tr("&Lock"), "Ctrl+L", self.lock)
-        self.quit_action = self._action(self.tr("&Quit"), "Ctrl+Q", self.close)
-        menu.addActions([self.new_action, self.open_action])
-        menu.addSeparator()
-        menu.addActions([self.backup_action, self.restore_action])
-        menu.addSeparator()
-        menu.addAction(self.import_action)
-        menu.addSeparator()
-        menu.addAction(self.lock_action)
-        menu.addSeparator()
-        menu.addAction(self.quit_action)
-
-    def import_spreadsheet(self) -> None:
+    def import_spreadsheet(self):
         """File > Import: the Import… of the list being looked at (Mothers from elsewhere);
-        Today's counts are read again after an import."""
+        the import dialog, or None while locked."""
         from coordinator.ui.kit.form_list_page import FormListPage
 
         if self.workspace is None or self.controller.vault is None:
-            return
+            return None
         workspace = self.workspace
         page = workspace.current_page()
         if not isinstance(page, FormListPage):
             page = workspace.page("mothers")
-        page.import_records()
-
-    def _action(self, text: str, shortcut: str, slot) -> QAction:
-        action = QAction(text, self)
-        if shortcut:
-            action.setShortcut(QKeySequence(shortcut))
-        action.triggered.connect(slot)
-        self.addAction(action)  # shortcuts work even while the menu bar is hidden
-        return action
+        return page.import_records()
 
     def _build_status_bar(self) -> None:
         self.path_label = QLabel()
@@ -186,6 +156,7 @@ class MainWindow(QMainWindow):
         self.workspace.backup_requested.connect(self.safekeeping.back_up_now)
         self.workspace.change_passphrase_requested.connect(self.safekeeping.change_passphrase)
         self.workspace.import_requested.connect(self.import_spreadsheet)
+        self.workspace.page_shown.connect(self.menus.refresh)
         self.stack.addWidget(self.workspace)
         self.workspace.show_section(self._return_to)
         carried, self._carried = self._carried, []
@@ -259,10 +230,7 @@ class MainWindow(QMainWindow):
             self.tr("Database: {path}").format(path=path) if path is not None else ""
         )
         self.state_label.setText(self.tr("Unlocked") if unlocked else self.tr("Locked"))
-        self.lock_action.setEnabled(unlocked)
-        self.backup_action.setEnabled(unlocked)
-        self.import_action.setEnabled(unlocked)
-        self.restore_action.setEnabled(path is not None and path.exists())
+        self.menus.refresh()
         if not unlocked:
             self.backup_label.show_status(None)
 
@@ -331,39 +299,59 @@ class MainWindow(QMainWindow):
     # -- files -----------------------------------------------------------------------------
 
     def new_database(self) -> None:
-        start = self.controller.path.parent if self.controller.path else Path.home()
-        chosen, _ = QFileDialog.getSaveFileName(
-            self,
-            self.tr("New database"),
-            str(start / "coordinator.db"),
-            self.tr("Coordinator database (*.db)"),
-            options=QFileDialog.Option.DontConfirmOverwrite,
-        )
-        if not chosen:
-            return
-        path = Path(chosen)
-        if not path.suffix:
-            path = path.with_suffix(".db")
-        if path.exists():
-            QMessageBox.warning(
-                self, self.tr("File already exists"), DatabaseExists(path).user_message()
-            )
-            return
-        self.show_create(path)
+        self.files.new_database()
 
     def open_database(self) -> None:
-        start = self.controller.path.parent if self.controller.path else Path.home()
-        chosen, _ = QFileDialog.getOpenFileName(
-            self,
-            self.tr("Open database"),
-            str(start),
-            self.tr("Coordinator database (*.db);;All files (*)"),
+        self.files.open_database()
+
+    def show_about(self) -> None:
+        from coordinator.ui.dialogs.about_dialog import AboutDialog
+
+        dialog = AboutDialog(self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+
+    def settings_settled(self) -> bool:
+        """Before quitting: whether Settings hold no unsaved change. If they do, the window
+        asks (Save, Discard, Keep editing) without waiting, and closes again once she has
+        said; saved first, the settings count for the backup made on closing."""
+        workspace = self.workspace
+        settings = None
+        if workspace is not None:
+            settings = next((p for p in workspace.built_pages() if hasattr(p, "has_unsaved")), None)
+        if settings is None or not settings.has_unsaved():
+            return True
+        workspace.show_page(settings)
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            self.tr("Save the settings?"),
+            self.tr("Some settings were changed and not saved. Save them before closing?"),
+            parent=self,
         )
-        if chosen:
-            self.show_unlock(Path(chosen))
+        save = box.addButton(self.tr("&Save"), QMessageBox.ButtonRole.AcceptRole)
+        discard = box.addButton(self.tr("&Discard"), QMessageBox.ButtonRole.DestructiveRole)
+        box.addButton(self.tr("&Keep editing"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(save)
+
+        def answered(button) -> None:
+            if button is save:
+                settings.save()
+                if settings.has_unsaved():
+                    return  # refused (the page says why): she stays
+            elif button is discard:
+                settings.discard()
+            else:
+                return
+            self.close()
+
+        box.buttonClicked.connect(answered)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.question = box
+        box.open()
+        return False
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt's name)
-        if not self.safekeeping.ready_to_close():
+        if not self.safekeeping.ready_to_close(before=self.settings_settled):
             event.ignore()  # a backup is running, or the one made on closing comes first
             return
         ui_settings.write(self.settings, ui_settings.WINDOW_GEOMETRY, self.saveGeometry())

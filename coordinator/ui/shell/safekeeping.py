@@ -8,6 +8,7 @@ close anyway or to stay. Nothing closes while a backup or restore is running.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
@@ -77,8 +78,11 @@ class Safekeeping(QObject):
 
     # -- closing -----------------------------------------------------------------------------
 
-    def ready_to_close(self) -> bool:
-        """Whether the window may close now; else the close waits (or was cancelled)."""
+    def ready_to_close(self, before: Callable[[], bool] = lambda: True) -> bool:
+        """Whether the window may close now; else the close waits (or was cancelled).
+
+        `before()` runs once before the backup made on closing (the window's unsaved
+        settings); False cancels the close."""
         if self.closing_dialog is not None and self.closing_dialog.isVisible():
             return False  # backing up before closing
         if self.window.busy():
@@ -93,6 +97,8 @@ class Safekeeping(QObject):
         if self._may_close:
             self._may_close = False
             return True
+        if not before():
+            return False
         status = self.status()
         if status is None or not status.folder or not status.on_close:
             return True

@@ -11,11 +11,9 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from functools import partial
 from typing import Any, Protocol, runtime_checkable
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QListWidget, QStackedWidget, QVBoxLayout, QWidget
 
 from coordinator.services import drafts
@@ -67,6 +65,8 @@ class Workspace(QWidget):
     change_passphrase_requested = Signal()
     #: frozenset[Kind]: what an operation or an edit changed (pages follow it themselves).
     changed = Signal(object)
+    #: Another page is shown (the window's menus follow what it can do).
+    page_shown = Signal()
 
     #: A page's signal of one of these names asks the workspace for something.
     REQUESTS = (
@@ -100,10 +100,7 @@ class Workspace(QWidget):
             self.navigation.addItem(title)
             item = self.navigation.item(number - 1)
             item.setToolTip(self.tr("{title} (Ctrl+{number})").format(title=title, number=number))
-            self.pages.addWidget(PageSlot(spec))
-            if number <= 9:
-                shortcut = QShortcut(QKeySequence(f"Ctrl+{number}"), self)
-                shortcut.activated.connect(partial(self.show_section, number - 1))
+            self.pages.addWidget(PageSlot(spec))  # Ctrl+1 ... are the View menu's
         self.navigation.currentRowChanged.connect(self._show_row)
         self.navigation.setCurrentRow(0)
 
@@ -154,6 +151,7 @@ class Workspace(QWidget):
         if 0 <= row < self.pages.count():
             self._built(self.pages.widget(row))
             self.pages.setCurrentIndex(row)
+            self.page_shown.emit()
 
     def open_projects(self) -> None:
         """Settings, with its Projects dialog open."""

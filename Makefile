@@ -10,7 +10,7 @@ BIN := $(VENV)/bin
 endif
 PY := $(BIN)/python
 
-.PHONY: run test bench lint format demo clean
+.PHONY: run test bench lint format translations demo clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -40,6 +40,14 @@ lint: $(VENV)/.installed-test
 format: $(VENV)/.installed-test
 	$(BIN)/ruff format coordinator tests
 	$(BIN)/ruff check --fix coordinator tests
+
+# The English plural forms ("1 record", "2 records"): collect the counted strings, then fill
+# in any new ones in the .ts file and run this again to build the .qm the app loads.
+TS := resources/translations/coordinator_en.ts
+translations: $(VENV)/.installed
+	$(BIN)/pyside6-lupdate -pluralonly -no-obsolete -locations none \
+		-tr-function-alias QT_TR_NOOP+=N_ $$(find coordinator -name '*.py' | sort) -ts $(TS)
+	$(BIN)/pyside6-lrelease -silent $(TS) -qm $(TS:.ts=.qm)
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .benchmarks

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from coordinator import config
+from coordinator.services.changes import Kind
 from coordinator.storage.errors import EmptyPassphrase
 
 if TYPE_CHECKING:
@@ -43,6 +44,32 @@ def out(args: argparse.Namespace, payload: dict[str, Any], lines: list[str]) -> 
     else:
         for line in lines:
             print(line)
+
+
+#: The keys of record counts in --json output (check, demo), kept as they have always been
+#: so that scripts reading them go on working whatever the counts are called on screen.
+COUNT_KEYS: dict[Kind, str] = {
+    Kind.PROJECT: "Projects",
+    Kind.MOTHER: "Mothers",
+    Kind.VOLUNTEER: "Volunteers",
+    Kind.MATCH: "Matches",
+    Kind.CONTACT: "Contacts",
+    Kind.SUPERVISION: "Supervision sessions",
+    Kind.ENDING: "Endings",
+    Kind.SERVICE: "Local services",
+}
+
+
+def counts_payload(counts: dict[Kind, int]) -> dict[str, int]:
+    """Record counts for --json, by their fixed keys."""
+    return {COUNT_KEYS[kind]: n for kind, n in counts.items()}
+
+
+def count_lines(counts: dict[Kind, int]) -> list[str]:
+    """Record counts for a person: '  Mothers: 120', ..."""
+    from coordinator.services.status import COUNT_LABELS
+
+    return [f"  {COUNT_LABELS[kind]}: {n}" for kind, n in counts.items()]
 
 
 def report_error(args: argparse.Namespace | None, message: str, code: int) -> int:

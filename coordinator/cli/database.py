@@ -9,6 +9,8 @@ from coordinator.cli.common import (
     EXIT_INTEGRITY,
     EXIT_OK,
     UsageError,
+    count_lines,
+    counts_payload,
     db_path,
     out,
     read_new_passphrase,
@@ -70,7 +72,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     lines = [f"Database: {path}", f"Schema: {revision}"]
     if vault.read_only:
         lines.append("Read-only: checked where it is, nothing written.")
-    lines += [f"  {name}: {n}" for name, n in counts.items()]
+    lines += count_lines(counts)
     lines.append(
         "Integrity: ok" if ok else f"Integrity: FAILED ({counted(len(problems), 'problem')})"
     )
@@ -83,7 +85,7 @@ def cmd_check(args: argparse.Namespace) -> int:
             "read_only": vault.read_only,
             "search_index": index,
             "problems": problems[:50],
-            "counts": counts,
+            "counts": counts_payload(counts),
         },
         lines,
     )

@@ -8,6 +8,8 @@ from coordinator import config
 from coordinator.cli.common import (
     EXIT_OK,
     UsageError,
+    count_lines,
+    counts_payload,
     db_path,
     out,
     read_new_passphrase,
@@ -39,9 +41,13 @@ def cmd_demo(args: argparse.Namespace) -> int:
         counts = record_counts(vault)
     out(
         args,
-        {"database": str(path), "created": created, "seed": args.seed, "counts": counts},
-        [f"Made-up demo records written to {path} (seed {args.seed}):"]
-        + [f"  {name}: {n}" for name, n in counts.items()],
+        {
+            "database": str(path),
+            "created": created,
+            "seed": args.seed,
+            "counts": counts_payload(counts),
+        },
+        [f"Made-up demo records written to {path} (seed {args.seed}):", *count_lines(counts)],
     )
     return EXIT_OK
 

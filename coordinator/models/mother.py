@@ -25,6 +25,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from coordinator.models.base import Base, TimestampMixin, enum_type
 from coordinator.models.vocabulary import AvailabilityMixin, ExperienceTag, Language, Need
+from coordinator.words import N_
 
 if TYPE_CHECKING:
     from coordinator.models.match import Match
@@ -117,26 +118,26 @@ class Ethnicity(enum.StrEnum):
 
 
 ETHNICITY_LABELS: dict[Ethnicity, str] = {
-    Ethnicity.ASIAN_BANGLADESHI: "Asian: Bangladeshi",
-    Ethnicity.ASIAN_CHINESE: "Asian: Chinese",
-    Ethnicity.ASIAN_INDIAN: "Asian: Indian",
-    Ethnicity.ASIAN_PAKISTANI: "Asian: Pakistani",
-    Ethnicity.ASIAN_OTHER: "Asian: any other Asian background",
-    Ethnicity.BLACK_AFRICAN: "Black: African",
-    Ethnicity.BLACK_CARIBBEAN: "Black: Caribbean",
-    Ethnicity.BLACK_OTHER: "Black: any other Black, Black British or Caribbean background",
-    Ethnicity.MIXED_WHITE_ASIAN: "Mixed: White and Asian",
-    Ethnicity.MIXED_WHITE_BLACK_AFRICAN: "Mixed: White and Black African",
-    Ethnicity.MIXED_WHITE_BLACK_CARIBBEAN: "Mixed: White and Black Caribbean",
-    Ethnicity.MIXED_OTHER: "Mixed: any other Mixed or multiple ethnic background",
-    Ethnicity.WHITE_BRITISH: "White: English, Welsh, Scottish, Northern Irish or British",
-    Ethnicity.WHITE_IRISH: "White: Irish",
-    Ethnicity.WHITE_GYPSY_IRISH_TRAVELLER: "White: Gypsy or Irish Traveller",
-    Ethnicity.WHITE_ROMA: "White: Roma",
-    Ethnicity.WHITE_OTHER: "White: any other White background",
-    Ethnicity.OTHER_ARAB: "Other ethnic group: Arab",
-    Ethnicity.OTHER_ANY: "Other ethnic group: any other ethnic group",
-    Ethnicity.PREFER_NOT_TO_SAY: "Prefer not to say",
+    Ethnicity.ASIAN_BANGLADESHI: N_("Asian: Bangladeshi"),
+    Ethnicity.ASIAN_CHINESE: N_("Asian: Chinese"),
+    Ethnicity.ASIAN_INDIAN: N_("Asian: Indian"),
+    Ethnicity.ASIAN_PAKISTANI: N_("Asian: Pakistani"),
+    Ethnicity.ASIAN_OTHER: N_("Asian: any other Asian background"),
+    Ethnicity.BLACK_AFRICAN: N_("Black: African"),
+    Ethnicity.BLACK_CARIBBEAN: N_("Black: Caribbean"),
+    Ethnicity.BLACK_OTHER: N_("Black: any other Black, Black British or Caribbean background"),
+    Ethnicity.MIXED_WHITE_ASIAN: N_("Mixed: White and Asian"),
+    Ethnicity.MIXED_WHITE_BLACK_AFRICAN: N_("Mixed: White and Black African"),
+    Ethnicity.MIXED_WHITE_BLACK_CARIBBEAN: N_("Mixed: White and Black Caribbean"),
+    Ethnicity.MIXED_OTHER: N_("Mixed: any other Mixed or multiple ethnic background"),
+    Ethnicity.WHITE_BRITISH: N_("White: English, Welsh, Scottish, Northern Irish or British"),
+    Ethnicity.WHITE_IRISH: N_("White: Irish"),
+    Ethnicity.WHITE_GYPSY_IRISH_TRAVELLER: N_("White: Gypsy or Irish Traveller"),
+    Ethnicity.WHITE_ROMA: N_("White: Roma"),
+    Ethnicity.WHITE_OTHER: N_("White: any other White background"),
+    Ethnicity.OTHER_ARAB: N_("Other ethnic group: Arab"),
+    Ethnicity.OTHER_ANY: N_("Other ethnic group: any other ethnic group"),
+    Ethnicity.PREFER_NOT_TO_SAY: N_("Prefer not to say"),
 }
 
 

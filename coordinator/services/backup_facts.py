@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from coordinator.services.changes import Kind
 from coordinator.services.status import record_counts
 from coordinator.storage.backup import BackupHasOtherPassphrase
 from coordinator.storage.errors import WrongPassphrase
@@ -18,7 +19,7 @@ class BackupFacts:
     path: Path
     #: When the file was written (its modification time, this PC's local time).
     written_at: datetime
-    counts: dict[str, int]
+    counts: dict[Kind, int]
 
 
 def describe_backup(path: Path, passphrase: str, *, own_passphrase: bool = False) -> BackupFacts:

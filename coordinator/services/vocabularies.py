@@ -27,6 +27,7 @@ from coordinator.models import (
 )
 from coordinator.services import audit
 from coordinator.services.records.errors import CannotDelete, RecordNotFound
+from coordinator.services.records.labels import counted
 from coordinator.services.sessions import Source, reading
 from coordinator.services.validation import Invalid
 from coordinator.storage.vault import Vault
@@ -237,9 +238,8 @@ def delete_term(vault: Vault, vocabulary: Vocabulary, term_id: int) -> None:
         used = _usage(session, model).get(term_id, 0)
         if used:
             noun = TERM_NOUNS[_table_name(model)]
-            records = "1 record" if used == 1 else f"{used} records"
             raise CannotDelete(
-                f"This {noun} is used by {records}, so it cannot be deleted: "
+                f"This {noun} is used by {counted(used, 'record')}, so it cannot be deleted: "
                 "retire it instead and it will no longer be offered."
             )
         session.delete(term)

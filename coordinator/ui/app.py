@@ -59,8 +59,10 @@ def run_app(db_path: Path | None = None, keystore: KeyStore | None = None) -> in
 
     from coordinator.ui.shell.error_handler import ErrorHandler
     from coordinator.ui.shell.main_window import MainWindow
+    from coordinator.ui.translations import install_translations
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
+    install_translations(app)  # the translators belong to the app
     settings = QSettings()
     path = Path(db_path).expanduser().absolute() if db_path else starting_path(settings)
     window = MainWindow(path, keystore if keystore is not None else KeyStore(), settings)

@@ -46,6 +46,18 @@ def make_window(qtbot, ui_settings):
         window.close()
 
 
+@pytest.fixture(scope="session", autouse=True)
+def translations(qapp):
+    """The app's translators, as run_app installs them (English plural forms)."""
+    from coordinator.ui.translations import install_translations
+
+    installed = install_translations(qapp)
+    assert installed, "resources/translations/coordinator_en.qm is missing"
+    yield installed
+    for translator in installed:
+        qapp.removeTranslator(translator)
+
+
 @pytest.fixture(autouse=True)
 def operations_runner(qapp):
     """Operations run synchronously (their outcome still arrives from the event loop), and

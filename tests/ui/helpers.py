@@ -73,15 +73,16 @@ def click_when_shown(box_getter, text: str) -> None:
 
 
 def open_settings_dialog(qtbot, vault, button_name: str, dialog_type: type) -> Any:
-    """Show the Settings page, click one of its Records buttons, and return the dialog."""
-    from coordinator.ui.pages.settings_page import SettingsPage
+    """Show Settings > Records, click one of its buttons, and return the dialog."""
+    from coordinator.ui.pages.settings import SettingsPage
 
     settings = SettingsPage(vault)
     qtbot.addWidget(settings)
     with qtbot.waitExposed(settings):
         settings.show()
-    qtbot.mouseClick(getattr(settings, button_name), Qt.MouseButton.LeftButton)
-    dialog = settings.records_dialog
+    records = settings.show_section("records")
+    qtbot.mouseClick(getattr(records, button_name), Qt.MouseButton.LeftButton)
+    dialog = records.dialog
     assert isinstance(dialog, dialog_type)
     qtbot.waitExposed(dialog)
     return dialog

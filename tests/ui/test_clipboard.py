@@ -22,7 +22,7 @@ def clipboard():
 def copy_from_a_field(qtbot, window, text: str) -> None:
     """What a user does: select text in a field of the app and copy it."""
     go_to(window, "Settings")
-    field = window.workspace.page("settings").folder
+    field = window.workspace.page("settings").show_section("backups").folder
     field.setText(text)
     field.selectAll()
     field.copy()

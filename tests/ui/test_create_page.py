@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
+from coordinator.services.changes import Kind
 from coordinator.storage.keystore import NOT_AVAILABLE
 from tests.ui.helpers import STRONG, WEAK, is_unlocked, settle
 
@@ -100,7 +101,7 @@ def test_creating_a_database_shows_the_workspace_with_todays_counts(
     today = window.workspace.page("today")
     assert today.isVisible()
     assert today.count_labels, "the Today page shows record counts"
-    assert today.count_labels["Mothers"].text() == "0"
+    assert today.count_labels[Kind.MOTHER].text() == "0"
     assert window.state_label.text() == "Unlocked"
     assert window.lock_action.isEnabled()
     assert window.windowTitle() == "Coordinator — charity.db"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QLineEdit
 
 from coordinator.services import preferences
 from coordinator.ui.shell.idle_lock import IdleLock
@@ -26,7 +27,7 @@ def test_the_window_locks_after_the_idle_time_and_keeps_unsaved_edits(
     type_and_unlock(qtbot, window)
     assert window.idle_lock.interval_ms == 10 * FAST_MINUTE_MS  # the default, 10 minutes
     go_to(window, "Settings")
-    window.workspace.page("settings").keep.setValue(2)
+    window.workspace.page("settings").section("backups").keep.setValue(2)
 
     qtbot.waitUntil(lambda: not window.controller.is_open, timeout=5_000)
 
@@ -36,7 +37,9 @@ def test_the_window_locks_after_the_idle_time_and_keeps_unsaved_edits(
     type_and_unlock(qtbot, window)
     page = window.workspace.page("settings")
     assert window.workspace.current_page() is page
-    assert page.keep.value() == 2 and page.restored_note.isVisible()
+    backups = page.section("backups")
+    assert page.current_section() is backups
+    assert backups.keep.value() == 2 and backups.restored_note.isVisible()
 
 
 def test_the_idle_time_comes_from_settings(qtbot, make_window, keystore, db_path, vault):
@@ -65,18 +68,29 @@ def test_key_and_mouse_activity_restart_the_idle_timer(qtbot, make_window, keyst
     assert is_unlocked(window)
 
 
-def test_activity_after_sleeping_past_the_idle_time_locks_at_once(
-    qtbot, make_window, keystore, db_path
-):
-    window = make_window(db_path, keystore)
-    type_and_unlock(qtbot, window)
+def test_activity_after_sleeping_past_the_idle_time_locks_at_once(qtbot):
     # The timer does not count time asleep; the wall clock does.
-    window.idle_lock._last_activity -= 11 * 60
+    now = [1_000_000.0]
+    idle_lock = IdleLock(clock=lambda: now[0])
+    idle_lock.set_minutes(10)
+    field = QLineEdit()
+    qtbot.addWidget(field)
+    idle_lock.start()
 
-    qtbot.keyClick(window.workspace.navigation, Qt.Key.Key_Down)
+    now[0] += 9 * 60  # awake, busy: a key press restarts the count
+    qtbot.keyClick(field, Qt.Key.Key_A)
+    now[0] += 9 * 60
+    with qtbot.assertNotEmitted(idle_lock.lock_requested, wait=50):
+        qtbot.keyClick(field, Qt.Key.Key_B)
+    assert idle_lock.timer.isActive()
 
-    qtbot.waitUntil(lambda: not window.controller.is_open)
-    assert window.stack.currentWidget() is window.unlock_page
+    now[0] += 11 * 60  # the lid closed, then opened: the first key press locks
+    with qtbot.waitSignal(idle_lock.lock_requested) as locked:
+        qtbot.keyClick(field, Qt.Key.Key_C)
+    assert locked.args == ["idle"]
+    assert not idle_lock.timer.isActive()
+    idle_lock.stop()
+    idle_lock.deleteLater()
 
 
 def test_the_window_locks_when_the_app_is_suspended(qtbot, make_window, keystore, db_path):

@@ -101,7 +101,7 @@ def test_quitting_with_unsaved_settings_asks_and_saves_them(qtbot, make_window, 
     go_to(window, "Settings")
     page = window.workspace.page("settings")
     vault = window.controller.vault
-    page.auto_lock.setValue(17)
+    page.section("security").auto_lock.setValue(17)
     go_to(window, "Mothers")
 
     click_when_shown(lambda: window.question, "Save")
@@ -121,7 +121,7 @@ def test_keep_editing_leaves_the_window_open_on_the_settings(qtbot, make_window,
     window = make_window(db_path, keystore)
     type_and_unlock(qtbot, window)
     go_to(window, "Settings")
-    window.workspace.page("settings").auto_lock.setValue(17)
+    window.workspace.page("settings").section("security").auto_lock.setValue(17)
     go_to(window, "Today")
 
     click_when_shown(lambda: window.question, "Keep editing")
@@ -132,4 +132,4 @@ def test_keep_editing_leaves_the_window_open_on_the_settings(qtbot, make_window,
 
     assert window.isVisible()
     assert window.workspace.current_title() == "Settings"
-    window.workspace.page("settings").discard()
+    window.workspace.page("settings").discard_unsaved()

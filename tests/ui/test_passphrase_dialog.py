@@ -6,6 +6,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from coordinator.models import LocalService
+from coordinator.services.changes import Kind
 from coordinator.services.status import record_counts
 from coordinator.storage.errors import WrongPassphrase
 from coordinator.storage.vault import open_vault
@@ -16,7 +17,8 @@ NEW = "harbour thistle copper evening 31"
 
 def open_dialog(qtbot, window):
     go_to(window, "Settings")
-    qtbot.mouseClick(window.workspace.page("settings").passphrase_button, Qt.MouseButton.LeftButton)
+    security = window.workspace.page("settings").show_section("security")
+    qtbot.mouseClick(security.passphrase_button, Qt.MouseButton.LeftButton)
     dialog = window.safekeeping.dialog
     qtbot.waitExposed(dialog)
     return dialog
@@ -39,7 +41,8 @@ def test_after_the_change_the_old_passphrase_fails_and_the_new_one_opens(
     with window.controller.vault.transaction() as session:
         session.add(LocalService(name="Leicester Baby Bank"))
     dialog = open_dialog(qtbot, window)
-    window.workspace.page("settings").keep.setValue(4)  # an unsaved edit behind the dialog
+    backups = window.workspace.page("settings").section("backups")
+    backups.keep.setValue(4)  # an unsaved edit behind the dialog
 
     change(qtbot, dialog, PASSPHRASE, NEW)
 
@@ -48,15 +51,15 @@ def test_after_the_change_the_old_passphrase_fails_and_the_new_one_opens(
     assert keystore.recall(db_path) == NEW  # the remembered key follows
     assert is_unlocked(window)
     assert window.workspace.current_title() == "Settings"  # the same page, its edit kept
-    assert window.workspace.page("settings").keep.value() == 4
-    assert record_counts(window.controller.vault)["Local services"] == 1
+    assert window.workspace.page("settings").section("backups").keep.value() == 4
+    assert record_counts(window.controller.vault)[Kind.SERVICE] == 1
     dialog.close_button.click()
 
     window.lock_action.trigger()
     with pytest.raises(WrongPassphrase):
         open_vault(db_path, PASSPHRASE, lock=False)
     with open_vault(db_path, NEW, lock=False) as vault:
-        assert record_counts(vault)["Local services"] == 1
+        assert record_counts(vault)[Kind.SERVICE] == 1
 
 
 def test_a_wrong_current_passphrase_changes_nothing(qtbot, make_window, keystore, db_path):

@@ -220,8 +220,9 @@ def test_a_project_typed_before_ctrl_l_in_its_form_is_offered_back(
     window = make_window(db_path, keystore)
     type_and_unlock(qtbot, window)
     go_to(window, "Settings")
-    click(qtbot, window.workspace.page("settings").projects_button)
-    form = new_project(qtbot, window.workspace.page("settings").records_dialog, "Bump Buddies")
+    records = window.workspace.page("settings").show_section("records")
+    click(qtbot, records.projects_button)
+    form = new_project(qtbot, records.dialog, "Bump Buddies")
     type_into(qtbot, form, "offer_text_we_dont", "Not a crisis service")
 
     form.raise_()
@@ -234,7 +235,8 @@ def test_a_project_typed_before_ctrl_l_in_its_form_is_offered_back(
     assert is_unlocked(window)
     settings = window.workspace.page("settings")
     assert window.workspace.current_page() is settings
-    restored = settings.records_dialog.form
+    assert settings.current_section() is settings.section("records")
+    restored = settings.section("records").dialog.form
     assert isinstance(restored, ProjectFormDialog) and restored.isVisible()
     assert restored.widget_for("name").text() == "Bump Buddies"
     assert restored.widget_for("offer_text_we_dont").toPlainText() == "Not a crisis service"

@@ -9,6 +9,7 @@ from PySide6.QtCore import QLocale, Qt, QTimer
 
 from coordinator.models import LocalService
 from coordinator.services import backups
+from coordinator.services.changes import Kind
 from coordinator.services.status import record_counts
 from tests.ui.helpers import PASSPHRASE, STRONG, click_when_shown, is_unlocked, settle, sha256
 from tests.ui.helpers import type_and_unlock as unlock
@@ -32,7 +33,7 @@ def backed_up(window, backup, **options):
 
 
 def local_services(window) -> int:
-    return record_counts(window.controller.vault)["Local services"]
+    return record_counts(window.controller.vault)[Kind.SERVICE]
 
 
 def restore(qtbot, window, backup, passphrase: str = PASSPHRASE, *, confirm: str = "Restore"):

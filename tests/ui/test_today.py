@@ -14,6 +14,16 @@ from coordinator.ui.kit.operations import operations
 from tests.ui.helpers import go_to, type_and_unlock
 
 
+def count_rows(today) -> list[tuple[str, str]]:
+    """The counts as shown: (what, how many), row by row."""
+    grid = today.grid
+    return [
+        (grid.itemAtPosition(row, 0).widget().text(), grid.itemAtPosition(row, 1).widget().text())
+        for row in range(grid.rowCount())
+        if grid.itemAtPosition(row, 0) is not None
+    ]
+
+
 def visible_steps(today) -> list[str]:
     return [name for name, (row, _link) in today.steps.items() if row.isVisible()]
 
@@ -30,7 +40,8 @@ def test_a_new_database_lists_the_first_steps_and_their_links_go_there(
 
     qtbot.mouseClick(today.steps["project"][1], Qt.MouseButton.LeftButton)
     assert workspace.current_page() is workspace.page("settings")
-    dialog = workspace.page("settings").records_dialog
+    assert workspace.page("settings").current_section().title.text() == "Records"
+    dialog = workspace.page("settings").section("records").dialog
     assert isinstance(dialog, ProjectsDialog)
     qtbot.waitExposed(dialog)
     dialog.close()
@@ -43,7 +54,10 @@ def test_a_new_database_lists_the_first_steps_and_their_links_go_there(
 
     go_to(window, "Today")
     qtbot.mouseClick(today.steps["backups"][1], Qt.MouseButton.LeftButton)
-    assert workspace.current_page() is workspace.page("settings")
+    settings = workspace.page("settings")
+    assert workspace.current_page() is settings
+    assert settings.current_section() is settings.section("backups")
+    assert settings.section("backups").folder.isVisible()
 
 
 def test_the_steps_go_once_a_project_and_a_mother_are_in(qtbot, make_window, keystore, db_path):
@@ -56,7 +70,7 @@ def test_the_steps_go_once_a_project_and_a_mother_are_in(qtbot, make_window, key
     operations().notify({Kind.PROJECT})  # as the Projects dialog says
     go_to(window, "Today")  # shown again: read again
     assert visible_steps(today) == ["people", "backups"]
-    assert today.count_labels["Projects"].text() == "1"
+    assert today.count_labels[Kind.PROJECT].text() == "1"
 
     form = blank_mother()
     form.full_name = "Amina Yusuf"
@@ -65,4 +79,5 @@ def test_the_steps_go_once_a_project_and_a_mother_are_in(qtbot, make_window, key
     operations().notify({Kind.MOTHER})
     go_to(window, "Today")
     assert not today.start_box.isVisible()
-    assert today.count_labels["Mothers"].text() == "1"
+    assert today.count_labels[Kind.MOTHER].text() == "1"
+    assert count_rows(today)[:3] == [("Projects", "1"), ("Mothers", "1"), ("Volunteers", "0")]

@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from coordinator.services import vocabularies
 from coordinator.services.records.mothers import blank_mother, save_mother
 from coordinator.ui.dialogs.vocabulary_editor import VocabularyEditor
-from coordinator.ui.pages.settings_page import SettingsPage
+from coordinator.ui.pages.settings import SettingsPage
 from tests.ui.helpers import click_when_shown, open_settings_dialog
 from tests.ui.volunteers_data import TODAY, click
 
@@ -120,10 +120,11 @@ def test_every_list_the_forms_offer_is_edited_from_settings(
     qtbot.addWidget(settings)
     with qtbot.waitExposed(settings):
         settings.show()
-    button = settings.list_buttons[vocabulary]
+    records = settings.show_section("records")
+    button = records.list_buttons[vocabulary]
     assert button.text() == f"{title}…"
     click(qtbot, button)
-    editor = settings.records_dialog
+    editor = records.dialog
     assert isinstance(editor, VocabularyEditor)
     qtbot.waitExposed(editor)
     assert editor.windowTitle() == title

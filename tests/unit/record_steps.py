@@ -78,3 +78,34 @@ def assert_never_holds(events: list[AuditEvent], word: str) -> None:
     for event in events:
         for column in AuditEvent.__table__.columns:
             assert word not in str(getattr(event, column.key))
+
+
+def _default(field: dataclasses.Field) -> Any:
+    if field.default is not dataclasses.MISSING:
+        return field.default
+    if field.default_factory is not dataclasses.MISSING:
+        return field.default_factory()
+    return dataclasses.MISSING  # required: whatever it holds was given on purpose
+
+
+def unset_fields(
+    forms: list[Any], blank: Any, read_only: tuple[str, ...], lists: tuple[str, ...]
+) -> list[str]:
+    """The editable fields that every one of `forms` leaves as on the blank form, and the
+    fields of list items that no item sets (ids aside): a round-trip test of these forms
+    would pass whether or not such a field is saved."""
+    unset = [
+        field.name
+        for field in dataclasses.fields(blank)
+        if field.name not in read_only
+        and all(getattr(form, field.name) == getattr(blank, field.name) for form in forms)
+    ]
+    for name in lists:
+        items = [item for form in forms for item in getattr(form, name)]
+        if not items:
+            continue  # the list itself is reported above
+        for field in dataclasses.fields(items[0]):
+            default = _default(field)
+            if field.name != "id" and all(getattr(i, field.name) == default for i in items):
+                unset.append(f"{name}[].{field.name}")
+    return unset

@@ -242,7 +242,10 @@ def test_different_seed_gives_different_names(vault, _template_db, tmp_path):
         with vault.session() as s1, second.session() as s2:
             names1 = s1.scalars(select(m.Mother.full_name).order_by(m.Mother.id)).all()
             names2 = s2.scalars(select(m.Mother.full_name).order_by(m.Mother.id)).all()
-    assert names1 != names2
+    # Another seed makes another set of people, not the same people with one name changed.
+    assert len(names1) == len(names2) == 30
+    assert len(set(names1) & set(names2)) <= 3
+    assert sum(a == b for a, b in zip(names1, names2, strict=True)) <= 1
 
 
 @pytest.mark.parametrize("model", [m.Mother, m.Volunteer])

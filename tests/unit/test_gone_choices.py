@@ -9,6 +9,7 @@ from datetime import date
 import pytest
 
 from coordinator.services import vocabularies
+from coordinator.services.changes import Kind
 from coordinator.services.records.children import GONE_CHOICE
 from coordinator.services.records.errors import FormInvalid
 from coordinator.services.records.mother_form import blank_mother
@@ -36,7 +37,7 @@ def test_a_mothers_language_and_project_deleted_meanwhile(vault):
     with pytest.raises(FormInvalid) as refused:
         save_mother(vault, form, TODAY)
     assert refused.value.errors == {"language_id": GONE_CHOICE, "project_id": GONE_CHOICE}
-    assert record_counts(vault)["Mothers"] == 0
+    assert record_counts(vault)[Kind.MOTHER] == 0
 
 
 def test_a_volunteers_training_module_deleted_meanwhile_is_named_by_its_row(vault):
@@ -49,7 +50,7 @@ def test_a_volunteers_training_module_deleted_meanwhile_is_named_by_its_row(vaul
     with pytest.raises(FormInvalid) as refused:
         save_volunteer(vault, form, TODAY)
     assert refused.value.errors == {"trainings[1].module_id": GONE_CHOICE}
-    assert record_counts(vault)["Volunteers"] == 0
+    assert record_counts(vault)[Kind.VOLUNTEER] == 0
 
 
 def test_a_services_category_deleted_meanwhile(vault):
@@ -58,4 +59,4 @@ def test_a_services_category_deleted_meanwhile(vault):
     with pytest.raises(FormInvalid) as refused:
         save_service(vault, ServiceForm(name="Toys on Tour", category_id=category))
     assert refused.value.errors == {"category_id": GONE_CHOICE}
-    assert record_counts(vault)["Local services"] == 0
+    assert record_counts(vault)[Kind.SERVICE] == 0

@@ -1,4 +1,8 @@
-"""Words shown for the stored codes (English source strings; the UI passes them through tr())."""
+"""Words shown for the stored codes: English, marked with N_() for translation (the UI shows
+them with coordinator.ui.translations.word(); the CLI prints them as they are).
+
+Data is kept and compared by the codes, never by these words: rewording one changes nothing
+stored. (The importer also recognises them in spreadsheets, with its own synonyms.)"""
 
 from __future__ import annotations
 
@@ -20,116 +24,117 @@ from coordinator.models import (
     VisitFrequency,
     VolunteerStatus,
 )
+from coordinator.words import N_
 
 #: Pipeline order: the order the list sorts stages in.
 STAGE_LABELS: dict[MotherStage, str] = {
-    MotherStage.RECEIVED: "Received",
-    MotherStage.CONTACTED: "Contacted",
-    MotherStage.ASSESSED: "Assessed",
-    MotherStage.WAITING: "Waiting for a match",
-    MotherStage.MATCHED: "Matched",
-    MotherStage.CLOSED: "Closed",
+    MotherStage.RECEIVED: N_("Received"),
+    MotherStage.CONTACTED: N_("Contacted"),
+    MotherStage.ASSESSED: N_("Assessed"),
+    MotherStage.WAITING: N_("Waiting for a match"),
+    MotherStage.MATCHED: N_("Matched"),
+    MotherStage.CLOSED: N_("Closed"),
 }
 CLOSURE_REASON_LABELS: dict[ClosureReason, str] = {
-    ClosureReason.DECLINED: "Declined",
-    ClosureReason.NOT_ELIGIBLE: "Not eligible",
-    ClosureReason.MOVED_AWAY: "Moved away",
-    ClosureReason.NO_RESPONSE: "No response",
-    ClosureReason.REFERRED_ELSEWHERE: "Referred elsewhere",
-    ClosureReason.SUPPORT_COMPLETE: "Support complete",
-    ClosureReason.OTHER: "Other",
+    ClosureReason.DECLINED: N_("Declined"),
+    ClosureReason.NOT_ELIGIBLE: N_("Not eligible"),
+    ClosureReason.MOVED_AWAY: N_("Moved away"),
+    ClosureReason.NO_RESPONSE: N_("No response"),
+    ClosureReason.REFERRED_ELSEWHERE: N_("Referred elsewhere"),
+    ClosureReason.SUPPORT_COMPLETE: N_("Support complete"),
+    ClosureReason.OTHER: N_("Other"),
 }
 REFERRAL_SOURCE_LABELS: dict[ReferralSource, str] = {
-    ReferralSource.MIDWIFE: "Midwife",
-    ReferralSource.HEALTH_VISITOR: "Health visitor",
-    ReferralSource.GP: "GP",
-    ReferralSource.PERINATAL_MENTAL_HEALTH: "Perinatal mental health team",
-    ReferralSource.SOCIAL_WORKER: "Social worker",
-    ReferralSource.CHILDRENS_CENTRE: "Children's centre",
-    ReferralSource.OTHER_CHARITY: "Another charity",
-    ReferralSource.SELF: "Self-referral",
-    ReferralSource.OTHER: "Other",
+    ReferralSource.MIDWIFE: N_("Midwife"),
+    ReferralSource.HEALTH_VISITOR: N_("Health visitor"),
+    ReferralSource.GP: N_("GP"),
+    ReferralSource.PERINATAL_MENTAL_HEALTH: N_("Perinatal mental health team"),
+    ReferralSource.SOCIAL_WORKER: N_("Social worker"),
+    ReferralSource.CHILDRENS_CENTRE: N_("Children's centre"),
+    ReferralSource.OTHER_CHARITY: N_("Another charity"),
+    ReferralSource.SELF: N_("Self-referral"),
+    ReferralSource.OTHER: N_("Other"),
 }
 SAFE_CONTACT_LABELS: dict[SafeContactMethod, str] = {
-    SafeContactMethod.PHONE: "Phone call",
-    SafeContactMethod.TEXT: "Text message",
-    SafeContactMethod.EMAIL: "Email",
-    SafeContactMethod.LETTER: "Letter",
-    SafeContactMethod.VIA_REFERRER: "Through the referrer",
-    SafeContactMethod.IN_PERSON: "In person",
+    SafeContactMethod.PHONE: N_("Phone call"),
+    SafeContactMethod.TEXT: N_("Text message"),
+    SafeContactMethod.EMAIL: N_("Email"),
+    SafeContactMethod.LETTER: N_("Letter"),
+    SafeContactMethod.VIA_REFERRER: N_("Through the referrer"),
+    SafeContactMethod.IN_PERSON: N_("In person"),
 }
 GENDER_PREFERENCE_LABELS: dict[GenderPreference, str] = {
-    GenderPreference.ANY: "No preference",
-    GenderPreference.FEMALE: "Female",
-    GenderPreference.MALE: "Male",
-    GenderPreference.NON_BINARY: "Non-binary",
+    GenderPreference.ANY: N_("No preference"),
+    GenderPreference.FEMALE: N_("Female"),
+    GenderPreference.MALE: N_("Male"),
+    GenderPreference.NON_BINARY: N_("Non-binary"),
 }
 DISABILITY_LABELS: dict[Disability, str] = {
-    Disability.YES: "Yes",
-    Disability.NO: "No",
-    Disability.PREFER_NOT_TO_SAY: "Prefer not to say",
+    Disability.YES: N_("Yes"),
+    Disability.NO: N_("No"),
+    Disability.PREFER_NOT_TO_SAY: N_("Prefer not to say"),
 }
 CONSENT_KIND_LABELS: dict[ConsentKind, str] = {
-    ConsentKind.SERVICE: "To receive the service",
-    ConsentKind.CONTACT_REFERRER: "To contact the referrer",
-    ConsentKind.SHARE_WITH_SERVICES: "To share with named services",
-    ConsentKind.ANONYMOUS_REPORTING: "To anonymous reporting",
+    ConsentKind.SERVICE: N_("To receive the service"),
+    ConsentKind.CONTACT_REFERRER: N_("To contact the referrer"),
+    ConsentKind.SHARE_WITH_SERVICES: N_("To share with named services"),
+    ConsentKind.ANONYMOUS_REPORTING: N_("To anonymous reporting"),
 }
 CONSENT_METHOD_LABELS: dict[ConsentMethod, str] = {
-    ConsentMethod.VERBAL: "Verbal",
-    ConsentMethod.WRITTEN: "Written",
-    ConsentMethod.ELECTRONIC: "Electronic",
+    ConsentMethod.VERBAL: N_("Verbal"),
+    ConsentMethod.WRITTEN: N_("Written"),
+    ConsentMethod.ELECTRONIC: N_("Electronic"),
 }
 #: Pipeline order: the order the list sorts statuses in.
 VOLUNTEER_STATUS_LABELS: dict[VolunteerStatus, str] = {
-    VolunteerStatus.APPLICANT: "Applicant",
-    VolunteerStatus.IN_TRAINING: "In training",
-    VolunteerStatus.ACTIVE: "Active",
-    VolunteerStatus.PAUSED: "Paused",
-    VolunteerStatus.LEFT: "Left",
+    VolunteerStatus.APPLICANT: N_("Applicant"),
+    VolunteerStatus.IN_TRAINING: N_("In training"),
+    VolunteerStatus.ACTIVE: N_("Active"),
+    VolunteerStatus.PAUSED: N_("Paused"),
+    VolunteerStatus.LEFT: N_("Left"),
 }
 GENDER_LABELS: dict[Gender, str] = {
-    Gender.FEMALE: "Female",
-    Gender.MALE: "Male",
-    Gender.NON_BINARY: "Non-binary",
-    Gender.PREFER_NOT_TO_SAY: "Prefer not to say",
+    Gender.FEMALE: N_("Female"),
+    Gender.MALE: N_("Male"),
+    Gender.NON_BINARY: N_("Non-binary"),
+    Gender.PREFER_NOT_TO_SAY: N_("Prefer not to say"),
 }
 DBS_TYPE_LABELS: dict[DbsCheckType, str] = {
-    DbsCheckType.BASIC: "Basic",
-    DbsCheckType.STANDARD: "Standard",
-    DbsCheckType.ENHANCED: "Enhanced",
-    DbsCheckType.ENHANCED_BARRED: "Enhanced with barred list",
+    DbsCheckType.BASIC: N_("Basic"),
+    DbsCheckType.STANDARD: N_("Standard"),
+    DbsCheckType.ENHANCED: N_("Enhanced"),
+    DbsCheckType.ENHANCED_BARRED: N_("Enhanced with barred list"),
 }
 PART_OF_DAY_LABELS: dict[PartOfDay, str] = {
-    PartOfDay.MORNING: "Morning",
-    PartOfDay.AFTERNOON: "Afternoon",
-    PartOfDay.EVENING: "Evening",
+    PartOfDay.MORNING: N_("Morning"),
+    PartOfDay.AFTERNOON: N_("Afternoon"),
+    PartOfDay.EVENING: N_("Evening"),
 }
 SUPPORT_MODEL_LABELS: dict[SupportModel, str] = {
-    SupportModel.BEFRIENDING: "Befriending",
-    SupportModel.MENTORING: "Mentoring",
+    SupportModel.BEFRIENDING: N_("Befriending"),
+    SupportModel.MENTORING: N_("Mentoring"),
 }
 VISIT_FREQUENCY_LABELS: dict[VisitFrequency, str] = {
-    VisitFrequency.WEEKLY: "Weekly",
-    VisitFrequency.FORTNIGHTLY: "Fortnightly",
-    VisitFrequency.MONTHLY: "Monthly",
-    VisitFrequency.BY_AGREEMENT: "By agreement",
+    VisitFrequency.WEEKLY: N_("Weekly"),
+    VisitFrequency.FORTNIGHTLY: N_("Fortnightly"),
+    VisitFrequency.MONTHLY: N_("Monthly"),
+    VisitFrequency.BY_AGREEMENT: N_("By agreement"),
 }
 MATCH_STATUS_LABELS: dict[MatchStatus, str] = {
-    MatchStatus.PROPOSED: "Proposed",
-    MatchStatus.ACTIVE: "Active",
-    MatchStatus.PAUSED: "Paused",
-    MatchStatus.ENDED: "Ended",
+    MatchStatus.PROPOSED: N_("Proposed"),
+    MatchStatus.ACTIVE: N_("Active"),
+    MatchStatus.PAUSED: N_("Paused"),
+    MatchStatus.ENDED: N_("Ended"),
 }
 #: Index = weekday as stored (0 = Monday).
 WEEKDAY_LABELS: tuple[str, ...] = (
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
+    N_("Monday"),
+    N_("Tuesday"),
+    N_("Wednesday"),
+    N_("Thursday"),
+    N_("Friday"),
+    N_("Saturday"),
+    N_("Sunday"),
 )
 
 

@@ -31,6 +31,7 @@ from coordinator.storage.vault import Vault
 from coordinator.ui.kit.operations import error_message
 from coordinator.ui.kit.widgets import QUIET_COLOUR, MessageLabel, heading, note
 from coordinator.ui.shell.backup_status import when_text
+from coordinator.ui.translations import translate
 
 #: Events read per query as the table scrolls.
 BATCH = 200
@@ -79,7 +80,7 @@ class AuditModel(QAbstractTableModel):
             self.tr("Fields changed"),
             self.tr("Summary"),
         )
-        self._actions = action_labels(self)
+        self._actions = action_labels()
 
     def set_action(self, action: AuditAction | None) -> None:
         """Show only this action (None: all), from the newest again."""
@@ -142,20 +143,20 @@ class AuditModel(QAbstractTableModel):
         return None
 
 
-def action_labels(context: QObject) -> dict[AuditAction, str]:
-    tr = context.tr
+def action_labels() -> dict[AuditAction, str]:
+    """What the audit trail calls each action, translated."""
     return {
-        AuditAction.CREATE: tr("Added"),
-        AuditAction.UPDATE: tr("Changed"),
-        AuditAction.DELETE: tr("Deleted"),
-        AuditAction.IMPORT: tr("Imported"),
-        AuditAction.EXPORT: tr("Exported"),
-        AuditAction.OPEN: tr("Opened"),
-        AuditAction.LOCK: tr("Locked"),
-        AuditAction.BACKUP: tr("Backed up"),
-        AuditAction.RESTORE: tr("Restored"),
-        AuditAction.REKEY: tr("Passphrase changed"),
-        AuditAction.MIGRATE: tr("Database upgraded"),
+        AuditAction.CREATE: translate("AuditView", "Added"),
+        AuditAction.UPDATE: translate("AuditView", "Changed"),
+        AuditAction.DELETE: translate("AuditView", "Deleted"),
+        AuditAction.IMPORT: translate("AuditView", "Imported"),
+        AuditAction.EXPORT: translate("AuditView", "Exported"),
+        AuditAction.OPEN: translate("AuditView", "Opened"),
+        AuditAction.LOCK: translate("AuditView", "Locked"),
+        AuditAction.BACKUP: translate("AuditView", "Backed up"),
+        AuditAction.RESTORE: translate("AuditView", "Restored"),
+        AuditAction.REKEY: translate("AuditView", "Passphrase changed"),
+        AuditAction.MIGRATE: translate("AuditView", "Database upgraded"),
     }
 
 
@@ -177,7 +178,7 @@ class AuditDialog(QDialog):
         self.action = QComboBox()
         self.action.setAccessibleName(self.tr("Show which actions"))
         self.action.addItem(self.tr("All actions"), None)
-        for action, label in action_labels(self).items():
+        for action, label in action_labels().items():
             self.action.addItem(label, action)
         show = QLabel(self.tr("&Show"))
         show.setBuddy(self.action)

@@ -37,6 +37,7 @@ from coordinator.ui.kit.widgets import (
     note,
     read_only_rows,
 )
+from coordinator.ui.translations import word
 
 
 class ProjectsDialog(QDialog):
@@ -118,7 +119,7 @@ class ProjectsDialog(QDialog):
         for number, project in enumerate(self.rows):
             cells = [
                 project.name,
-                self.tr(project.model),
+                word(project.model),
                 project.area,
                 self.tr("Yes") if project.active else self.tr("No longer running"),
                 str(project.mothers),

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLocale
+from PySide6.QtCore import QLocale, QObject
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from coordinator.services import backups
 from coordinator.services.backup_facts import BackupFacts, describe_backup
-from coordinator.services.records.labels import counted
+from coordinator.services.changes import Kind
 from coordinator.storage.backup import BackupHasOtherPassphrase, RestoreResult
 from coordinator.storage.errors import WrongPassphrase
 from coordinator.ui.kit.new_passphrase import password_field
@@ -40,17 +40,23 @@ from coordinator.ui.shell.controller import Controller, passphrase_opens
 DIALOG_WIDTH = 520
 
 
-def counts_text(counts: dict[str, int]) -> str:
-    """'12 mothers, 4 volunteers, 3 matches and 9 local services' (what a backup holds)."""
-    parts = [
-        counted(counts.get("Mothers", 0), "mother"),
-        counted(counts.get("Volunteers", 0), "volunteer"),
-        counted(counts.get("Matches", 0), "match", "matches"),
-        counted(counts.get("Local services", 0), "local service"),
-    ]
-    return QCoreApplication.translate("Restore", "{first} and {last}").format(
-        first=", ".join(parts[:-1]), last=parts[-1]
-    )
+class BackupCounts(QObject):
+    """The words for what a backup holds (a QObject, so that lupdate collects its counts)."""
+
+    def text(self, counts: dict[Kind, int]) -> str:
+        """'12 mothers, 4 volunteers, 3 matches and 9 local services'."""
+        n = counts.get
+        parts = [
+            self.tr("%Ln mother(s)", "", n(Kind.MOTHER, 0)),
+            self.tr("%Ln volunteer(s)", "", n(Kind.VOLUNTEER, 0)),
+            self.tr("%Ln match(es)", "", n(Kind.MATCH, 0)),
+            self.tr("%Ln local service(s)", "", n(Kind.SERVICE, 0)),
+        ]
+        return self.tr("{first} and {last}").format(first=", ".join(parts[:-1]), last=parts[-1])
+
+
+def counts_text(counts: dict[Kind, int]) -> str:
+    return BackupCounts().text(counts)
 
 
 class RestoreDialog(TaskDialog):

@@ -7,10 +7,17 @@ forms stop offering it while the records that have it keep it.
 
 from __future__ import annotations
 
-from dataclasses import astuple, dataclass
+from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QDialog,
@@ -40,8 +47,7 @@ AnyIndex = QModelIndex | QPersistentModelIndex
 
 @dataclass(frozen=True)
 class ListTexts:
-    """What the editor calls one vocabulary: its title, one term, and an example (English;
-    translated when the editor is built)."""
+    """What the editor calls one vocabulary: its title, one term, and an example."""
 
     title: str
     term: str
@@ -49,39 +55,44 @@ class ListTexts:
     example: str
 
 
-#: The words of each editable list, in the order Settings offers them.
-LIST_TEXTS: dict[str, ListTexts] = {
-    "need": ListTexts(
-        "Needs list",
-        "need",
-        "The needs you can tick on a mother's record.",
-        "Twins or triplets",
-    ),
-    "language": ListTexts(
-        "Languages",
-        "language",
-        "The languages offered for mothers and volunteers.",
-        "Lithuanian",
-    ),
-    "experience_tag": ListTexts(
-        "Lived experience",
-        "experience",
-        "The experiences a volunteer can share and a mother can ask a volunteer to share.",
-        "Premature baby",
-    ),
-    "training_module": ListTexts(
-        "Training modules",
-        "training module",
-        "The training modules recorded on a volunteer's record.",
-        "Safeguarding refresher",
-    ),
-    "service_category": ListTexts(
-        "Service categories",
-        "category",
-        "The categories of the local services directory.",
-        "Baby bank",
-    ),
-}
+def list_texts() -> dict[str, ListTexts]:
+    """The words of each editable list, translated, in the order Settings offers them."""
+    translate = QCoreApplication.translate
+    return {
+        "need": ListTexts(
+            translate("VocabularyEditor", "Needs list"),
+            translate("VocabularyEditor", "need"),
+            translate("VocabularyEditor", "The needs you can tick on a mother's record."),
+            translate("VocabularyEditor", "Twins or triplets"),
+        ),
+        "language": ListTexts(
+            translate("VocabularyEditor", "Languages"),
+            translate("VocabularyEditor", "language"),
+            translate("VocabularyEditor", "The languages offered for mothers and volunteers."),
+            translate("VocabularyEditor", "Lithuanian"),
+        ),
+        "experience_tag": ListTexts(
+            translate("VocabularyEditor", "Lived experience"),
+            translate("VocabularyEditor", "experience"),
+            translate(
+                "VocabularyEditor",
+                "The experiences a volunteer can share and a mother can ask a volunteer to share.",
+            ),
+            translate("VocabularyEditor", "Premature baby"),
+        ),
+        "training_module": ListTexts(
+            translate("VocabularyEditor", "Training modules"),
+            translate("VocabularyEditor", "training module"),
+            translate("VocabularyEditor", "The training modules recorded on a volunteer's record."),
+            translate("VocabularyEditor", "Safeguarding refresher"),
+        ),
+        "service_category": ListTexts(
+            translate("VocabularyEditor", "Service categories"),
+            translate("VocabularyEditor", "category"),
+            translate("VocabularyEditor", "The categories of the local services directory."),
+            translate("VocabularyEditor", "Baby bank"),
+        ),
+    }
 
 
 class TermModel(QAbstractTableModel):
@@ -119,9 +130,7 @@ class TermModel(QAbstractTableModel):
             if index.column() == 1:
                 if not term.in_use:
                     return self.tr("No records")
-                if term.in_use == 1:
-                    return self.tr("1 record")
-                return self.tr("{n} records").format(n=term.in_use)
+                return self.tr("%n record(s)", "", term.in_use)
             return self.tr("Yes") if term.active else self.tr("No (retired)")
         if role == Qt.ItemDataRole.ForegroundRole and not term.active:
             return QColor(QUIET_COLOUR)
@@ -142,7 +151,7 @@ class VocabularyEditor(QDialog):
         super().__init__(parent)
         self._vault = vault
         self._vocabulary = vocabulary
-        texts = ListTexts(*(self.tr(text) for text in astuple(LIST_TEXTS[vocabulary])))
+        texts = list_texts()[vocabulary]
         self._term = texts.term
         self.setWindowTitle(texts.title)
         self.title = heading(texts.title, 2)

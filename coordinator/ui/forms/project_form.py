@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QCheckBox, QLineEdit, QWidget
 
 from coordinator.services.changes import Kind
@@ -18,62 +17,80 @@ from coordinator.services.records.labels import SUPPORT_MODEL_LABELS, VISIT_FREQ
 from coordinator.storage.vault import Vault
 from coordinator.ui.kit.form_dialog import FormDialog
 from coordinator.ui.kit.form_parts.fields import ChoiceBox, NumberEdit, Section, plain_text
+from coordinator.ui.translations import translate
 
 DIALOG_SIZE = (760, 680)
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("ProjectForm", text)
-
-
 class AboutSection(Section):
     def __init__(self) -> None:
-        super().__init__(tr("The project"))
-        self.name = self.add("name", tr("Name *"), QLineEdit())
+        super().__init__(translate("ProjectForm", "The project"))
+        self.name = self.add("name", translate("ProjectForm", "Name *"), QLineEdit())
         self.model = self.add(
             "model",
-            tr("Model of support *"),
-            ChoiceBox(SUPPORT_MODEL_LABELS, empty=tr("Choose…")),
+            translate("ProjectForm", "Model of support *"),
+            ChoiceBox(SUPPORT_MODEL_LABELS, empty=translate("ProjectForm", "Choose…")),
         )
         self.model.setToolTip(
-            tr(
+            translate(
+                "ProjectForm",
                 "Befriending: a friend, flexible, usually weekly visits.\n"
                 "Mentoring: a professional friend, goal-focused, with an ending set "
-                "from the start."
+                "from the start.",
             )
         )
-        self.add("area_covered", tr("Area covered"), QLineEdit())
+        self.add("area_covered", translate("ProjectForm", "Area covered"), QLineEdit())
         self.active = self.add(
-            "active", "", QCheckBox(tr("Still running (offered on mothers' and volunteers' forms)"))
+            "active",
+            "",
+            QCheckBox(
+                translate(
+                    "ProjectForm", "Still running (offered on mothers' and volunteers' forms)"
+                )
+            ),
         )
 
 
 class NormsSection(Section):
     def __init__(self) -> None:
-        super().__init__(tr("How volunteers work"))
+        super().__init__(translate("ProjectForm", "How volunteers work"))
         self.add(
             "visit_norm",
-            tr("Usual contact"),
+            translate("ProjectForm", "Usual contact"),
             ChoiceBox(VISIT_FREQUENCY_LABELS, empty=None),
         )
-        self.add("usual_duration_weeks", tr("Usual length (weeks)"), NumberEdit())
-        self.add("baby_age_limit_months", tr("Support ends at baby's age (months)"), NumberEdit())
-        self.add("supervision_interval_weeks", tr("Supervision every (weeks)"), NumberEdit())
+        self.add(
+            "usual_duration_weeks", translate("ProjectForm", "Usual length (weeks)"), NumberEdit()
+        )
+        self.add(
+            "baby_age_limit_months",
+            translate("ProjectForm", "Support ends at baby's age (months)"),
+            NumberEdit(),
+        )
+        self.add(
+            "supervision_interval_weeks",
+            translate("ProjectForm", "Supervision every (weeks)"),
+            NumberEdit(),
+        )
         self.add(
             "personal_numbers_shared",
             "",
-            QCheckBox(tr("Volunteers may give mothers their own phone numbers")),
+            QCheckBox(
+                translate("ProjectForm", "Volunteers may give mothers their own phone numbers")
+            ),
         )
-        self.phone = self.add("project_phone", tr("Project phone"), QLineEdit())
+        self.phone = self.add(
+            "project_phone", translate("ProjectForm", "Project phone"), QLineEdit()
+        )
         self.phone.setMaximumWidth(220)
-        self.phone.setPlaceholderText(tr("What volunteers give out"))
+        self.phone.setPlaceholderText(translate("ProjectForm", "What volunteers give out"))
 
 
 class OfferSection(Section):
     def __init__(self) -> None:
-        super().__init__(tr("What we offer (for referrers and mothers)"))
-        self.add("offer_text_we_do", tr("What we do"), plain_text(4))
-        self.add("offer_text_we_dont", tr("What we don't do"), plain_text(3))
+        super().__init__(translate("ProjectForm", "What we offer (for referrers and mothers)"))
+        self.add("offer_text_we_do", translate("ProjectForm", "What we do"), plain_text(4))
+        self.add("offer_text_we_dont", translate("ProjectForm", "What we don't do"), plain_text(3))
 
 
 class ProjectFormDialog(FormDialog):

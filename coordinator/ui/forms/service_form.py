@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QCheckBox, QLineEdit, QWidget
 
 from coordinator.services import vocabularies
@@ -18,44 +17,45 @@ from coordinator.services.records import services
 from coordinator.storage.vault import Vault
 from coordinator.ui.kit.form_dialog import FormDialog
 from coordinator.ui.kit.form_parts.fields import Section, TermBox, plain_text
+from coordinator.ui.translations import translate
 
 DIALOG_SIZE = (720, 640)
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("ServiceForm", text)
-
-
 class AboutSection(Section):
     def __init__(self, categories: list[tuple[int, str]], labels: dict[int, str]) -> None:
-        super().__init__(tr("The service"))
-        self.name = self.add("name", tr("Name *"), QLineEdit())
-        self.category = self.add("category_id", tr("Category"), TermBox(categories, labels))
+        super().__init__(translate("ServiceForm", "The service"))
+        self.name = self.add("name", translate("ServiceForm", "Name *"), QLineEdit())
+        self.category = self.add(
+            "category_id", translate("ServiceForm", "Category"), TermBox(categories, labels)
+        )
         self.category.setMaximumWidth(320)
-        self.area = self.add("area", tr("Area it covers"), QLineEdit())
-        self.add("eligibility", tr("Who it is for"), plain_text(2))
-        self.add("how_to_refer", tr("How to refer"), plain_text(2))
+        self.area = self.add("area", translate("ServiceForm", "Area it covers"), QLineEdit())
+        self.add("eligibility", translate("ServiceForm", "Who it is for"), plain_text(2))
+        self.add("how_to_refer", translate("ServiceForm", "How to refer"), plain_text(2))
         self.active = self.add(
-            "active", "", QCheckBox(tr("Still running (offered when signposting)"))
+            "active",
+            "",
+            QCheckBox(translate("ServiceForm", "Still running (offered when signposting)")),
         )
 
 
 class ContactSection(Section):
     def __init__(self) -> None:
-        super().__init__(tr("Contact"))
-        self.phone = self.add("phone", tr("Phone"), QLineEdit())
+        super().__init__(translate("ServiceForm", "Contact"))
+        self.phone = self.add("phone", translate("ServiceForm", "Phone"), QLineEdit())
         self.phone.setMaximumWidth(220)
-        self.email = self.add("email", tr("Email"), QLineEdit())
-        self.add("website", tr("Website"), QLineEdit())
-        self.add("address", tr("Address"), plain_text(2))
-        self.postcode = self.add("postcode", tr("Postcode"), QLineEdit())
+        self.email = self.add("email", translate("ServiceForm", "Email"), QLineEdit())
+        self.add("website", translate("ServiceForm", "Website"), QLineEdit())
+        self.add("address", translate("ServiceForm", "Address"), plain_text(2))
+        self.postcode = self.add("postcode", translate("ServiceForm", "Postcode"), QLineEdit())
         self.postcode.setMaximumWidth(140)
 
 
 class NotesSection(Section):
     def __init__(self) -> None:
-        super().__init__(tr("Notes"))
-        self.add("notes", tr("Notes"), plain_text(3))
+        super().__init__(translate("ServiceForm", "Notes"))
+        self.add("notes", translate("ServiceForm", "Notes"), plain_text(3))
 
 
 class ServiceFormDialog(FormDialog):

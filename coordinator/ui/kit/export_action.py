@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from coordinator.services import exporting
@@ -19,31 +19,51 @@ from coordinator.storage.vault import Vault
 from coordinator.ui import settings as ui_settings
 from coordinator.ui.kit.operations import Task, error_message
 from coordinator.ui.kit.widgets import MessageLabel
-
-CSV_FILTER = "CSV (*.csv)"
-XLSX_FILTER = "Excel workbook (*.xlsx)"
-NOUNS = {"mothers": "mothers", "volunteers": "volunteers", "services": "local services"}
+from coordinator.ui.translations import translate
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("Export", text)
+class ExportCounts(QObject):
+    """The export's counts in words. (A class only for its tr(): lupdate finds plural
+    forms in tr() calls alone.)"""
+
+    def records(self, kind: str, count: int) -> str:
+        """'1 mother', '2,310 volunteers', ...: how many records of the list `kind`."""
+        if kind == "mothers":
+            return self.tr("%Ln mother(s)", "", count)
+        if kind == "volunteers":
+            return self.tr("%Ln volunteer(s)", "", count)
+        if kind == "services":
+            return self.tr("%Ln local service(s)", "", count)
+        return self.tr("%Ln record(s)", "", count)
 
 
-def confirm_unencrypted(parent: QWidget, count: int, noun: str) -> bool:
+def records_text(kind: str, count: int) -> str:
+    return ExportCounts().records(kind, count)
+
+
+def file_filters() -> str:
+    """The file dialog's choice of types; the chosen one ends with its pattern."""
+    return (
+        translate("Export", "CSV (*.csv)") + ";;" + translate("Export", "Excel workbook (*.xlsx)")
+    )
+
+
+def confirm_unencrypted(parent: QWidget, count: int, kind: str) -> bool:
     """The warning every export shows first; True when the user chose Export."""
     box = QMessageBox(
         QMessageBox.Icon.Warning,
-        tr("The exported file will not be encrypted"),
-        tr(
-            "The file will NOT be encrypted: anyone who can open it can read the {count} "
-            "{noun} in it, with their personal details.\n\n"
+        translate("Export", "The exported file will not be encrypted"),
+        translate(
+            "Export",
+            "The file will NOT be encrypted: anyone who can open it can read the {records} "
+            "in it, with their personal details.\n\n"
             "Save it only on this PC or an encrypted drive, never email it, and delete it "
-            "when you no longer need it."
-        ).format(count=f"{count:,}", noun=tr(noun)),
+            "when you no longer need it.",
+        ).format(records=records_text(kind, count)),
         parent=parent,
     )
     box.setObjectName("unencrypted_warning")
-    export = box.addButton(tr("Export"), QMessageBox.ButtonRole.AcceptRole)
+    export = box.addButton(translate("Export", "Export"), QMessageBox.ButtonRole.AcceptRole)
     box.addButton(QMessageBox.StandardButton.Cancel)
     box.setDefaultButton(QMessageBox.StandardButton.Cancel)
     box.exec()
@@ -53,7 +73,10 @@ def confirm_unencrypted(parent: QWidget, count: int, noun: str) -> bool:
 def choose_file(parent: QWidget, kind: str) -> Path | None:
     start = ui_settings.spreadsheet_folder() / f"{kind}.csv"
     chosen, chosen_filter = QFileDialog.getSaveFileName(
-        parent, tr("Export to a file"), str(start), f"{tr(CSV_FILTER)};;{tr(XLSX_FILTER)}"
+        parent,
+        translate("Export", "Export to a file"),
+        str(start),
+        file_filters(),
     )
     if not chosen:
         return None
@@ -68,11 +91,10 @@ def export_list(
     parent: QWidget, vault: Vault, kind: str, ids: list[int], report: MessageLabel
 ) -> Task | None:
     """Warn, ask for a file, export `ids` of `kind` in the background; the task, or None."""
-    noun = NOUNS.get(kind, kind)
     if not ids:
-        report.show_message(tr("There is nothing in this list to export."), "info")
+        report.show_message(translate("Export", "There is nothing in this list to export."), "info")
         return None
-    if not confirm_unencrypted(parent, len(ids), noun):
+    if not confirm_unencrypted(parent, len(ids), kind):
         return None
     path = choose_file(parent, kind)
     if path is None:
@@ -80,21 +102,25 @@ def export_list(
     task = Task(parent)
     task.setObjectName("export")
     report.show_message(
-        tr("Exporting {count} {noun}…").format(count=f"{len(ids):,}", noun=tr(noun)), "info"
+        translate("Export", "Exporting {records}…").format(records=records_text(kind, len(ids))),
+        "info",
     )
 
     def done(result: exporting.ExportResult) -> None:
         report.show_message(
-            tr(
-                "Exported {count} {noun} to {path}. That file is not encrypted: delete it "
-                "when you no longer need it."
-            ).format(count=f"{result.count:,}", noun=tr(noun), path=result.path),
+            translate(
+                "Export",
+                "Exported {records} to {path}. That file is not encrypted: delete it "
+                "when you no longer need it.",
+            ).format(records=records_text(kind, result.count), path=result.path),
             "success",
         )
 
     def failed(err: BaseException) -> None:
         reason = str(err) if isinstance(err, exporting.ExportError) else error_message(err)
-        report.show_message(tr("Nothing was exported. {reason}").format(reason=reason))
+        report.show_message(
+            translate("Export", "Nothing was exported. {reason}").format(reason=reason)
+        )
 
     task.succeeded.connect(done)
     task.failed.connect(failed)

@@ -44,8 +44,11 @@ from PySide6.QtWidgets import (
 from coordinator.services.changes import Kind
 from coordinator.services.records.errors import CannotDelete, FormInvalid, RecordNotFound
 from coordinator.storage.vault import Vault
+from coordinator.ui.kit.counts import FormCounts
+from coordinator.ui.kit.form_messages import FormMessages
 from coordinator.ui.kit.form_parts.codec import apply_values, form_values
 from coordinator.ui.kit.operations import error_message, operations
+from coordinator.ui.kit.questions import delete_question, discard_question, save_question
 from coordinator.ui.kit.widgets import MessageLabel, heading, link_button, note
 
 #: A field's message appears this long after the last keystroke in it (or on leaving it).
@@ -76,14 +79,11 @@ class FormDialog(QDialog):
         self.noun = self.tr("record")
         self.window_title = self.tr("Record")
         self._stored: dict[str, Any] = {}
-        self._touched: set[str] = set()
-        self._pending: set[str] = set()
-        self._show_all = False
         self._may_close = False
+        #: Which messages are shown and whether Save may be used (see FormMessages).
+        self.messages = FormMessages()
+        #: Every problem with the form as it now is, by field key.
         self.errors: dict[str, str] = {}
-        #: What the service refused on Save that only it can know (a name already taken):
-        #: shown beside the field until that field is edited.
-        self.refused: dict[str, str] = {}
         self.title = heading("")
         self.restored_note = MessageLabel()
         self.message = MessageLabel()
@@ -245,7 +245,7 @@ class FormDialog(QDialog):
         """Fill the fields in with kept values (a draft) over the record as loaded."""
         form = copy.deepcopy(self.form)
         self._show(apply_values(form, values, self.item_types, self.read_only))
-        self._show_all = True
+        self.messages.reveal()
         self._refresh()
         if announce and self.is_changed():
             self.restored_note.show_message(
@@ -259,64 +259,50 @@ class FormDialog(QDialog):
     # -- checking ----------------------------------------------------------------------------
 
     def _edited(self, key: str) -> None:
-        self.refused.pop(key, None)
-        self._pending.add(key)
+        self.messages.edited(key)
         self._pause.start()
         self._refresh()
 
     def _left(self, key: str) -> None:
-        self._touched.add(key)
+        self.messages.left(key)
         self._refresh()
 
     def _paused(self) -> None:
-        self._touched |= self._pending
-        self._pending.clear()
+        self.messages.paused()
         self._refresh()
-
-    def _shown(self, key: str) -> bool:
-        return self._show_all or key in self._touched
 
     def _refresh(self) -> None:
         form = self.read()
-        self.errors = {**self.validate(form), **self.refused}
-        placed: set[str] = set()
-        first = ""
+        labels: dict[str, MessageLabel] = {}
         for section in self.sections:
             section.update_derived(form)
-            for key, label in section.all_messages().items():
-                problem = self.errors.get(key)
-                placed.add(key)
-                if problem and self._shown(key):
-                    label.show_message(problem)
-                else:
-                    label.clear_message()
-                if problem and not first:
-                    first = problem
+            labels.update(section.all_messages())
+        changed = self.values(form) != self._stored  # is_changed(), without reading again
+        view = self.messages.view(self.validate(form), labels, changed)
+        self.errors = view.errors
+        for key, label in labels.items():
+            if key in view.shown:
+                label.show_message(view.shown[key])
+            else:
+                label.clear_message()
         # A message with no field of its own (rare) goes above the buttons.
-        others = [text for key, text in self.errors.items() if key not in placed]
-        if others:
-            self.message.show_message(" ".join(others))
+        if view.others:
+            self.message.show_message(" ".join(view.others))
         elif not self.message.property("keep"):
             self.message.clear_message()
-        changed = self.values(form) != self._stored  # is_changed(), without reading again
-        self.save_button.setEnabled(changed and not self.errors)
-        count = len(self.errors)
-        if count == 1:
-            self.status.setText(self.tr("To save: {first}").format(first=first or others[0]))
-        elif count:
-            self.status.setText(
-                self.tr("To save, correct {count} fields. First: {first}").format(
-                    count=count, first=first or others[0]
-                )
-            )
+        self.save_button.setEnabled(view.can_save)
+        if view.problem_count == 1:
+            self.status.setText(self.tr("To save: {first}").format(first=view.first))
+        elif view.problem_count:
+            self.status.setText(FormCounts().to_correct(view.problem_count, view.first))
         else:
             self.status.setText(self.tr("Unsaved changes.") if changed else "")
-        self.show_problems.setVisible(bool(count) and changed)
+        self.show_problems.setVisible(view.offer_reveal)
         self.show_heading(form)
 
     def reveal_problems(self) -> None:
         """Show every message and go to the first field that needs correcting."""
-        self._show_all = True
+        self.messages.reveal()
         self._refresh()
         for section in self.sections:
             for key in section.all_messages():
@@ -328,18 +314,12 @@ class FormDialog(QDialog):
 
     def message_for(self, key: str) -> MessageLabel | None:
         """The message under a field ("postcode", "dbs_checks[0].next_check_due")."""
-        for section in self.sections:
-            found = section.message_for(key)
-            if found is not None:
-                return found
-        return None
+        found = (section.message_for(key) for section in self.sections)
+        return next((label for label in found if label is not None), None)
 
     def widget_for(self, key: str) -> QWidget | None:
-        for section in self.sections:
-            found = section.widget_for(key)
-            if found is not None:
-                return found
-        return None
+        found = (section.widget_for(key) for section in self.sections)
+        return next((widget for widget in found if widget is not None), None)
 
     # -- saving, deleting, closing -----------------------------------------------------------
 
@@ -348,7 +328,7 @@ class FormDialog(QDialog):
         try:
             record_id = self.save_form(self.read())
         except FormInvalid as err:
-            self.refused = dict(err.errors)
+            self.messages.refuse(err.errors)
             self.reveal_problems()
             return False
         except RecordNotFound:
@@ -391,15 +371,7 @@ class FormDialog(QDialog):
         self.accept()
 
     def confirm_delete(self) -> bool:
-        self.question = QMessageBox(
-            QMessageBox.Icon.Warning,
-            self.tr("Delete this record?"),
-            self.delete_question(),
-            QMessageBox.StandardButton.Cancel,
-            self,
-        )
-        delete = self.question.addButton(self.tr("Delete"), QMessageBox.ButtonRole.DestructiveRole)
-        self.question.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        self.question, delete = delete_question(self, self.delete_question())
         self.question.exec()
         return self.question.clickedButton() is delete
 
@@ -408,16 +380,9 @@ class FormDialog(QDialog):
         the form cannot be saved as it is); True when it may close."""
         if self.errors:
             return self._ask_to_discard()
-        self.question = QMessageBox(
-            QMessageBox.Icon.Question,
-            self.tr("Unsaved changes"),
-            self.tr("Save the changes to this record before closing?"),
-            QMessageBox.StandardButton.Save
-            | QMessageBox.StandardButton.Discard
-            | QMessageBox.StandardButton.Cancel,
-            self,
+        self.question = save_question(
+            self, self.tr("Save the changes to this record before closing?")
         )
-        self.question.setDefaultButton(QMessageBox.StandardButton.Save)
         answer = self.question.exec()
         if answer == QMessageBox.StandardButton.Discard:
             return True
@@ -429,23 +394,9 @@ class FormDialog(QDialog):
         return False
 
     def _ask_to_discard(self) -> bool:
-        count = len(self.errors)
-        self.question = QMessageBox(
-            QMessageBox.Icon.Warning,
-            self.tr("Unsaved changes"),
-            (
-                self.tr("This {noun} cannot be saved yet: 1 field needs correcting.")
-                if count == 1
-                else self.tr("This {noun} cannot be saved yet: {count} fields need correcting.")
-            ).format(noun=self.noun, count=count)
-            + "\n\n"
-            + self.tr("Discard your changes, or keep editing and correct them?"),
-            QMessageBox.StandardButton.Discard,
-            self,
+        self.question, keep = discard_question(
+            self, FormCounts().cannot_be_saved(self.noun, len(self.errors))
         )
-        keep = self.question.addButton(self.tr("Keep editing"), QMessageBox.ButtonRole.RejectRole)
-        self.question.setDefaultButton(keep)
-        self.question.setEscapeButton(keep)
         self.question.exec()
         if self.question.clickedButton() is keep:
             self.reveal_problems()

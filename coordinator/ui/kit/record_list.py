@@ -21,7 +21,7 @@ order and asks for display rows (plain dataclasses) for what scrolls into view.
             return volunteer_ids(self.vault, VolunteerFilter(text=text, ...), sort, descending)
 
         def count_text(self, n):                          # "1 volunteer" / "1,234 volunteers"
-            return self.tr("1 volunteer") if n == 1 else self.tr("{n} volunteers").format(n=f"{n:,}")
+            return self.tr("%Ln volunteer(s)", "", n)
 
         def open_record(self, record_id): ...             # Enter / double-click
         def new_record(self): ...                         # New button, Insert, Ctrl+N
@@ -69,6 +69,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from coordinator.ui.kit.counts import ListCounts
 from coordinator.ui.kit.record_model import Column, RecordTableModel
 from coordinator.ui.kit.widgets import PAGE_MARGIN, QUIET_COLOUR, MessageLabel, busy, heading
 
@@ -240,9 +241,7 @@ class RecordListPage(QWidget):
         raise NotImplementedError
 
     def count_text(self, count: int) -> str:
-        if count == 1:
-            return self.tr("1 record")
-        return self.tr("{count} records").format(count=f"{count:,}")
+        return ListCounts().records(count)
 
     def empty_text(self, filtered: bool) -> str:
         if filtered:

@@ -18,6 +18,8 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
+from coordinator.ui.translations import word
+
 #: Rows fetched together when one is first shown; a screenful and a bit.
 PAGE_SIZE = 120
 #: At most this many rows are kept; beyond it the cache starts again from what is shown.
@@ -43,14 +45,17 @@ class Column:
     width: int | None = None
     #: The first click on this header sorts descending (e.g. the longest wait first).
     descending_first: bool = False
+    #: The cells hold words the core marked for translation (a stage's name): shown
+    #: translated.
+    words: bool = False
 
 
-def cell_text(value: Any) -> str:
+def cell_text(value: Any, words: bool = False) -> str:
     if value is None:
         return ""
     if isinstance(value, bool):
         return "✓" if value else ""
-    return str(value)
+    return word(str(value)) if words else str(value)
 
 
 class RecordTableModel(QAbstractTableModel):
@@ -165,11 +170,11 @@ class RecordTableModel(QAbstractTableModel):
         if not row:
             return "…" if role == Qt.ItemDataRole.DisplayRole else None
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            return cell_text(getattr(row, column.attr))
+            return cell_text(getattr(row, column.attr), column.words)
         if role == Qt.ItemDataRole.ToolTipRole:
             if column.tooltip is not None:
                 return column.tooltip(row)
-            return cell_text(getattr(row, column.attr)) or None
+            return cell_text(getattr(row, column.attr), column.words) or None
         if role == Qt.ItemDataRole.ForegroundRole and column.foreground is not None:
             return column.foreground(row)
         if role == Qt.ItemDataRole.DecorationRole and column.decoration is not None:

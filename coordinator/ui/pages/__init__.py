@@ -15,7 +15,7 @@ import importlib
 import pkgutil
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
@@ -36,12 +36,19 @@ class PageSpec:
     drafts: tuple[str, ...] = ()
 
 
+def declarations(package: str, one: str, many: str) -> list[Any]:
+    """What the modules of `package` declare as `one` (a spec) or `many` (a sequence of
+    them): the pages here, the sections of Settings, ..., in no particular order."""
+    found: list[Any] = []
+    for info in pkgutil.iter_modules(importlib.import_module(package).__path__):
+        module = importlib.import_module(f"{package}.{info.name}")
+        found.extend(getattr(module, many, ()))
+        if hasattr(module, one):
+            found.append(getattr(module, one))
+    return found
+
+
 def page_specs() -> list[PageSpec]:
     """Every page this version has, in navigation order."""
-    found: list[PageSpec] = []
-    for info in pkgutil.iter_modules(__path__):
-        module = importlib.import_module(f"{__name__}.{info.name}")
-        found.extend(getattr(module, "PAGES", ()))
-        if hasattr(module, "PAGE"):
-            found.append(module.PAGE)
+    found: list[PageSpec] = declarations(__name__, "PAGE", "PAGES")
     return sorted(found, key=lambda spec: (spec.order, spec.key))

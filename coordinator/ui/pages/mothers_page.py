@@ -34,6 +34,7 @@ from coordinator.ui.kit.form_list_page import FormListPage
 from coordinator.ui.kit.record_list import Column
 from coordinator.ui.kit.widgets import ERROR_COLOUR, OptionalNumberBox, fill_choices, link_button
 from coordinator.ui.pages import PageSpec
+from coordinator.ui.translations import translate, word
 
 
 @cache
@@ -56,16 +57,12 @@ def _marker(row: MotherRow) -> QIcon:
     return marker_icon(row.safeguarding)
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("MothersPage", text)
-
-
 def _name_tip(row: MotherRow) -> str:
     lines = [row.name]
     if row.safeguarding:
-        lines.append(_tr("Open safeguarding concern"))
+        lines.append(translate("MothersPage", "Open safeguarding concern"))
     if row.no_letters_home:
-        lines.append(_tr("No letters to her home address"))
+        lines.append(translate("MothersPage", "No letters to her home address"))
     return "\n".join(lines)
 
 
@@ -87,30 +84,31 @@ class MothersPage(FormListPage):
     shows = frozenset({Kind.MOTHER, Kind.MATCH})
 
     def __init__(self, vault: Vault, parent: QWidget | None = None):
-        tr = self.tr
         columns = [
-            Column(tr("Name"), "name", "name", decoration=_marker, tooltip=_name_tip, width=215),
-            Column(tr("Stage"), "stage", "stage", width=140),
-            Column(tr("Due date or baby's age"), "due_or_age", "due", width=180),
-            Column(tr("Area"), "area", "area", width=120),
-            Column(tr("Referrer"), "referrer", "referrer", width=190),
             Column(
-                tr("Days waiting"),
+                self.tr("Name"), "name", "name", decoration=_marker, tooltip=_name_tip, width=215
+            ),
+            Column(self.tr("Stage"), "stage", "stage", width=140, words=True),
+            Column(self.tr("Due date or baby's age"), "due_or_age", "due", width=180),
+            Column(self.tr("Area"), "area", "area", width=120),
+            Column(self.tr("Referrer"), "referrer", "referrer", width=190),
+            Column(
+                self.tr("Days waiting"),
                 "days_waiting",
                 "waiting",
                 numeric=True,
                 width=95,
                 descending_first=True,
             ),
-            Column(tr("Current volunteer"), "volunteer", "volunteer"),
+            Column(self.tr("Current volunteer"), "volunteer", "volunteer"),
         ]
         super().__init__(
             vault,
             columns,
             lambda ids: mother_rows(vault, ids),
-            title=tr("Mothers"),
-            new_text=tr("New referral"),
-            search_placeholder=tr("Search name, postcode, phone or referrer"),
+            title=self.tr("Mothers"),
+            new_text=self.tr("New referral"),
+            search_placeholder=self.tr("Search name, postcode, phone or referrer"),
             parent=parent,
         )
         self._build_filters()  # the list loads when the page is first shown (FormListPage)
@@ -118,20 +116,19 @@ class MothersPage(FormListPage):
     # -- filters -----------------------------------------------------------------------------
 
     def _build_filters(self) -> None:
-        tr = self.tr
         self.stage_filter = QComboBox()
-        self.stage_filter.setAccessibleName(tr("Stage"))
-        self.stage_filter.addItem(tr("All stages"), "*all")
-        self.stage_filter.addItem(tr("Open (not closed)"), "*open")
-        self.stage_filter.addItem(tr("Not yet matched"), "*waiting")
+        self.stage_filter.setAccessibleName(self.tr("Stage"))
+        self.stage_filter.addItem(self.tr("All stages"), "*all")
+        self.stage_filter.addItem(self.tr("Open (not closed)"), "*open")
+        self.stage_filter.addItem(self.tr("Not yet matched"), "*waiting")
         for stage, label in STAGE_LABELS.items():
-            self.stage_filter.addItem(tr(label), stage.value)
+            self.stage_filter.addItem(word(label), stage.value)
         self.project_filter = QComboBox()
-        self.project_filter.setAccessibleName(tr("Project"))
-        self.project_filter.addItem(tr("All projects"), None)
+        self.project_filter.setAccessibleName(self.tr("Project"))
+        self.project_filter.addItem(self.tr("All projects"), None)
         self.need_filter = QComboBox()
-        self.need_filter.setAccessibleName(tr("Need"))
-        self.need_filter.addItem(tr("Any need"), None)
+        self.need_filter.setAccessibleName(self.tr("Need"))
+        self.need_filter.addItem(self.tr("Any need"), None)
         self.refresh_choices()
         for combo in (self.stage_filter, self.project_filter, self.need_filter):
             combo.setSizeAdjustPolicy(
@@ -139,23 +136,26 @@ class MothersPage(FormListPage):
             )
             combo.setMinimumContentsLength(12)
         self.area_filter = QLineEdit()
-        self.area_filter.setPlaceholderText(tr("Town or postcode area"))
-        self.area_filter.setAccessibleName(tr("Area"))
+        self.area_filter.setPlaceholderText(self.tr("Town or postcode area"))
+        self.area_filter.setAccessibleName(self.tr("Area"))
         self.area_filter.setClearButtonEnabled(True)
         self.area_filter.setMinimumWidth(150)
         self.waiting_filter = OptionalNumberBox()
-        self.waiting_filter.setAccessibleName(tr("Waiting more than this many days"))
+        self.waiting_filter.setAccessibleName(self.tr("Waiting more than this many days"))
         self.waiting_filter.setRange(0, 999)
-        self.waiting_filter.setSpecialValueText(tr("Any wait"))
-        self.waiting_filter.setPrefix(tr("Waiting > "))
-        self.waiting_filter.setSuffix(tr(" days"))
-        self.waiting_filter.setToolTip(tr("Only those waiting more than this many days"))
-        self.clear_filters = link_button(tr("Clear filters"))
+        self.waiting_filter.setSpecialValueText(self.tr("Any wait"))
+        self.waiting_filter.setPrefix(self.tr("Waiting > "))
+        self.waiting_filter.setSuffix(self.tr(" day(s)", "", 0))
+        self.waiting_filter.setToolTip(self.tr("Only those waiting more than this many days"))
+        self.clear_filters = link_button(self.tr("Clear filters"))
         self.clear_filters.clicked.connect(self.reset_filters)
         for combo in (self.stage_filter, self.project_filter, self.need_filter):
             combo.currentIndexChanged.connect(self.reload)
             self.filter_bar.addWidget(combo)
         self.area_filter.textChanged.connect(self._search_changed)
+        self.waiting_filter.valueChanged.connect(
+            lambda days: self.waiting_filter.setSuffix(self.tr(" day(s)", "", days))
+        )
         self.waiting_filter.valueChanged.connect(self.reload)
         self.filter_bar.addWidget(self.area_filter)
         self.filter_bar.addWidget(self.waiting_filter)
@@ -208,9 +208,7 @@ class MothersPage(FormListPage):
         self.clear_filters.setVisible(self.filters_active())
 
     def count_text(self, count: int) -> str:
-        if count == 1:
-            return self.tr("1 mother")
-        return self.tr("{count} mothers").format(count=f"{count:,}")
+        return self.tr("%Ln mother(s)", "", count)
 
     def empty_text(self, filtered: bool) -> str:
         if filtered:

@@ -17,10 +17,7 @@ from coordinator.ui.kit.form_list_page import FormListPage
 from coordinator.ui.kit.record_list import Column
 from coordinator.ui.kit.widgets import QUIET_COLOUR, fill_choices
 from coordinator.ui.pages import PageSpec
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ServicesPage", text)
+from coordinator.ui.translations import translate
 
 
 def _inactive_colour(row: ServiceRow) -> QColor | None:
@@ -28,7 +25,11 @@ def _inactive_colour(row: ServiceRow) -> QColor | None:
 
 
 def _name_tip(row: ServiceRow) -> str:
-    return row.name if row.active else _tr("{name} (no longer running)").format(name=row.name)
+    return (
+        row.name
+        if row.active
+        else translate("ServicesPage", "{name} (no longer running)").format(name=row.name)
+    )
 
 
 class ServicesPage(FormListPage):
@@ -38,27 +39,40 @@ class ServicesPage(FormListPage):
     shows = frozenset({Kind.SERVICE})
 
     def __init__(self, vault: Vault, parent: QWidget | None = None):
-        tr = _tr
         columns = [
             Column(
-                tr("Name"),
+                translate("ServicesPage", "Name"),
                 "name",
                 "name",
                 foreground=_inactive_colour,
                 tooltip=_name_tip,
                 width=300,
             ),
-            Column(tr("Category"), "category", "category", foreground=_inactive_colour, width=220),
-            Column(tr("Area"), "area", "area", foreground=_inactive_colour, width=200),
-            Column(tr("Phone"), "phone", "phone", foreground=_inactive_colour),
+            Column(
+                translate("ServicesPage", "Category"),
+                "category",
+                "category",
+                foreground=_inactive_colour,
+                width=220,
+            ),
+            Column(
+                translate("ServicesPage", "Area"),
+                "area",
+                "area",
+                foreground=_inactive_colour,
+                width=200,
+            ),
+            Column(
+                translate("ServicesPage", "Phone"), "phone", "phone", foreground=_inactive_colour
+            ),
         ]
         super().__init__(
             vault,
             columns,
             lambda ids: service_rows(vault, ids),
-            title=tr("Local services"),
-            new_text=tr("New service"),
-            search_placeholder=tr("Search name, area, eligibility or notes"),
+            title=translate("ServicesPage", "Local services"),
+            new_text=translate("ServicesPage", "New service"),
+            search_placeholder=translate("ServicesPage", "Search name, area, eligibility or notes"),
             parent=parent,
         )
         self.import_button.setToolTip(self.tr("Add local services from a spreadsheet"))
@@ -99,9 +113,7 @@ class ServicesPage(FormListPage):
         return self.category_filter.currentIndex() != 0
 
     def count_text(self, count: int) -> str:
-        if count == 1:
-            return self.tr("1 service")
-        return self.tr("{count} services").format(count=f"{count:,}")
+        return self.tr("%Ln service(s)", "", count)
 
     def empty_text(self, filtered: bool) -> str:
         if filtered:

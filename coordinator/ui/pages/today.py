@@ -21,22 +21,24 @@ from PySide6.QtWidgets import (
 )
 
 from coordinator.services import backups, vocabularies
-from coordinator.services.changes import EVERYTHING
-from coordinator.services.status import record_counts
+from coordinator.services.changes import EVERYTHING, Kind
+from coordinator.services.status import COUNT_LABELS, record_counts
 from coordinator.storage.vault import Vault
 from coordinator.ui.kit.operations import follow_changes
 from coordinator.ui.kit.widgets import PAGE_MARGIN, WARNING_COLOUR, heading, link_button, note
 from coordinator.ui.pages import PageSpec
 from coordinator.ui.shell.backup_status import last_backup_text, overdue_advice
+from coordinator.ui.translations import word
 
 
 class TodayPage(QWidget):
     #: "Back up now" was pressed.
     backup_requested = Signal()
-    #: A getting-started link: the projects dialog, the import dialog, the Settings page.
+    #: A getting-started link: the projects dialog, the import dialog, a section of Settings
+    #: (its key: "backups").
     projects_requested = Signal()
     import_requested = Signal()
-    settings_requested = Signal()
+    settings_requested = Signal(str)
 
     def __init__(self, vault: Vault, parent: QWidget | None = None):
         super().__init__(parent)
@@ -54,8 +56,8 @@ class TodayPage(QWidget):
         self.grid.setHorizontalSpacing(32)
         self.grid.setVerticalSpacing(6)
         self.grid.setColumnStretch(0, 1)
-        #: label -> the QLabel showing its count
-        self.count_labels: dict[str, QLabel] = {}
+        #: kind of record -> the QLabel showing its count
+        self.count_labels: dict[Kind, QLabel] = {}
         self.alerts_note = note(
             self.tr(
                 "Alerts (referrals waiting for a match, matches with no recent contact, "
@@ -92,7 +94,7 @@ class TodayPage(QWidget):
                 "backups",
                 self.tr("3. Choose a folder, ideally on another drive, for automatic backups."),
                 self.tr("Settings"),
-                self.settings_requested,
+                lambda: self.settings_requested.emit("backups"),
             ),
         ):
             row = QWidget()
@@ -139,12 +141,12 @@ class TodayPage(QWidget):
         status = self.refresh_backup_status()
         self.refresh_steps(counts, status)
 
-    def refresh_steps(self, counts: dict[str, int], status: backups.BackupStatus) -> None:
+    def refresh_steps(self, counts: dict[Kind, int], status: backups.BackupStatus) -> None:
         """Show the getting-started steps still to do; the box goes once a project and some
         people are in (choosing a backup folder is also said elsewhere)."""
         done = {
             "project": bool(vocabularies.project_choices(self._vault)),
-            "people": bool(counts.get("Mothers") or counts.get("Volunteers")),
+            "people": bool(counts.get(Kind.MOTHER) or counts.get(Kind.VOLUNTEER)),
             "backups": status.folder is not None,
         }
         for name, (row, _button) in self.steps.items():
@@ -161,7 +163,7 @@ class TodayPage(QWidget):
         self.backup_button.setVisible(status.overdue)
         return status
 
-    def refresh_counts(self) -> dict[str, int]:
+    def refresh_counts(self) -> dict[Kind, int]:
         self.count_labels.clear()
         while self.grid.count():
             item = self.grid.takeAt(0)
@@ -170,13 +172,13 @@ class TodayPage(QWidget):
         bold = QFont(self.font())
         bold.setBold(True)
         counts = record_counts(self._vault)
-        for row, (name, count) in enumerate(counts.items()):
-            self.grid.addWidget(QLabel(name), row, 0)
+        for row, (kind, count) in enumerate(counts.items()):
+            self.grid.addWidget(QLabel(word(COUNT_LABELS[kind])), row, 0)
             value = QLabel(f"{count:,}")
             value.setFont(bold)
             value.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             self.grid.addWidget(value, row, 1)
-            self.count_labels[name] = value
+            self.count_labels[kind] = value
         return counts
 
 

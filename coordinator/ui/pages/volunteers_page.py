@@ -32,10 +32,7 @@ from coordinator.ui.kit.form_list_page import FormListPage
 from coordinator.ui.kit.record_list import Column
 from coordinator.ui.kit.widgets import ERROR_COLOUR, WARNING_COLOUR, fill_choices, link_button
 from coordinator.ui.pages import PageSpec
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("VolunteersPage", text)
+from coordinator.ui.translations import translate, word
 
 
 class ListRow:
@@ -47,7 +44,7 @@ class ListRow:
         due = row.dbs_due
         text = QLocale().toString(due, "d MMM yyyy") if due else ""
         if row.dbs_overdue:
-            text = _tr("{day} (overdue)").format(day=text)
+            text = translate("VolunteersPage", "{day} (overdue)").format(day=text)
         self.dbs_due_text = text
 
     def __getattr__(self, name: str) -> Any:
@@ -64,11 +61,13 @@ def _due_colour(row: ListRow) -> QColor | None:
 
 def _due_tip(row: ListRow) -> str | None:
     if row.dbs_due is None:
-        return _tr("No DBS check recorded")
+        return translate("VolunteersPage", "No DBS check recorded")
     if row.dbs_overdue:
-        return _tr("The next DBS check was due on {day}").format(day=row.dbs_due_text)
+        return translate("VolunteersPage", "The next DBS check was due on {day}").format(
+            day=row.dbs_due_text
+        )
     if row.dbs_due_soon:
-        return _tr("The next DBS check is due within 60 days")
+        return translate("VolunteersPage", "The next DBS check is due within 60 days")
     return None
 
 
@@ -87,29 +86,30 @@ class VolunteersPage(FormListPage):
     shows = frozenset({Kind.VOLUNTEER, Kind.MATCH})
 
     def __init__(self, vault: Vault, parent: QWidget | None = None, *, today: date | None = None):
-        tr = _tr
         columns = [
-            Column(tr("Name"), "name", "name", width=230),
-            Column(tr("Status"), "status", "status", width=110),
+            Column(translate("VolunteersPage", "Name"), "name", "name", width=230),
             Column(
-                tr("DBS due"),
+                translate("VolunteersPage", "Status"), "status", "status", width=110, words=True
+            ),
+            Column(
+                translate("VolunteersPage", "DBS due"),
                 "dbs_due_text",
                 "dbs_due",
                 foreground=_due_colour,
                 tooltip=_due_tip,
                 width=160,
             ),
-            Column(tr("Languages"), "languages", "languages", width=200),
-            Column(tr("Areas"), "areas", "areas", width=200),
-            Column(tr("Matches"), "matches", "matches"),
+            Column(translate("VolunteersPage", "Languages"), "languages", "languages", width=200),
+            Column(translate("VolunteersPage", "Areas"), "areas", "areas", width=200),
+            Column(translate("VolunteersPage", "Matches"), "matches", "matches"),
         ]
         super().__init__(
             vault,
             columns,
             lambda ids: [ListRow(r) for r in volunteer_rows(vault, ids, self.today)],
-            title=tr("Volunteers"),
-            new_text=tr("New volunteer"),
-            search_placeholder=tr("Search name, phone, postcode or area"),
+            title=translate("VolunteersPage", "Volunteers"),
+            new_text=translate("VolunteersPage", "New volunteer"),
+            search_placeholder=translate("VolunteersPage", "Search name, phone, postcode or area"),
             parent=parent,
         )
         self.today = today or date.today()
@@ -119,23 +119,24 @@ class VolunteersPage(FormListPage):
     # -- filters -----------------------------------------------------------------------------
 
     def _build_filters(self) -> None:
-        tr = self.tr
         self.status_filter = QComboBox()
-        self.status_filter.setAccessibleName(tr("Status"))
-        self.status_filter.addItem(tr("Current (not left)"), "current")
-        self.status_filter.addItem(tr("All statuses"), "all")
+        self.status_filter.setAccessibleName(self.tr("Status"))
+        self.status_filter.addItem(self.tr("Current (not left)"), "current")
+        self.status_filter.addItem(self.tr("All statuses"), "all")
         for status, label in VOLUNTEER_STATUS_LABELS.items():
-            self.status_filter.addItem(_tr(label), status.value)
+            self.status_filter.addItem(word(label), status.value)
         self.project_filter = QComboBox()
-        self.project_filter.setAccessibleName(tr("Project"))
-        self.project_filter.addItem(tr("All projects"), None)
+        self.project_filter.setAccessibleName(self.tr("Project"))
+        self.project_filter.addItem(self.tr("All projects"), None)
         self.language_filter = QComboBox()
-        self.language_filter.setAccessibleName(tr("Language"))
-        self.language_filter.addItem(tr("Any language"), None)
+        self.language_filter.setAccessibleName(self.tr("Language"))
+        self.language_filter.addItem(self.tr("Any language"), None)
         self.refresh_choices()
-        self.overdue_filter = QCheckBox(tr("DBS overdue"))
-        self.overdue_filter.setToolTip(tr("Only volunteers whose next DBS check date has passed"))
-        self.clear_filters = link_button(tr("Clear filters"))
+        self.overdue_filter = QCheckBox(self.tr("DBS overdue"))
+        self.overdue_filter.setToolTip(
+            self.tr("Only volunteers whose next DBS check date has passed")
+        )
+        self.clear_filters = link_button(self.tr("Clear filters"))
         self.clear_filters.clicked.connect(self.reset_filters)
         for combo in (self.status_filter, self.project_filter, self.language_filter):
             combo.setSizeAdjustPolicy(
@@ -191,9 +192,7 @@ class VolunteersPage(FormListPage):
         self.clear_filters.setVisible(self.filters_active())
 
     def count_text(self, count: int) -> str:
-        if count == 1:
-            return self.tr("1 volunteer")
-        return self.tr("{count} volunteers").format(count=f"{count:,}")
+        return self.tr("%Ln volunteer(s)", "", count)
 
     def empty_text(self, filtered: bool) -> str:
         if filtered:

@@ -6,16 +6,13 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import QCoreApplication, QDateTime, QLocale
+from PySide6.QtCore import QDateTime, QLocale, QObject
 from PySide6.QtWidgets import QLabel, QWidget
 
 from coordinator.services.backups import BackupStatus
 from coordinator.services.settings import BACKUP_WARN_DAYS
 from coordinator.ui.kit.widgets import WARNING_COLOUR
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("backup_status", text)
+from coordinator.ui.translations import translate
 
 
 def when_text(moment: datetime) -> str:
@@ -25,8 +22,23 @@ def when_text(moment: datetime) -> str:
 
 def last_backup_text(status: BackupStatus) -> str:
     if status.last_good is None:
-        return _tr("No backup yet")
-    return _tr("Last backup: {when}").format(when=when_text(status.last_good))
+        return translate("backup_status", "No backup yet")
+    return translate("backup_status", "Last backup: {when}").format(
+        when=when_text(status.last_good)
+    )
+
+
+class BackupStatusCounts(QObject):
+    """Words with a count. (A class only for its tr(): lupdate finds plural forms in tr()
+    calls alone.)"""
+
+    def days_ago(self, days: int) -> str:
+        return self.tr(
+            "That is more than %n day(s) ago: if this PC broke or were stolen, the records "
+            "added since would be lost.",
+            "",
+            days,
+        )
 
 
 def overdue_advice(status: BackupStatus, *, how: bool = True) -> str:
@@ -34,17 +46,16 @@ def overdue_advice(status: BackupStatus, *, how: bool = True) -> str:
     if not status.overdue:
         return ""
     if status.last_good is None:
-        text = _tr("If this PC broke or were stolen, every record would be lost.")
+        text = translate(
+            "backup_status", "If this PC broke or were stolen, every record would be lost."
+        )
     else:
-        text = _tr(
-            "That is more than {days} days ago: if this PC broke or were stolen, the records "
-            "added since would be lost."
-        ).format(days=BACKUP_WARN_DAYS)
+        text = BackupStatusCounts().days_ago(BACKUP_WARN_DAYS)
     if how:
-        text += " " + _tr("Back up now (File > Back up now…, Ctrl+B)")
+        text += " " + translate("backup_status", "Back up now (File > Back up now…, Ctrl+B)")
     else:
-        text += " " + _tr("Back up now")
-    return text + " " + _tr("and keep the copy away from this PC.")
+        text += " " + translate("backup_status", "Back up now")
+    return text + " " + translate("backup_status", "and keep the copy away from this PC.")
 
 
 class BackupStatusLabel(QLabel):
@@ -52,7 +63,7 @@ class BackupStatusLabel(QLabel):
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
-        self.setAccessibleName(_tr("Backup status"))
+        self.setAccessibleName(translate("backup_status", "Backup status"))
         self.show_status(None)
 
     def show_status(self, status: BackupStatus | None) -> None:

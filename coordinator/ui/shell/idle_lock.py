@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import sys
 import time
+from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication
@@ -34,11 +35,13 @@ class IdleLock(QObject):
     #: Milliseconds in a "minute": tests shorten it.
     ms_per_minute = 60_000
 
-    def __init__(self, parent: QObject | None = None):
+    def __init__(self, parent: QObject | None = None, clock: Callable[[], float] = time.time):
+        """`clock`: the wall clock in seconds (tests pass one they move on)."""
         super().__init__(parent)
+        self._clock = clock
         self._minutes = 10
         self._armed = False
-        self._last_activity = time.time()
+        self._last_activity = clock()
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         # Coarse timers round long intervals; a precise one restarts exactly on activity.
@@ -63,7 +66,7 @@ class IdleLock(QObject):
     def start(self) -> None:
         """Count idle time from now (the database has just opened)."""
         self._armed = True
-        self._last_activity = time.time()
+        self._last_activity = self._clock()
         self.timer.start(self.interval_ms)
 
     def stop(self) -> None:
@@ -79,7 +82,7 @@ class IdleLock(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
         if self._armed and event.type() in ACTIVITY:
-            now = time.time()
+            now = self._clock()
             if (now - self._last_activity) * 1000 >= self.interval_ms:
                 self._request("idle")  # the computer slept through the idle limit
             else:

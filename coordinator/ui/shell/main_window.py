@@ -325,7 +325,9 @@ class MainWindow(QMainWindow):
         box = QMessageBox(
             QMessageBox.Icon.Question,
             self.tr("Save the settings?"),
-            self.tr("Some settings were changed and not saved. Save them before closing?"),
+            self.tr(
+                "Some settings were changed and not saved ({sections}). Save them before closing?"
+            ).format(sections=", ".join(settings.unsaved_titles())),
             parent=self,
         )
         save = box.addButton(self.tr("&Save"), QMessageBox.ButtonRole.AcceptRole)
@@ -335,11 +337,10 @@ class MainWindow(QMainWindow):
 
         def answered(button) -> None:
             if button is save:
-                settings.save()
-                if settings.has_unsaved():
-                    return  # refused (the page says why): she stays
+                if not settings.save_unsaved():
+                    return  # refused (the section says why): she stays
             elif button is discard:
-                settings.discard()
+                settings.discard_unsaved()
             else:
                 return
             self.close()

@@ -144,7 +144,7 @@ class Workspace(QWidget):
             "import_requested": self.import_requested.emit,
             "change_passphrase_requested": self.change_passphrase_requested.emit,
             "projects_requested": self.open_projects,
-            "settings_requested": lambda: self.show_key("settings"),
+            "settings_requested": self.open_settings,
         }[name]
 
     def _show_row(self, row: int) -> None:
@@ -152,6 +152,13 @@ class Workspace(QWidget):
             self._built(self.pages.widget(row))
             self.pages.setCurrentIndex(row)
             self.page_shown.emit()
+
+    def open_settings(self, section: str = "") -> QWidget:
+        """Settings, at one of its sections ("backups") if given."""
+        settings = self.show_key("settings")
+        if section:
+            settings.show_section(section)
+        return settings
 
     def open_projects(self) -> None:
         """Settings, with its Projects dialog open."""

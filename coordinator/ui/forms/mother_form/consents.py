@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from coordinator.services.records.labels import CONSENT_KIND_LABELS, CONSENT_METHOD_LABELS
 from coordinator.services.records.mother_form import ConsentItem
-from coordinator.ui.forms.mother_form.common import tr
 from coordinator.ui.kit.form_parts.rows import RowField, RowsSection
+from coordinator.ui.translations import translate
 
 
 class ConsentSection(RowsSection):
@@ -13,17 +13,19 @@ class ConsentSection(RowsSection):
     item_type = ConsentItem
     columns = 4
     specs = [
-        RowField("kind", tr("Consent to"), "choice", CONSENT_KIND_LABELS, span=2),
-        RowField("given", tr("Given"), "check"),
-        RowField("how", tr("How recorded"), "choice", CONSENT_METHOD_LABELS),
-        RowField("given_on", tr("Given on"), "date"),
-        RowField("review_on", tr("Review on"), "date"),
-        RowField("withdrawn_on", tr("Withdrawn on"), "date"),
-        RowField("recorded_by", tr("Recorded by")),
-        RowField("share_with", tr("Share with (named services)"), span=4),
+        RowField(
+            "kind", translate("MotherForm", "Consent to"), "choice", CONSENT_KIND_LABELS, span=2
+        ),
+        RowField("given", translate("MotherForm", "Given"), "check"),
+        RowField("how", translate("MotherForm", "How recorded"), "choice", CONSENT_METHOD_LABELS),
+        RowField("given_on", translate("MotherForm", "Given on"), "date"),
+        RowField("review_on", translate("MotherForm", "Review on"), "date"),
+        RowField("withdrawn_on", translate("MotherForm", "Withdrawn on"), "date"),
+        RowField("recorded_by", translate("MotherForm", "Recorded by")),
+        RowField("share_with", translate("MotherForm", "Share with (named services)"), span=4),
     ]
 
     def __init__(self) -> None:
-        self.add_text = tr("Add consent")
-        self.none_text = tr("No consent recorded yet.")
-        super().__init__(tr("Consent"))
+        self.add_text = translate("MotherForm", "Add consent")
+        self.none_text = translate("MotherForm", "No consent recorded yet.")
+        super().__init__(translate("MotherForm", "Consent"))

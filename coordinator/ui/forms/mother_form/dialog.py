@@ -152,7 +152,7 @@ class MotherDialog(FormDialog):
 
     def _edited(self, key: str) -> None:
         if key == "stage" and self.referral.closed():
-            self._touched.add("closure_reason")  # closing needs a reason: say so at once
+            self.messages.show_now("closure_reason")  # closing needs a reason: say so at once
         super()._edited(key)
 
     def first_field(self) -> QWidget | None:

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from coordinator.ui.forms.mother_form.common import tr
 from coordinator.ui.kit.form_parts.fields import CheckList, Section, plain_text
+from coordinator.ui.translations import translate
 
 
 class NeedsSection(Section):
     def __init__(self, terms: list[tuple[int, str]], labels: dict[int, str]) -> None:
-        super().__init__(tr("Needs"))
-        self.needs = self.add("need_ids", tr("Needs"), CheckList(terms, labels, rows=10))
-        self.add("support_plan", tr("Support plan"), plain_text(3))
+        super().__init__(translate("MotherForm", "Needs"))
+        self.needs = self.add(
+            "need_ids", translate("MotherForm", "Needs"), CheckList(terms, labels, rows=10)
+        )
+        self.add("support_plan", translate("MotherForm", "Support plan"), plain_text(3))

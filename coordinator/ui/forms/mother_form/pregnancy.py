@@ -12,33 +12,39 @@ from PySide6.QtWidgets import QCheckBox, QLineEdit, QSpinBox
 
 from coordinator.services.records.mothers import mother_pregnancy_text
 from coordinator.services.records.pregnancy import estimated_edd, pregnancy_text
-from coordinator.ui.forms.mother_form.common import tr
 from coordinator.ui.kit.form_parts.fields import DateEdit, NumberEdit, Section
 from coordinator.ui.kit.widgets import note
+from coordinator.ui.translations import translate
 
 
 class PregnancySection(Section):
     def __init__(self, today: date) -> None:
-        super().__init__(tr("Pregnancy and baby"))
+        super().__init__(translate("MotherForm", "Pregnancy and baby"))
         self.today = today
         self.derived = note()
         self.derived.setObjectName("pregnancy_text")
-        self.add("edd", tr("Due date (EDD)"), DateEdit())
-        self.add("edd_is_approximate", "", QCheckBox(tr("The due date is approximate")))
-        weeks = self.add(
-            "weeks_pregnant_at_referral", tr("Weeks pregnant at referral"), NumberEdit()
+        self.add("edd", translate("MotherForm", "Due date (EDD)"), DateEdit())
+        self.add(
+            "edd_is_approximate",
+            "",
+            QCheckBox(translate("MotherForm", "The due date is approximate")),
         )
-        weeks.setToolTip(tr("When the due date is not known"))
-        self.add("baby_dob", tr("Baby's date of birth"), DateEdit())
-        self.add_note(tr("Now"), self.derived)
-        self.add("multiple_birth", "", QCheckBox(tr("Twins or more")))
-        children = self.add("other_children", tr("Other children"), QSpinBox())
+        weeks = self.add(
+            "weeks_pregnant_at_referral",
+            translate("MotherForm", "Weeks pregnant at referral"),
+            NumberEdit(),
+        )
+        weeks.setToolTip(translate("MotherForm", "When the due date is not known"))
+        self.add("baby_dob", translate("MotherForm", "Baby's date of birth"), DateEdit())
+        self.add_note(translate("MotherForm", "Now"), self.derived)
+        self.add("multiple_birth", "", QCheckBox(translate("MotherForm", "Twins or more")))
+        children = self.add("other_children", translate("MotherForm", "Other children"), QSpinBox())
         children.setRange(0, 99)
         children.setMaximumWidth(70)
-        self.add("midwife_name", tr("Midwife"), QLineEdit())
-        self.add("health_visitor_name", tr("Health visitor"), QLineEdit())
-        self.add("gp_name", tr("GP"), QLineEdit())
-        self.add("gp_practice", tr("GP practice"), QLineEdit())
+        self.add("midwife_name", translate("MotherForm", "Midwife"), QLineEdit())
+        self.add("health_visitor_name", translate("MotherForm", "Health visitor"), QLineEdit())
+        self.add("gp_name", translate("MotherForm", "GP"), QLineEdit())
+        self.add("gp_practice", translate("MotherForm", "GP practice"), QLineEdit())
 
     def update_derived(self, form: Any) -> None:
         shown = mother_pregnancy_text(form, self.today)
@@ -49,5 +55,8 @@ class PregnancySection(Section):
                 edd = estimated_edd(received, weeks)
                 shown = pregnancy_text(edd, None, self.today, approximate=True)
         self.derived.setText(
-            shown or tr("Give a due date, the weeks at referral, or the baby's birth date.")
+            shown
+            or translate(
+                "MotherForm", "Give a due date, the weeks at referral, or the baby's birth date."
+            )
         )

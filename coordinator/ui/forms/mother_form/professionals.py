@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from coordinator.services.records.mother_form import ProfessionalItem
-from coordinator.ui.forms.mother_form.common import tr
 from coordinator.ui.kit.form_parts.rows import RowField, RowsSection
+from coordinator.ui.translations import translate
 
 
 class ProfessionalsSection(RowsSection):
@@ -12,15 +12,15 @@ class ProfessionalsSection(RowsSection):
     item_type = ProfessionalItem
     columns = 3
     specs = [
-        RowField("role", tr("Role *")),
-        RowField("name", tr("Name")),
-        RowField("organisation", tr("Organisation")),
-        RowField("phone", tr("Phone")),
-        RowField("email", tr("Email")),
-        RowField("notes", tr("Notes")),
+        RowField("role", translate("MotherForm", "Role *")),
+        RowField("name", translate("MotherForm", "Name")),
+        RowField("organisation", translate("MotherForm", "Organisation")),
+        RowField("phone", translate("MotherForm", "Phone")),
+        RowField("email", translate("MotherForm", "Email")),
+        RowField("notes", translate("MotherForm", "Notes")),
     ]
 
     def __init__(self) -> None:
-        self.add_text = tr("Add a professional")
-        self.none_text = tr("No other professionals recorded.")
-        super().__init__(tr("Other professionals"))
+        self.add_text = translate("MotherForm", "Add a professional")
+        self.none_text = translate("MotherForm", "No other professionals recorded.")
+        super().__init__(translate("MotherForm", "Other professionals"))

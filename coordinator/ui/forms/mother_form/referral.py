@@ -13,28 +13,42 @@ from coordinator.services.records.labels import (
     STAGE_LABELS,
 )
 from coordinator.services.records.pregnancy import format_date
-from coordinator.ui.forms.mother_form.common import tr
 from coordinator.ui.kit.form_parts.fields import ChoiceBox, DateEdit, Section, TermBox, plain_text
 from coordinator.ui.kit.widgets import note
+from coordinator.ui.translations import translate, word
 
 
 class ReferralSection(Section):
     def __init__(self, projects: list[tuple[int, str]], project_labels: dict[int, str]) -> None:
-        super().__init__(tr("Referral and stage"))
-        self.add("referral_received_on", tr("Referral received *"), DateEdit())
-        self.add("referral_source", tr("Referred by"), ChoiceBox(REFERRAL_SOURCE_LABELS))
-        self.add("referrer_name", tr("Referrer's name"), QLineEdit())
-        self.add("referrer_agency", tr("Agency"), QLineEdit())
-        self.add("referrer_phone", tr("Referrer's phone"), QLineEdit()).setMaximumWidth(220)
-        self.add("referrer_email", tr("Referrer's email"), QLineEdit())
-        self.add("referral_reasons", tr("Reasons for referral"), plain_text(3))
-        self.add("project_id", tr("Project"), TermBox(projects, project_labels))
-        self.stage = self.add("stage", tr("Stage"), ChoiceBox(STAGE_LABELS, empty=None))
-        self.add("closure_reason", tr("Reason for closing *"), ChoiceBox(CLOSURE_REASON_LABELS))
-        self.add("closure_reason_note", tr("About the closing"), plain_text(2))
+        super().__init__(translate("MotherForm", "Referral and stage"))
+        self.add("referral_received_on", translate("MotherForm", "Referral received *"), DateEdit())
+        self.add(
+            "referral_source",
+            translate("MotherForm", "Referred by"),
+            ChoiceBox(REFERRAL_SOURCE_LABELS),
+        )
+        self.add("referrer_name", translate("MotherForm", "Referrer's name"), QLineEdit())
+        self.add("referrer_agency", translate("MotherForm", "Agency"), QLineEdit())
+        self.add(
+            "referrer_phone", translate("MotherForm", "Referrer's phone"), QLineEdit()
+        ).setMaximumWidth(220)
+        self.add("referrer_email", translate("MotherForm", "Referrer's email"), QLineEdit())
+        self.add("referral_reasons", translate("MotherForm", "Reasons for referral"), plain_text(3))
+        self.add(
+            "project_id", translate("MotherForm", "Project"), TermBox(projects, project_labels)
+        )
+        self.stage = self.add(
+            "stage", translate("MotherForm", "Stage"), ChoiceBox(STAGE_LABELS, empty=None)
+        )
+        self.add(
+            "closure_reason",
+            translate("MotherForm", "Reason for closing *"),
+            ChoiceBox(CLOSURE_REASON_LABELS),
+        )
+        self.add("closure_reason_note", translate("MotherForm", "About the closing"), plain_text(2))
         self.history = note()
         self.history.setObjectName("stage_history")
-        self.add_note(tr("History"), self.history)
+        self.add_note(translate("MotherForm", "History"), self.history)
         self.stage.currentIndexChanged.connect(self._stage_shown)
         self._stage_shown()
 
@@ -50,10 +64,12 @@ class ReferralSection(Section):
         self._stage_shown()
         lines = []
         for change in form.stage_history:
-            line = tr("{date}: {stage}").format(
-                date=format_date(change.changed_on), stage=tr(STAGE_LABELS[change.to_stage])
+            line = translate("MotherForm", "{date}: {stage}").format(
+                date=format_date(change.changed_on), stage=word(STAGE_LABELS[change.to_stage])
             )
             if change.reason is not None:
-                line += f" ({tr(CLOSURE_REASON_LABELS[change.reason])})"
+                line += f" ({word(CLOSURE_REASON_LABELS[change.reason])})"
             lines.append(line)
-        self.history.setText("\n".join(lines) or tr("New referral: not saved yet."))
+        self.history.setText(
+            "\n".join(lines) or translate("MotherForm", "New referral: not saved yet.")
+        )

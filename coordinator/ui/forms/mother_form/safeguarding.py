@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from coordinator.services.records.mother_form import SafeguardingItem
-from coordinator.ui.forms.mother_form.common import tr
 from coordinator.ui.kit.form_parts.rows import RowField, RowsSection
+from coordinator.ui.translations import translate
 
 
 class SafeguardingSection(RowsSection):
@@ -12,19 +12,21 @@ class SafeguardingSection(RowsSection):
     item_type = SafeguardingItem
     columns = 3
     specs = [
-        RowField("raised_on", tr("Raised on *"), "date"),
-        RowField("raised_by", tr("Raised by")),
-        RowField("escalated_to", tr("Escalated to")),
-        RowField("note", tr("Concern"), "long", span=3),
-        RowField("escalated_on", tr("Escalated on"), "date"),
-        RowField("resolved_on", tr("Resolved on"), "date"),
-        RowField("resolution_note", tr("How it was resolved")),
+        RowField("raised_on", translate("MotherForm", "Raised on *"), "date"),
+        RowField("raised_by", translate("MotherForm", "Raised by")),
+        RowField("escalated_to", translate("MotherForm", "Escalated to")),
+        RowField("note", translate("MotherForm", "Concern"), "long", span=3),
+        RowField("escalated_on", translate("MotherForm", "Escalated on"), "date"),
+        RowField("resolved_on", translate("MotherForm", "Resolved on"), "date"),
+        RowField("resolution_note", translate("MotherForm", "How it was resolved")),
     ]
 
     def __init__(self) -> None:
-        self.add_text = tr("Add a safeguarding concern")
-        self.none_text = tr("No safeguarding concerns recorded.")
+        self.add_text = translate("MotherForm", "Add a safeguarding concern")
+        self.none_text = translate("MotherForm", "No safeguarding concerns recorded.")
         super().__init__(
-            tr("Safeguarding"),
-            tr("A concern with no resolved date flags her record in the list."),
+            translate("MotherForm", "Safeguarding"),
+            translate(
+                "MotherForm", "A concern with no resolved date flags her record in the list."
+            ),
         )

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QLineEdit
 
-from coordinator.ui.forms.volunteer_form.common import tr
 from coordinator.ui.kit.form_parts.fields import CheckList, Section
+from coordinator.ui.translations import translate
 
 
 class AboutSection(Section):
@@ -17,14 +17,20 @@ class AboutSection(Section):
         experiences: list[tuple[int, str]],
         experience_labels: dict[int, str],
     ) -> None:
-        super().__init__(tr("Languages and experience"))
+        super().__init__(translate("VolunteerForm", "Languages and experience"))
         self.languages = self.add(
-            "language_ids", tr("Languages"), CheckList(languages, language_labels, rows=6)
+            "language_ids",
+            translate("VolunteerForm", "Languages"),
+            CheckList(languages, language_labels, rows=6),
         )
         self.experiences = self.add(
             "experience_ids",
-            tr("Lived experience"),
+            translate("VolunteerForm", "Lived experience"),
             CheckList(experiences, experience_labels, rows=6),
         )
-        self.faith = self.add("faith_culture", tr("Faith or culture"), QLineEdit())
-        self.faith.setPlaceholderText(tr("Optional: only if she chose to tell us"))
+        self.faith = self.add(
+            "faith_culture", translate("VolunteerForm", "Faith or culture"), QLineEdit()
+        )
+        self.faith.setPlaceholderText(
+            translate("VolunteerForm", "Optional: only if she chose to tell us")
+        )

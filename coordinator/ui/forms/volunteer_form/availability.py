@@ -9,9 +9,9 @@ from typing import Any
 from PySide6.QtWidgets import QLineEdit, QSpinBox, QWidget
 
 from coordinator.services.records.volunteer_rules import MAX_MATCHES
-from coordinator.ui.forms.volunteer_form.common import tr
 from coordinator.ui.kit.form_parts.availability import AvailabilityGrid
 from coordinator.ui.kit.form_parts.fields import Section
+from coordinator.ui.translations import translate
 
 _SEPARATORS = re.compile(r"[,;\n]")
 
@@ -27,15 +27,29 @@ def number_text(value: Any) -> str:
 
 class AvailabilitySection(Section):
     def __init__(self) -> None:
-        super().__init__(tr("Where and when"))
-        self.areas = self.add("areas", tr("Areas"), QLineEdit(), store=False)
-        self.areas.setPlaceholderText(tr("Towns or postcode districts, separated by commas"))
+        super().__init__(translate("VolunteerForm", "Where and when"))
+        self.areas = self.add(
+            "areas", translate("VolunteerForm", "Areas"), QLineEdit(), store=False
+        )
+        self.areas.setPlaceholderText(
+            translate("VolunteerForm", "Towns or postcode districts, separated by commas")
+        )
         self.radius = self.add(
-            "travel_radius_km", tr("Travels up to (km)"), QLineEdit(), store=False
+            "travel_radius_km",
+            translate("VolunteerForm", "Travels up to (km)"),
+            QLineEdit(),
+            store=False,
         )
         self.radius.setMaximumWidth(80)
-        self.grid = self.add("availability", tr("Usually free"), AvailabilityGrid(), store=False)
-        self.max_matches = self.add("max_matches", tr("Most women at once"), QSpinBox())
+        self.grid = self.add(
+            "availability",
+            translate("VolunteerForm", "Usually free"),
+            AvailabilityGrid(),
+            store=False,
+        )
+        self.max_matches = self.add(
+            "max_matches", translate("VolunteerForm", "Most women at once"), QSpinBox()
+        )
         self.max_matches.setRange(1, MAX_MATCHES)
         self.max_matches.setMaximumWidth(80)
 

@@ -4,11 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QCoreApplication, QLocale
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("VolunteerForm", text)
+from PySide6.QtCore import QLocale
 
 
 def long_date(day: date) -> str:

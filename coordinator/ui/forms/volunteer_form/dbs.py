@@ -14,9 +14,10 @@ from PySide6.QtWidgets import QBoxLayout, QLabel
 from coordinator.services.records.labels import DBS_TYPE_LABELS
 from coordinator.services.records.list_people import DBS_DUE_SOON_DAYS
 from coordinator.services.records.volunteer_form import DbsItem
-from coordinator.ui.forms.volunteer_form.common import long_date, tr
+from coordinator.ui.forms.volunteer_form.common import long_date
 from coordinator.ui.kit.form_parts.rows import RowEditor, RowField, RowsSection
 from coordinator.ui.kit.widgets import ERROR_COLOUR, WARNING_COLOUR
+from coordinator.ui.translations import translate
 
 
 def due_state(due: Any, today: date) -> str:
@@ -35,20 +36,22 @@ class DbsSection(RowsSection):
     item_type = DbsItem
     columns = 4
     specs = [
-        RowField("check_type", tr("Type of check *"), "choice", DBS_TYPE_LABELS),
-        RowField("certificate_number", tr("Certificate number")),
-        RowField("issue_date", tr("Issue date *"), "date"),
-        RowField("next_check_due", tr("Next check due"), "date"),
-        RowField("update_service", tr("On the update service"), "check"),
-        RowField("checked_by", tr("Checked by")),
-        RowField("notes", tr("Notes"), span=2),
+        RowField(
+            "check_type", translate("VolunteerForm", "Type of check *"), "choice", DBS_TYPE_LABELS
+        ),
+        RowField("certificate_number", translate("VolunteerForm", "Certificate number")),
+        RowField("issue_date", translate("VolunteerForm", "Issue date *"), "date"),
+        RowField("next_check_due", translate("VolunteerForm", "Next check due"), "date"),
+        RowField("update_service", translate("VolunteerForm", "On the update service"), "check"),
+        RowField("checked_by", translate("VolunteerForm", "Checked by")),
+        RowField("notes", translate("VolunteerForm", "Notes"), span=2),
     ]
 
     def __init__(self, today: date | None = None) -> None:
         self.today = today or date.today()
-        self.add_text = tr("Add a DBS check")
-        self.none_text = tr("No DBS check recorded yet.")
-        super().__init__(tr("DBS checks"))
+        self.add_text = translate("VolunteerForm", "Add a DBS check")
+        self.none_text = translate("VolunteerForm", "No DBS check recorded yet.")
+        super().__init__(translate("VolunteerForm", "DBS checks"))
         #: The words over each check about its due date (by editor).
         self.due_labels: dict[RowEditor, QLabel] = {}
 
@@ -71,10 +74,16 @@ class DbsSection(RowsSection):
             field = editor.widgets["next_check_due"]
             if state == "overdue":
                 colour = ERROR_COLOUR
-                label.setText(tr("Next check overdue since {day}").format(day=long_date(due)))
+                label.setText(
+                    translate("VolunteerForm", "Next check overdue since {day}").format(
+                        day=long_date(due)
+                    )
+                )
             elif state == "soon":
                 colour = WARNING_COLOUR
-                label.setText(tr("Next check due on {day}").format(day=long_date(due)))
+                label.setText(
+                    translate("VolunteerForm", "Next check due on {day}").format(day=long_date(due))
+                )
             else:
                 colour = ""
                 label.clear()

@@ -5,9 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 from coordinator.services.records.volunteer_form import ReferenceItem
-from coordinator.ui.forms.volunteer_form.common import tr
 from coordinator.ui.kit.form_parts.fields import DateEdit, Section
 from coordinator.ui.kit.form_parts.rows import RowField, RowsSection
+from coordinator.ui.translations import translate
 
 
 class ReferencesSection(RowsSection):
@@ -17,22 +17,22 @@ class ReferencesSection(RowsSection):
 
     def __init__(self) -> None:
         self.specs = [
-            RowField("referee_name", tr("Referee *")),
-            RowField("referee_relationship", tr("Relationship")),
-            RowField("requested_on", tr("Requested on"), "date"),
-            RowField("received_on", tr("Received on"), "date"),
+            RowField("referee_name", translate("VolunteerForm", "Referee *")),
+            RowField("referee_relationship", translate("VolunteerForm", "Relationship")),
+            RowField("requested_on", translate("VolunteerForm", "Requested on"), "date"),
+            RowField("received_on", translate("VolunteerForm", "Received on"), "date"),
             RowField(
                 "satisfactory",
-                tr("Satisfactory"),
+                translate("VolunteerForm", "Satisfactory"),
                 "choice",
-                {True: tr("Yes"), False: tr("No")},
+                {True: translate("VolunteerForm", "Yes"), False: translate("VolunteerForm", "No")},
             ),
-            RowField("notes", tr("Notes"), span=3),
+            RowField("notes", translate("VolunteerForm", "Notes"), span=3),
         ]
-        self.add_text = tr("Add a reference")
-        self.none_text = tr("No reference recorded yet.")
-        super().__init__(tr("References and ID"))
-        self.add("id_seen_on", tr("ID seen on"), DateEdit())
+        self.add_text = translate("VolunteerForm", "Add a reference")
+        self.none_text = translate("VolunteerForm", "No reference recorded yet.")
+        super().__init__(translate("VolunteerForm", "References and ID"))
+        self.add("id_seen_on", translate("VolunteerForm", "ID seen on"), DateEdit())
 
     # The ID date is a plain field beside the rows.
     def read(self, form: Any) -> None:

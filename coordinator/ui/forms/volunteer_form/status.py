@@ -9,37 +9,46 @@ from PySide6.QtWidgets import QLineEdit
 
 from coordinator.models import VolunteerStatus
 from coordinator.services.records.labels import VOLUNTEER_STATUS_LABELS
-from coordinator.ui.forms.volunteer_form.common import long_date, tr
+from coordinator.ui.forms.volunteer_form.common import long_date
 from coordinator.ui.kit.form_parts.fields import ChoiceBox, DateEdit, Section
 from coordinator.ui.kit.widgets import note
+from coordinator.ui.translations import translate, word
 
 
 def history_text(form: Any) -> str:
     """One line per change, oldest first: 'Active from 3 Jan 2026: finished training'."""
     lines = []
     for change in form.status_history:
-        line = tr("{status} from {day}").format(
-            status=tr(VOLUNTEER_STATUS_LABELS[VolunteerStatus(change.to_status)]),
+        line = translate("VolunteerForm", "{status} from {day}").format(
+            status=word(VOLUNTEER_STATUS_LABELS[VolunteerStatus(change.to_status)]),
             day=long_date(change.changed_on),
         )
         lines.append(f"{line}: {change.note}" if change.note else line)
-    return "\n".join(lines) or tr("Not saved yet.")
+    return "\n".join(lines) or translate("VolunteerForm", "Not saved yet.")
 
 
 class StatusSection(Section):
     def __init__(self) -> None:
-        super().__init__(tr("Status"))
-        self.status = self.add("status", tr("Status *"), ChoiceBox(VOLUNTEER_STATUS_LABELS, None))
+        super().__init__(translate("VolunteerForm", "Status"))
+        self.status = self.add(
+            "status",
+            translate("VolunteerForm", "Status *"),
+            ChoiceBox(VOLUNTEER_STATUS_LABELS, None),
+        )
         self.status.setMaximumWidth(220)
-        self.status_note = self.add("status_note", tr("Note for the history"), QLineEdit())
-        self.status_note.setPlaceholderText(tr("Why the status changed, e.g. finished training"))
+        self.status_note = self.add(
+            "status_note", translate("VolunteerForm", "Note for the history"), QLineEdit()
+        )
+        self.status_note.setPlaceholderText(
+            translate("VolunteerForm", "Why the status changed, e.g. finished training")
+        )
         self.history = note()
         self.history.setWordWrap(False)  # one short line per change
-        self.history.setAccessibleName(tr("Status history"))
-        self.add("status_history", tr("History"), self.history, store=False)
-        self.add("supervisor_name", tr("Supervisor"), QLineEdit())
-        self.add("left_on", tr("Left on"), DateEdit())
-        self.add("leaving_reason", tr("Why she left"), QLineEdit())
+        self.history.setAccessibleName(translate("VolunteerForm", "Status history"))
+        self.add("status_history", translate("VolunteerForm", "History"), self.history, store=False)
+        self.add("supervisor_name", translate("VolunteerForm", "Supervisor"), QLineEdit())
+        self.add("left_on", translate("VolunteerForm", "Left on"), DateEdit())
+        self.add("leaving_reason", translate("VolunteerForm", "Why she left"), QLineEdit())
         self._saved_status: str | None = None
 
     def show_form(self, form: Any) -> None:

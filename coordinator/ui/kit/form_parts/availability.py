@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QCheckBox, QGridLayout, QLabel, QWidget
 
 from coordinator.models import PartOfDay
 from coordinator.services.records.labels import PART_OF_DAY_LABELS, WEEKDAY_LABELS
-from coordinator.ui.kit.form_parts.fields import tr
+from coordinator.ui.translations import translate, word
 
 Slot = tuple[int, PartOfDay]
 
@@ -32,14 +32,16 @@ class AvailabilityGrid(QWidget):
         grid.setVerticalSpacing(2)
         parts = list(PartOfDay)
         for column, part in enumerate(parts, start=1):
-            header = QLabel(tr(PART_OF_DAY_LABELS[part]))
+            header = QLabel(word(PART_OF_DAY_LABELS[part]))
             grid.addWidget(header, 0, column, Qt.AlignmentFlag.AlignHCenter)
         for day, name in enumerate(WEEKDAY_LABELS):
-            grid.addWidget(QLabel(tr(name)), day + 1, 0)
+            grid.addWidget(QLabel(word(name)), day + 1, 0)
             for column, part in enumerate(parts, start=1):
                 box = QCheckBox()
                 box.setAccessibleName(
-                    tr("{day} {part}").format(day=tr(name), part=tr(PART_OF_DAY_LABELS[part]))
+                    translate("RecordForm", "{day} {part}").format(
+                        day=word(name), part=word(PART_OF_DAY_LABELS[part])
+                    )
                 )
                 box.toggled.connect(lambda _on: self.changed.emit())
                 grid.addWidget(box, day + 1, column, Qt.AlignmentFlag.AlignHCenter)

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -32,14 +32,11 @@ from PySide6.QtWidgets import (
 
 from coordinator.services.validation import Invalid, parse_date
 from coordinator.ui.kit.widgets import MessageLabel
+from coordinator.ui.translations import translate, word
 
 NOT_RECORDED = "—"
 #: Every section's labels are this wide, so fields line up down the whole form.
 LABEL_WIDTH = 170
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("RecordForm", text)
 
 
 def uk_date(day: date) -> str:
@@ -51,7 +48,7 @@ class DateEdit(QLineEdit):
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
-        self.setPlaceholderText(tr("dd/mm/yyyy"))
+        self.setPlaceholderText(translate("RecordForm", "dd/mm/yyyy"))
         self.setMaximumWidth(140)
         self.editingFinished.connect(self._tidy)
 
@@ -99,7 +96,7 @@ class ChoiceBox(QComboBox):
         if empty is not None:
             self.addItem(empty, None)
         for member, label in labels.items():
-            self.addItem(tr(label), member.value if isinstance(member, enum.Enum) else member)
+            self.addItem(word(label), member.value if isinstance(member, enum.Enum) else member)
 
     def value(self) -> Any:
         return self.currentData()
@@ -165,7 +162,10 @@ class CheckList(QListWidget):
         present = {self.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.count())}
         self.blockSignals(True)
         for term_id in sorted(wanted - present):
-            self._add(term_id, self._labels.get(term_id, str(term_id)) + tr(" (retired)"))
+            self._add(
+                term_id,
+                self._labels.get(term_id, str(term_id)) + translate("RecordForm", " (retired)"),
+            )
         for i in range(self.count()):
             item = self.item(i)
             on = item.data(Qt.ItemDataRole.UserRole) in wanted

@@ -30,11 +30,11 @@ from coordinator.ui.kit.form_parts.fields import (
     Section,
     plain_text,
     set_value_of,
-    tr,
     value_of,
     watch,
 )
 from coordinator.ui.kit.widgets import QUIET_COLOUR, MessageLabel, note
+from coordinator.ui.translations import translate
 
 _KEY = re.compile(r"^(\w+)\[(\d+)\]\.(\w+)$")
 
@@ -72,7 +72,7 @@ class RowEditor(QFrame):
         self.item_id: int | None = None
         self.widgets: dict[str, QWidget] = {}
         self.messages: dict[str, MessageLabel] = {}
-        self.remove_button = QPushButton(tr("Remove"))
+        self.remove_button = QPushButton(translate("RecordForm", "Remove"))
         self.remove_button.setAutoDefault(False)
         self.remove_button.clicked.connect(lambda: section.remove_row(self))
         grid = QGridLayout()

@@ -1,0 +1,170 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_US">
+<context>
+    <name>BackupCounts</name>
+    <message numerus="yes">
+        <source>%Ln mother(s)</source>
+        <translation>
+            <numerusform>%Ln mother</numerusform>
+            <numerusform>%Ln mothers</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln volunteer(s)</source>
+        <translation>
+            <numerusform>%Ln volunteer</numerusform>
+            <numerusform>%Ln volunteers</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln match(es)</source>
+        <translation>
+            <numerusform>%Ln match</numerusform>
+            <numerusform>%Ln matches</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln local service(s)</source>
+        <translation>
+            <numerusform>%Ln local service</numerusform>
+            <numerusform>%Ln local services</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>BackupStatusCounts</name>
+    <message numerus="yes">
+        <source>That is more than %n day(s) ago: if this PC broke or were stolen, the records added since would be lost.</source>
+        <translation>
+            <numerusform>That is more than %n day ago: if this PC broke or were stolen, the records added since would be lost.</numerusform>
+            <numerusform>That is more than %n days ago: if this PC broke or were stolen, the records added since would be lost.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>BackupsSection</name>
+    <message numerus="yes">
+        <source> backup(s)</source>
+        <translation>
+            <numerusform> backup</numerusform>
+            <numerusform> backups</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ExportCounts</name>
+    <message numerus="yes">
+        <source>%Ln mother(s)</source>
+        <translation>
+            <numerusform>%Ln mother</numerusform>
+            <numerusform>%Ln mothers</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln volunteer(s)</source>
+        <translation>
+            <numerusform>%Ln volunteer</numerusform>
+            <numerusform>%Ln volunteers</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln local service(s)</source>
+        <translation>
+            <numerusform>%Ln local service</numerusform>
+            <numerusform>%Ln local services</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln record(s)</source>
+        <translation>
+            <numerusform>%Ln record</numerusform>
+            <numerusform>%Ln records</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>FormCounts</name>
+    <message numerus="yes">
+        <source>To save, correct %n field(s). First: {first}</source>
+        <translation>
+            <numerusform>To save, correct %n field. First: {first}</numerusform>
+            <numerusform>To save, correct %n fields. First: {first}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>This {noun} cannot be saved yet: %n field(s) need correcting.</source>
+        <translation>
+            <numerusform>This {noun} cannot be saved yet: %n field needs correcting.</numerusform>
+            <numerusform>This {noun} cannot be saved yet: %n fields need correcting.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ListCounts</name>
+    <message numerus="yes">
+        <source>%Ln record(s)</source>
+        <translation>
+            <numerusform>%Ln record</numerusform>
+            <numerusform>%Ln records</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>MothersPage</name>
+    <message numerus="yes">
+        <source> day(s)</source>
+        <translation>
+            <numerusform> day</numerusform>
+            <numerusform> days</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln mother(s)</source>
+        <translation>
+            <numerusform>%Ln mother</numerusform>
+            <numerusform>%Ln mothers</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SecuritySection</name>
+    <message numerus="yes">
+        <source> minute(s)</source>
+        <translation>
+            <numerusform> minute</numerusform>
+            <numerusform> minutes</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ServicesPage</name>
+    <message numerus="yes">
+        <source>%Ln service(s)</source>
+        <translation>
+            <numerusform>%Ln service</numerusform>
+            <numerusform>%Ln services</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>TermModel</name>
+    <message numerus="yes">
+        <source>%n record(s)</source>
+        <translation>
+            <numerusform>%n record</numerusform>
+            <numerusform>%n records</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>VolunteersPage</name>
+    <message numerus="yes">
+        <source>%Ln volunteer(s)</source>
+        <translation>
+            <numerusform>%Ln volunteer</numerusform>
+            <numerusform>%Ln volunteers</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>

@@ -274,6 +274,8 @@ class Mother(TimestampMixin, Base):
     closure_reason_note: Mapped[str | None] = mapped_column(Text)
 
     support_plan: Mapped[str | None] = mapped_column(Text)
+    # Anything else the coordinator keeps about her (a spreadsheet's "Notes" column lands here)
+    notes: Mapped[str | None] = mapped_column(Text)
 
     # Matching preferences (criterion directions are matching settings, not stored here)
     prefers_shared_language: Mapped[bool] = mapped_column(default=False, server_default=text("0"))

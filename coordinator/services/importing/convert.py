@@ -13,6 +13,7 @@ from coordinator import models as m
 from coordinator.services.importing import fields as F
 from coordinator.services.importing.header import Column
 from coordinator.services.importing.readers import FormulaWithoutResult, Row
+from coordinator.services.importing.sheet_parts import excel_error
 from coordinator.services.importing.values import (
     cell_text,
     is_blank,
@@ -101,6 +102,12 @@ FORMULA_MESSAGE = (
 )
 
 
+#: Said of a cell showing an Excel error value instead of data.
+ERROR_VALUE_MESSAGE = (
+    "The cell shows an Excel error, {error}: fix the formula in Excel and import again."
+)
+
+
 def convert_cells(kind: str, columns: list[Column], cells: Row, lookups: Lookups) -> Converted:
     """Each mapped cell parsed and checked on its own; cross-field rules come later."""
     result = Converted({}, [], {})
@@ -113,6 +120,11 @@ def convert_cells(kind: str, columns: list[Column], cells: Row, lookups: Lookups
         if isinstance(raw, FormulaWithoutResult):
             result.values[fld.name] = None
             result.fail(fld.name, FORMULA_MESSAGE)
+            continue
+        error = excel_error(raw)
+        if error is not None:  # never data, in a required field or an optional one
+            result.values[fld.name] = None
+            result.fail(fld.name, ERROR_VALUE_MESSAGE.format(error=error))
             continue
         if is_blank(raw):
             result.values[fld.name] = None

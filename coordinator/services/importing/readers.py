@@ -2,7 +2,8 @@
 
 CSV: UTF-8 with or without a byte-order mark, UTF-16 with one (Excel's "Unicode text"),
 else Windows-1252; the delimiter (comma, semicolon or tab) is worked out from the first rows.
-XLSX: openpyxl in read-only mode with cached formula values; a merged cell's value fills
+XLSX: openpyxl in read-only mode with cached formula values; merged ranges and formulas
+without a saved result come from sheet_parts.py (a streaming XML parser); a merged value fills
 its whole range; Excel dates arrive as datetimes. A workbook's sheet is chosen by the caller
 (the one whose header row matches best).
 """
@@ -12,13 +13,14 @@ from __future__ import annotations
 import codecs
 import csv
 import io
-import re
 import zipfile
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
+
+from coordinator.services.importing.sheet_parts import scan_sheet
 
 #: How many rows are searched for the header row.
 HEADER_SEARCH_ROWS = 30
@@ -161,8 +163,9 @@ def _read_xlsx(path: Path, score: Callable[[list[Row]], int]) -> Table:
             sheet.reset_dimensions()  # the stored size is often wrong: read every row
         best = max(sheets, key=lambda s: score(_rows(s, HEADER_SEARCH_ROWS)))
         rows = _rows(best, None)
-        _fill_merged(rows, _merged_ranges(best))
-        _mark_formulas_without_results(rows, best)
+        facts = scan_sheet(path, best.title)
+        _fill_merged(rows, facts.merged)
+        _mark_formulas_without_results(rows, facts.unsaved_formulas)
     except ImportFileError:
         raise
     except Exception as err:  # a damaged workbook fails in many ways inside openpyxl
@@ -179,20 +182,6 @@ def _rows(sheet, limit: int | None) -> list[Row]:
     return [_trim(list(r)) for r in islice(sheet.iter_rows(values_only=True), limit)]
 
 
-_MERGE = re.compile(rb'<(?:\w+:)?mergeCell\s[^>]*?ref="([A-Z]+[0-9]+:[A-Z]+[0-9]+)"')
-
-
-def _merged_ranges(sheet) -> list[tuple[int, int, int, int]]:
-    """(min_col, min_row, max_col, max_row) of each merged range; read-only mode skips them."""
-    from openpyxl.utils.cell import range_boundaries
-
-    try:
-        xml = sheet.parent._archive.read(sheet._worksheet_path)
-    except (AttributeError, KeyError, OSError):
-        return []
-    return [range_boundaries(ref.decode()) for ref in _MERGE.findall(xml)]  # type: ignore[misc]
-
-
 class FormulaWithoutResult:
     """A workbook cell holding a formula whose result was never saved (the file was written
     by a program rather than saved by Excel): its value is unknown, so the row it is in
@@ -203,33 +192,18 @@ class FormulaWithoutResult:
 
 
 FORMULA_WITHOUT_RESULT = FormulaWithoutResult()
-_CELL = re.compile(rb"<(?:\w+:)?c\b([^>]*)>(.*?)</(?:\w+:)?c>", re.S)
-_REF = re.compile(rb'\br="([A-Z]+)([0-9]+)"')
-_VALUE = re.compile(rb"<(?:\w+:)?v>[^<]+</(?:\w+:)?v>")
 
 
-def _mark_formulas_without_results(rows: list[Row], sheet) -> None:
+def _mark_formulas_without_results(rows: list[Row], cells: list[tuple[int, int]]) -> None:
     """Put FORMULA_WITHOUT_RESULT where a formula cell has no saved value (read with
     data_only, such a cell would read as empty and its value be lost without a word)."""
-    from openpyxl.utils.cell import column_index_from_string
-
-    try:
-        xml = sheet.parent._archive.read(sheet._worksheet_path)
-    except (AttributeError, KeyError, OSError):
-        return
-    if b"<f" not in xml and b":f" not in xml:
-        return
-    for attributes, body in _CELL.findall(xml):
-        ref = _REF.search(attributes)
-        if ref is None or (b"<f" not in body and b":f>" not in body) or _VALUE.search(body):
-            continue
-        row, column = int(ref.group(2)), column_index_from_string(ref.group(1).decode())
+    for row, column in cells:
         while len(rows) < row:
             rows.append([])
-        cells = rows[row - 1]
-        if len(cells) < column:
-            cells.extend([None] * (column - len(cells)))
-        cells[column - 1] = FORMULA_WITHOUT_RESULT
+        found = rows[row - 1]
+        if len(found) < column:
+            found.extend([None] * (column - len(found)))
+        found[column - 1] = FORMULA_WITHOUT_RESULT
 
 
 def _fill_merged(rows: list[Row], ranges: list[tuple[int, int, int, int]]) -> None:

@@ -71,3 +71,65 @@ def test_more_matches_beat_a_higher_total():
 def test_nothing_to_assign():
     assert best_assignment(np.zeros((0, 3), np.int64), np.zeros((0, 3), bool), np.ones(3)) == {}
     assert best_assignment(np.zeros((2, 1), np.int64), np.zeros((2, 1), bool), np.ones(1)) == {}
+
+
+def test_a_waiting_list_longer_than_the_free_places_is_planned_saved_and_kept_in_capacity(vault):
+    from datetime import date
+
+    from coordinator import models as m
+    from coordinator.services import matching as M
+    from tests.unit.matching_db import TODAY, world
+
+    ids = world(vault)
+    with vault.transaction() as s:
+        for n in range(4):
+            s.add(
+                m.Mother(
+                    full_name=f"Wait {n}",
+                    referral_received_on=date(2026, 10, 2 + n),
+                    stage=m.MotherStage.WAITING,
+                    project_id=ids["project"],
+                    postcode="LS6 2AB",
+                )
+            )
+    ticks = []
+    plan = M.plan_waiting_list(
+        vault, project_id=ids["project"], today=TODAY, progress=lambda d, t: ticks.append((d, t))
+    )
+    assert ticks[-1] == (6, 6)
+    # Beata and Carol have two free places each: four of the five are matched.
+    assert len(plan.proposals) == 4 and len(plan.unmatched) == 1
+    assert sorted(p.volunteer_ref for p in plan.proposals) == ["V0001", "V0001", "V0002", "V0002"]
+    assert plan.unmatched[0][3] == (M.batch.LOST_OUT,)
+    assert plan.total_score == round(sum(p.score for p in plan.proposals), 1)
+    for p in plan.proposals:
+        assert round(sum(c.points for c in p.contributions), 1) == p.score
+
+    chosen = [p.mother_id for p in plan.proposals][:3]
+    saved = M.save_plan(vault, plan, chosen, today=TODAY, decided_by="Jo")
+    assert len(saved) == 3
+    for match_id in saved:
+        detail = M.match_detail(vault, match_id)
+        shown = next(p for p in plan.proposals if p.mother_ref == detail.row.mother_ref)
+        assert detail.scores == shown.contributions and detail.row.status == "proposed"
+    # Saving the whole plan again breaks the checks (already proposed, over their places):
+    # the transaction saves nothing.
+    import pytest
+
+    with pytest.raises(M.HardCheckFailed, match="Already matched with her"):
+        M.save_plan(
+            vault, plan, [p.mother_id for p in plan.proposals], today=TODAY, decided_by="Jo"
+        )
+    assert M.count_matches(vault, M.MatchFilter(status="proposed")) == 3
+
+
+def test_the_plan_can_be_cancelled(vault):
+    import pytest
+
+    from coordinator.services import matching as M
+    from coordinator.services.changes import Cancelled
+    from tests.unit.matching_db import TODAY, world
+
+    world(vault)
+    with pytest.raises(Cancelled):
+        M.plan_waiting_list(vault, project_id=None, today=TODAY, cancelled=lambda: True)

@@ -6,12 +6,14 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QWidget
 
 from coordinator.services import vocabularies
 from coordinator.services.changes import Kind
 from coordinator.services.records import volunteers
 from coordinator.storage.vault import Vault
+from coordinator.ui.forms.person_matches import MatchesSection, attach_matches
 from coordinator.ui.forms.volunteer_form.about import AboutSection
 from coordinator.ui.forms.volunteer_form.availability import AvailabilitySection
 from coordinator.ui.forms.volunteer_form.dbs import DbsSection
@@ -25,6 +27,8 @@ DIALOG_SIZE = (900, 700)
 
 
 class VolunteerFormDialog(FormDialog):
+    #: Show this match on the Matches page (the form has closed).
+    match_requested = Signal(int)
     changes = frozenset({Kind.VOLUNTEER})
     item_types = {
         "trainings": volunteers.TrainingItem,
@@ -62,10 +66,13 @@ class VolunteerFormDialog(FormDialog):
             vocabularies.labels(vault, "experience_tag"),
         )
         self.where = AvailabilitySection()
+        self.matches = MatchesSection(vault, "volunteer")
+        attach_matches(self, self.matches, self.today)
         self.build(
             [
                 self.identity,
                 self.status_section,
+                self.matches,
                 self.projects,
                 self.training,
                 self.dbs,

@@ -12,9 +12,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from coordinator.services.matching.errors import HardCheckFailed, MatchRefused
 from coordinator.services.matching.rules import MatchingRules
 from coordinator.services.sessions import Source
 from coordinator.storage.vault import Vault
+
+__all__ = ["HardCheckFailed", "MatchRefused"]
 
 
 @dataclass(frozen=True)
@@ -27,22 +30,6 @@ class ProposalDetails:
     personal_numbers_shared: bool
     #: The coordinator's own words.
     rationale: str
-
-
-class HardCheckFailed(Exception):
-    """The volunteer fails at least one hard check for this mother; nothing was saved."""
-
-    def __init__(self, reasons: tuple[str, ...]) -> None:
-        super().__init__(" ".join(reasons))
-        self.reasons = tuple(reasons)
-
-
-class MatchRefused(Exception):
-    """A lifecycle step that cannot be done; `message` says why in plain words."""
-
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
 
 
 def proposal_defaults(

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date
+from html import escape
 
 from PySide6.QtCore import QLocale, QModelIndex, QRect, Qt
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import (
-    QGridLayout,
     QLabel,
     QSizePolicy,
     QStyledItemDelegate,
@@ -30,7 +30,7 @@ SHARE_ROLE = Qt.ItemDataRole.UserRole + 1
 
 def points_text(points: float, signed: bool = True) -> str:
     """'+12.5', '−3', '0': at most one decimal, as the engine rounds."""
-    value = round(points, 1)
+    value = round(float(points), 1)
     text = QLocale().toString(abs(value), "f", 1 if value != int(value) else 0)
     if not signed:
         return text if value >= 0 else "−" + text
@@ -90,62 +90,43 @@ class ScoreBarDelegate(QStyledItemDelegate):
         super().paint(painter, option, index)
 
 
-class Breakdown(QWidget):
+class Breakdown(QLabel):
     """Each criterion's points and why, one row each, then the total: the rows add up to
-    the score shown."""
+    the score shown. (One rich-text label, so long reasons wrap to the width there is.)"""
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
-        self.grid = QGridLayout(self)
-        self.grid.setContentsMargins(0, 0, 0, 0)
-        self.grid.setHorizontalSpacing(12)
-        self.grid.setVerticalSpacing(6)
-        self.grid.setColumnStretch(2, 1)
+        self.setWordWrap(True)
+        self.setTextFormat(Qt.TextFormat.RichText)
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        #: (criterion, points, why) as shown, then ("Score", total, "").
         self.rows: list[tuple[str, str, str]] = []
 
     def show_contributions(self, contributions: Iterable[Contribution]) -> None:
-        while self.grid.count():
-            item = self.grid.takeAt(0)
-            if item.widget() is not None:
-                item.widget().deleteLater()
         shown = list(contributions)
-        self.rows = []
-        for row, contribution in enumerate(shown):
-            cells = (
-                criterion_name(contribution.criterion),
-                points_text(contribution.points),
-                contribution.why,
-            )
-            self.rows.append(cells)
+        self.rows = [(criterion_name(c.criterion), points_text(c.points), c.why) for c in shown]
+        total = (translate("MatchingWizard", "Score"), score_text(contributions_total(shown)), "")
+        html = ['<table cellspacing="0" cellpadding="3" width="100%">']
+        for (name, points, why), contribution in zip(self.rows, shown, strict=True):
             quiet = round(contribution.points, 1) == 0
-            self._add_row(row, cells, quiet)
-        total = translate("MatchingWizard", "Score")
-        self._add_row(len(shown), (total, score_text(contributions_total(shown)), ""), bold=True)
+            colour = QUIET_COLOUR if quiet else "palette(text)"
+            points_colour = ERROR_COLOUR if contribution.points < 0 else colour
+            html.append(
+                f'<tr><td style="color:{colour}">{escape(name).replace(" ", "&nbsp;")}</td>'
+                f'<td align="right" style="color:{points_colour}" nowrap>{escape(points)}</td>'
+                f'<td style="color:{colour}" width="100%">{escape(why)}</td></tr>'
+            )
+        html.append(
+            f"<tr><td><b>{escape(total[0])}</b></td>"
+            f'<td align="right"><b>{escape(total[1])}</b></td><td></td></tr></table>'
+        )
         if not shown:
-            empty = QLabel(translate("MatchingWizard", "No criterion counts in this run."))
-            empty.setStyleSheet(f"color: {QUIET_COLOUR};")
-            self.grid.addWidget(empty, len(shown) + 1, 0, 1, 3)
-
-    def _add_row(
-        self, row: int, cells: tuple[str, str, str], quiet: bool = False, bold: bool = False
-    ) -> None:
-        for column, text in enumerate(cells):
-            label = QLabel(text)
-            label.setTextFormat(Qt.TextFormat.PlainText)
-            label.setWordWrap(column == 2)
-            label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            if column == 1:
-                label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
-                if text.startswith("−"):
-                    label.setStyleSheet(f"color: {ERROR_COLOUR};")
-            else:
-                label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
-            if column == 2:
-                label.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-            if quiet and column != 1:
-                label.setStyleSheet(f"color: {QUIET_COLOUR};")
-            if bold:
-                font = label.font()
-                font.setBold(True)
-                label.setFont(font)
-            self.grid.addWidget(label, row, column)
+            html.append(
+                f'<p style="color:{QUIET_COLOUR}">'
+                + escape(translate("MatchingWizard", "No criterion counts in this run."))
+                + "</p>"
+            )
+        self.rows.append(total)
+        self.setText("".join(html))

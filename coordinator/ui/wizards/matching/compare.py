@@ -37,7 +37,7 @@ class CompareDialog(QDialog):
         grid.setVerticalSpacing(8)
         criteria = [c for c in Criterion if any(self._of(x, c) for x in self.candidates)]
         rows = [self.tr("Score"), *map(criterion_name, criteria)]
-        rows += [self.tr("Distance"), self.tr("Matches now")]
+        rows += [self.tr("Km apart"), self.tr("Matches now")]
         for row, text in enumerate(rows, start=1):
             caption = QLabel(text)
             caption.setStyleSheet(f"color: {QUIET_COLOUR};")

@@ -3,7 +3,7 @@ answers "why isn't Sam here?" for anyone, listed or not."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -35,6 +35,9 @@ def reason_name(kind: str) -> str:
 
 
 class ExcludedPanel(QWidget):
+    #: Opened (True) or closed.
+    opened = Signal(bool)
+
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.suggestion: Suggestion | None = None
@@ -82,12 +85,14 @@ class ExcludedPanel(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.body, 1)
         self.toggle.toggled.connect(self.set_open)
+        self.toggle.toggled.connect(self.opened)
         self.search.textChanged.connect(self._searched)
 
     def set_open(self, on: bool) -> None:
         self.toggle.blockSignals(True)
         self.toggle.setChecked(on)
         self.toggle.blockSignals(False)
+        self.opened.emit(on)
         self.toggle.setArrowType(Qt.ArrowType.DownArrow if on else Qt.ArrowType.RightArrow)
         self.body.setVisible(on)
         if on:

@@ -97,7 +97,7 @@ class CandidateModel(QAbstractTableModel):
             _tr("Volunteer"),
             _tr("Score"),
             _tr("Distance"),
-            _tr("Matches now"),
+            _tr("Matches"),
         )[section]
 
     def flags(self, index: Index) -> Qt.ItemFlag:
@@ -118,6 +118,8 @@ class CandidateModel(QAbstractTableModel):
             return found.score / self._best if self._best > 0 else 0.0
         if role == Qt.ItemDataRole.TextAlignmentRole and column in ("rank", "score", "distance"):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ToolTipRole and column == "matches":
+            return _tr("Her current matches, of the most she takes at once")
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return {
                 "rank": str(index.row() + 1),

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QWidget
+from PySide6.QtWidgets import QFormLayout, QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from coordinator.services.matching import MotherSummary
 from coordinator.ui.kit.widgets import QUIET_COLOUR, heading
@@ -32,8 +32,10 @@ def summary_facts(mother: MotherSummary) -> list[tuple[str, str]]:
         ),
         (_tr("Volunteer's gender"), word(mother.gender_preference) or NOT_RECORDED),
         (_tr("Available"), ", ".join(mother.availability) or _tr("no availability recorded")),
-        *((_tr("Note"), line) for line in mother.notes),
     ]
+    notes = "\n".join(line for line in mother.notes if line.strip())
+    if notes:
+        facts.append((_tr("Notes"), notes))
     if mother.travel_radius_km is not None:
         facts.insert(
             2, (_tr("Travel radius"), _tr("{km} km").format(km=f"{mother.travel_radius_km:g}"))
@@ -48,35 +50,37 @@ class SummaryPanel(QFrame):
         super().__init__(parent)
         self.setObjectName("summary")
         self.setStyleSheet("#summary { background: palette(base); border: 1px solid #d5d9de; }")
-        self.grid = QGridLayout(self)
-        self.grid.setContentsMargins(12, 8, 12, 8)
-        self.grid.setHorizontalSpacing(14)
-        self.grid.setVerticalSpacing(3)
         self.title = heading("", 2)
+        self.columns = (QFormLayout(), QFormLayout())
+        row = QHBoxLayout()
+        row.setSpacing(24)
+        for column in self.columns:
+            column.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+            column.setHorizontalSpacing(10)
+            column.setVerticalSpacing(3)
+            row.addLayout(column, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 8, 12, 8)
+        layout.setSpacing(4)
+        layout.addWidget(self.title)
+        layout.addLayout(row)
         self.values: dict[str, str] = {}
 
     def show_mother(self, mother: MotherSummary) -> None:
-        while self.grid.count():
-            item = self.grid.takeAt(0)
-            if item.widget() is not None and item.widget() is not self.title:
-                item.widget().deleteLater()
+        for column in self.columns:
+            while column.rowCount():
+                column.removeRow(0)
         self.title.setText(
             _tr("{name} ({reference})").format(name=mother.name, reference=mother.reference)
         )
-        self.grid.addWidget(self.title, 0, 0, 1, 4)
         facts = summary_facts(mother)
         self.values = dict(facts)
         half = (len(facts) + 1) // 2
         for number, (label, value) in enumerate(facts):
-            row, column = 1 + number % half, 2 * (number // half)
             caption = QLabel(label)
             caption.setStyleSheet(f"color: {QUIET_COLOUR};")
-            caption.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
             shown = QLabel(value)
             shown.setTextFormat(Qt.TextFormat.PlainText)
             shown.setWordWrap(True)
             shown.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            self.grid.addWidget(caption, row, column)
-            self.grid.addWidget(shown, row, column + 1)
-        self.grid.setColumnStretch(1, 1)
-        self.grid.setColumnStretch(3, 1)
+            self.columns[0 if number < half else 1].addRow(caption, shown)

@@ -53,7 +53,7 @@ from coordinator.ui.wizards.matching.propose import ProposeDialog
 from coordinator.ui.wizards.matching.summary import SummaryPanel
 from coordinator.ui.wizards.matching.weights import WeightsDialog
 
-DIALOG_SIZE = (1240, 720)
+DIALOG_SIZE = (1240, 680)
 
 
 class MatchingWizard(TaskDialog):
@@ -102,10 +102,10 @@ class MatchingWizard(TaskDialog):
         self.table.setShowGrid(False)
         self.table.setAlternatingRowColors(True)
         header = self.table.horizontalHeader()
-        for column, width in enumerate((36, 70, 240, 110, 80)):
+        for column, width in enumerate((34, 64, 200, 90, 72, 66)):
             header.resizeSection(column, width)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        header.setStretchLastSection(False)
         self.count = note()
         self.empty = note()
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -171,7 +171,9 @@ class MatchingWizard(TaskDialog):
         layout.addWidget(self.summary)
         layout.addWidget(self.message)
         layout.addWidget(self.splitter, 3)
-        layout.addWidget(self.excluded, 1)
+        layout.addWidget(self.excluded, 0)
+        self.main_layout = layout
+        self.excluded.opened.connect(self._excluded_opened)
         layout.addLayout(buttons)
 
         self.weights_button.clicked.connect(self.change_weights)
@@ -188,6 +190,10 @@ class MatchingWizard(TaskDialog):
         tick.setContext(Qt.ShortcutContext.WidgetShortcut)
         self._compare_text([])
         self._enable()
+
+    def _excluded_opened(self, on: bool) -> None:
+        """Open, the excluded list takes a share of the height; closed, only its line."""
+        self.main_layout.setStretchFactor(self.excluded, 2 if on else 0)
 
     def event(self, event: QEvent) -> bool:
         # A big dialog she sizes herself: not fitted to its content (FittingDialog's way).

@@ -24,8 +24,9 @@ from coordinator.services.records.pregnancy import format_date
 PREFERS_DIFFERENCE = "this project prefers difference here"
 
 
-def _listed(items: list[str], most: int = 3) -> str:
-    items = sorted(items)
+def _listed(items: list[str], most: int = 3, *, in_order: bool = False) -> str:
+    """'a, b and 2 more' (sorted, unless the items are in an order of their own)."""
+    items = list(items) if in_order else sorted(items)
     if len(items) > most:
         return ", ".join(items[:most]) + f" and {len(items) - most} more"
     return ", ".join(items)
@@ -129,7 +130,7 @@ def _availability(e: Evaluation, i: int) -> str:
     together = slots_of(mine & theirs)
     if not together:
         return "No time when both are free"
-    return f"Both free {_listed([slot_text(s) for s in together], most=3)}"
+    return f"Both free {_listed([slot_text(s) for s in together], most=3, in_order=True)}"
 
 
 def _age(e: Evaluation, i: int) -> str:

@@ -94,6 +94,8 @@ def upgrade() -> None:
         _drop_index(table)
         _make_index(table, with_reference=True)
 
+    # The weight each criterion had when a match was proposed (the rationale keeps it).
+    op.add_column("match_criterion_score", sa.Column("weight", sa.Integer(), nullable=True))
     op.create_table(
         "matching_rule",
         sa.Column("project_id", sa.Integer(), nullable=False),
@@ -173,6 +175,7 @@ def downgrade() -> None:
     op.drop_table("matching_required_training")
     op.drop_table("matching_setting")
     op.drop_table("matching_rule")
+    op.drop_column("match_criterion_score", "weight")
     for table in PEOPLE:
         _drop_index(table)
         op.drop_index(op.f(f"ix_{table}_reference"), table_name=table)

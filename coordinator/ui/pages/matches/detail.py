@@ -53,7 +53,8 @@ class MatchDetailPane(QScrollArea):
         self.dialog: ActionDialog | None = None
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
-        self.setMinimumWidth(360)
+        self.setMinimumHeight(180)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         body = QWidget()
         self.setWidget(body)
         self.title = heading("", 2)
@@ -82,19 +83,26 @@ class MatchDetailPane(QScrollArea):
         self.history_title = heading(self.tr("History"), 2)
         self.history = note()
         self.empty = note(self.tr("Choose a match in the list to see it here."))
-        layout = QVBoxLayout(body)
-        layout.setContentsMargins(16, 0, 8, 8)
-        layout.setSpacing(8)
+        # Two columns: the match and what can be done on the left, why it was made right.
+        left, right = QVBoxLayout(), QVBoxLayout()
+        for column in (left, right):
+            column.setSpacing(8)
         for widget in (self.empty, self.title, self.status):
-            layout.addWidget(widget)
-        layout.addLayout(self.facts)
-        layout.addLayout(row)
-        layout.addWidget(self.message)
+            left.addWidget(widget)
+        left.addLayout(self.facts)
+        left.addLayout(row)
+        left.addWidget(self.message)
+        left.addWidget(self.history_title)
+        left.addWidget(self.history)
+        left.addStretch(1)
         for widget in (self.rationale_title, self.rationale, self.scores, self.weights):
-            layout.addWidget(widget)
-        layout.addWidget(self.history_title)
-        layout.addWidget(self.history)
-        layout.addStretch(1)
+            right.addWidget(widget)
+        right.addStretch(1)
+        layout = QHBoxLayout(body)
+        layout.setContentsMargins(0, 8, 8, 8)
+        layout.setSpacing(24)
+        layout.addLayout(left, 1)
+        layout.addLayout(right, 1)
         self.show_match(None)
 
     # -- showing -----------------------------------------------------------------------------

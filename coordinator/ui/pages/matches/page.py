@@ -15,7 +15,7 @@ from coordinator.models import MatchStatus
 from coordinator.services import vocabularies
 from coordinator.services.changes import Kind
 from coordinator.services.listing import VolunteerFilter, volunteer_ids, volunteer_rows
-from coordinator.services.matching import MatchFilter, match_ids, match_rows
+from coordinator.services.matching import MatchFilter
 from coordinator.services.records.labels import MATCH_STATUS_LABELS
 from coordinator.services.records.list_people import ALL_STATUSES
 from coordinator.storage.vault import Vault
@@ -27,6 +27,7 @@ from coordinator.ui.pages.matches.batch import BatchDialog
 from coordinator.ui.pages.matches.detail import MatchDetailPane
 from coordinator.ui.pages.matches.pick_mother import PickMotherDialog
 from coordinator.ui.pages.matches.rows import ListRow
+from coordinator.ui.pages.matches.source import MatchSource
 from coordinator.ui.translations import translate, word
 from coordinator.ui.wizards.matching import MatchingWizard
 
@@ -34,6 +35,7 @@ from coordinator.ui.wizards.matching import MatchingWizard
 class MatchesPage(RecordListPage):
     def __init__(self, vault: Vault, parent: QWidget | None = None, *, today: date | None = None):
         self.today = today or date.today()
+        self.source = MatchSource(vault)
         columns = [
             Column(translate("MatchesPage", "Mother"), "mother", "mother", width=220),
             Column(translate("MatchesPage", "Volunteer"), "volunteer", "volunteer", width=220),
@@ -51,7 +53,7 @@ class MatchesPage(RecordListPage):
         super().__init__(
             vault,
             columns,
-            lambda ids: [ListRow(r) for r in match_rows(vault, ids)],
+            lambda ids: [ListRow(r) for r in self.source.rows_for(ids)],
             title=translate("MatchesPage", "Matches"),
             new_text=translate("MatchesPage", "Find a volunteer…"),
             search_placeholder=translate(
@@ -76,23 +78,23 @@ class MatchesPage(RecordListPage):
         self.detail.changed.connect(self._acted)
         self._build_filters()
         self._place_detail()
-        self.table.selectionModel().currentRowChanged.connect(lambda *_: self._show_selected())
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self._show_selected())
         self.reloaded.connect(self._show_selected)
         self.follower = follow_changes(
             self, {Kind.MATCH, Kind.MOTHER, Kind.VOLUNTEER, Kind.PROJECT}, self.refresh
         )
 
     def _place_detail(self) -> None:
-        """The list on the left, the selected match on the right."""
+        """The list above, the selected match below (the list's columns need the width)."""
         body = self.table.parentWidget()  # the list, or the line saying it is empty
-        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter = QSplitter(Qt.Orientation.Vertical)
         self.layout().replaceWidget(body, splitter)
         splitter.addWidget(body)
         splitter.addWidget(self.detail)
         splitter.setChildrenCollapsible(False)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
-        splitter.setSizes([700, 460])
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([330, 330])
         self.splitter = splitter
 
     # -- filters -----------------------------------------------------------------------------
@@ -173,7 +175,7 @@ class MatchesPage(RecordListPage):
     # -- the list ----------------------------------------------------------------------------
 
     def fetch_ids(self, text: str, sort: str, descending: bool) -> list[int]:
-        return match_ids(self.vault, self.match_filter(), sort, descending)
+        return self.source.ids(self.match_filter(), sort, descending)
 
     def reload(self) -> None:
         super().reload()

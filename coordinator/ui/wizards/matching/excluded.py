@@ -22,10 +22,6 @@ from coordinator.ui.translations import translate, word
 from coordinator.ui.wizards.matching.models import ExcludedModel, NameFilter
 
 
-def _tr(text: str, n: int = -1) -> str:
-    return translate("MatchingWizard", text, "", n)
-
-
 def reason_name(kind: str) -> str:
     """A kind of reason ("capacity") as its short name ("At capacity")."""
     try:
@@ -46,15 +42,21 @@ class ExcludedPanel(QWidget):
         self.toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.toggle.setArrowType(Qt.ArrowType.RightArrow)
         self.toggle.setAutoRaise(True)
-        self.toggle.setToolTip(_tr("Show or hide who cannot support her, and why (Alt+N)"))
+        self.toggle.setToolTip(
+            translate("MatchingWizard", "Show or hide who cannot support her, and why (Alt+N)")
+        )
         self.toggle.setShortcut("Alt+N")
         self.counts = QLabel()
         self.counts.setWordWrap(True)
         self.counts.setStyleSheet(f"color: {QUIET_COLOUR};")
         self.search = QLineEdit()
         self.search.setClearButtonEnabled(True)
-        self.search.setPlaceholderText(_tr("Why isn't someone listed? Type her name or reference"))
-        self.search.setAccessibleName(_tr("Search the volunteers not listed"))
+        self.search.setPlaceholderText(
+            translate("MatchingWizard", "Why isn't someone listed? Type her name or reference")
+        )
+        self.search.setAccessibleName(
+            translate("MatchingWizard", "Search the volunteers not listed")
+        )
         self.answer = QLabel()
         self.answer.setWordWrap(True)
         self.answer.setTextFormat(Qt.TextFormat.PlainText)
@@ -63,7 +65,7 @@ class ExcludedPanel(QWidget):
         self.proxy.setSourceModel(self.model)
         self.table = QTableView()
         self.table.setModel(self.proxy)
-        read_only_rows(self.table, _tr("Volunteers who cannot support her"))
+        read_only_rows(self.table, translate("MatchingWizard", "Volunteers who cannot support her"))
         self.table.setWordWrap(False)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
@@ -102,7 +104,7 @@ class ExcludedPanel(QWidget):
         self.suggestion = suggestion
         self.model.set_excluded(suggestion.excluded)
         total = len(suggestion.excluded)
-        self.toggle.setText(_tr("%n volunteer(s) cannot support her", total))
+        self.toggle.setText(self.tr("%n volunteer(s) cannot support her", "", total))
         counts = sorted(suggestion.excluded_counts().items(), key=lambda kv: (-kv[1], kv[0]))
         self.counts.setText(" · ".join(f"{reason_name(kind)}: {count}" for kind, count in counts))
         self._searched(self.search.text())
@@ -123,11 +125,15 @@ class ExcludedPanel(QWidget):
             if wanted in c.name.casefold() or wanted == c.reference.casefold()
         ]
         lines = [
-            _tr("{name} ({reference}) can support her: ranked {rank}.").format(
-                name=c.name, reference=c.reference, rank=rank
-            )
+            translate(
+                "MatchingWizard", "{name} ({reference}) can support her: ranked {rank}."
+            ).format(name=c.name, reference=c.reference, rank=rank)
             for rank, c in ranked[:3]
         ]
         if not lines and self.proxy.rowCount() == 0:
-            lines.append(_tr("No volunteer's name or reference holds “{text}”.").format(text=text))
+            lines.append(
+                translate(
+                    "MatchingWizard", "No volunteer's name or reference holds “{text}”."
+                ).format(text=text)
+            )
         return "\n".join(lines)

@@ -26,12 +26,12 @@ _EMPTY = QModelIndex()
 COMPARE_LIMIT = 3
 
 
-def _tr(text: str) -> str:
-    return translate("MatchingWizard", text)
-
-
 def distance_text(km: float | None) -> str:
-    return _tr("{km} km").format(km=f"{km:.1f}") if km is not None else _tr("unknown")
+    return (
+        translate("MatchingWizard", "{km} km").format(km=f"{km:.1f}")
+        if km is not None
+        else translate("MatchingWizard", "unknown")
+    )
 
 
 class CandidateModel(QAbstractTableModel):
@@ -92,12 +92,12 @@ class CandidateModel(QAbstractTableModel):
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
             return None
         return (
-            _tr("#"),
-            _tr("Compare"),
-            _tr("Volunteer"),
-            _tr("Score"),
-            _tr("Distance"),
-            _tr("Matches"),
+            translate("MatchingWizard", "#"),
+            translate("MatchingWizard", "Compare"),
+            translate("MatchingWizard", "Volunteer"),
+            translate("MatchingWizard", "Score"),
+            translate("MatchingWizard", "Distance"),
+            translate("MatchingWizard", "Matches"),
         )[section]
 
     def flags(self, index: Index) -> Qt.ItemFlag:
@@ -119,7 +119,7 @@ class CandidateModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.TextAlignmentRole and column in ("rank", "score", "distance"):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ToolTipRole and column == "matches":
-            return _tr("Her current matches, of the most she takes at once")
+            return translate("MatchingWizard", "Her current matches, of the most she takes at once")
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return {
                 "rank": str(index.row() + 1),
@@ -127,7 +127,7 @@ class CandidateModel(QAbstractTableModel):
                 "name": f"{found.name} ({found.reference})",
                 "score": score_text(found.score),
                 "distance": distance_text(found.distance_km),
-                "matches": _tr("{active} of {capacity}").format(
+                "matches": translate("MatchingWizard", "{active} of {capacity}").format(
                     active=found.active_matches, capacity=found.capacity
                 ),
             }[column]
@@ -161,7 +161,10 @@ class ExcludedModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:  # noqa: N802
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return (_tr("Volunteer"), _tr("Why not"))[section]
+            return (
+                translate("MatchingWizard", "Volunteer"),
+                translate("MatchingWizard", "Why not"),
+            )[section]
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:

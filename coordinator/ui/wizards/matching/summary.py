@@ -12,33 +12,46 @@ from coordinator.ui.translations import translate, word
 NOT_RECORDED = "—"
 
 
-def _tr(text: str) -> str:
-    return translate("MatchingWizard", text)
-
-
 def summary_facts(mother: MotherSummary) -> list[tuple[str, str]]:
     """(label, value) pairs: the facts the matching looks at, 'not recorded' said."""
     language = mother.language or NOT_RECORDED
     if mother.interpreter_needed:
-        language = _tr("{language} (needs an interpreter)").format(language=language)
+        language = translate("MatchingWizard", "{language} (needs an interpreter)").format(
+            language=language
+        )
     facts = [
-        (_tr("Project"), mother.project_name or NOT_RECORDED),
-        (_tr("Postcode"), mother.postcode or _tr("not recorded: distance cannot be checked")),
-        (_tr("Language"), language),
-        (_tr("Needs"), ", ".join(mother.needs) or NOT_RECORDED),
+        (translate("MatchingWizard", "Project"), mother.project_name or NOT_RECORDED),
         (
-            _tr("Wants someone who shares"),
+            translate("MatchingWizard", "Postcode"),
+            mother.postcode
+            or translate("MatchingWizard", "not recorded: distance cannot be checked"),
+        ),
+        (translate("MatchingWizard", "Language"), language),
+        (translate("MatchingWizard", "Needs"), ", ".join(mother.needs) or NOT_RECORDED),
+        (
+            translate("MatchingWizard", "Wants someone who shares"),
             ", ".join(mother.wants_shared_experience) or NOT_RECORDED,
         ),
-        (_tr("Volunteer's gender"), word(mother.gender_preference) or NOT_RECORDED),
-        (_tr("Available"), ", ".join(mother.availability) or _tr("no availability recorded")),
+        (
+            translate("MatchingWizard", "Volunteer's gender"),
+            word(mother.gender_preference) or NOT_RECORDED,
+        ),
+        (
+            translate("MatchingWizard", "Available"),
+            ", ".join(mother.availability)
+            or translate("MatchingWizard", "no availability recorded"),
+        ),
     ]
     notes = "\n".join(line for line in mother.notes if line.strip())
     if notes:
-        facts.append((_tr("Notes"), notes))
+        facts.append((translate("MatchingWizard", "Notes"), notes))
     if mother.travel_radius_km is not None:
         facts.insert(
-            2, (_tr("Travel radius"), _tr("{km} km").format(km=f"{mother.travel_radius_km:g}"))
+            2,
+            (
+                translate("MatchingWizard", "Travel radius"),
+                translate("MatchingWizard", "{km} km").format(km=f"{mother.travel_radius_km:g}"),
+            ),
         )
     return facts
 
@@ -71,7 +84,9 @@ class SummaryPanel(QFrame):
             while column.rowCount():
                 column.removeRow(0)
         self.title.setText(
-            _tr("{name} ({reference})").format(name=mother.name, reference=mother.reference)
+            translate("MatchingWizard", "{name} ({reference})").format(
+                name=mother.name, reference=mother.reference
+            )
         )
         facts = summary_facts(mother)
         self.values = dict(facts)

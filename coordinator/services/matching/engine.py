@@ -143,7 +143,7 @@ def _hard_checks(e: Evaluation) -> None:
         e.fails[HardCheck.TRAVEL] = e.km > p.radius_km  # NaN on either side: not checked
     wanted = GENDERS.get(mo.gender)
     e.fails[HardCheck.GENDER] = (
-        np.array([g != wanted.value for g in p.genders], bool)
+        p.kept(("gender", wanted), lambda: np.array([g != wanted.value for g in p.genders], bool))
         if wanted is not None
         else np.zeros(n, bool)
     )
@@ -217,7 +217,7 @@ def _criteria(e: Evaluation) -> None:
     e.fraction[Criterion.LIVED_EXPERIENCE] = shared / max(1, len(relevant))
     # Culture or faith: only where both recorded it
     hers = content_words(mo.faith)
-    theirs = [content_words(f) if f else frozenset() for f in p.faiths]
+    theirs = p.kept("faith", lambda: [content_words(f) for f in p.faiths])
     e.known[Criterion.CULTURE_FAITH] = np.array([bool(t) and bool(hers) for t in theirs], bool)
     e.fraction[Criterion.CULTURE_FAITH] = np.array([bool(t & hers) for t in theirs], float)
     # Availability
@@ -238,7 +238,7 @@ def _criteria(e: Evaluation) -> None:
         )
     # Fairness: free places, and how long since her last match
     free = 1.0 - np.minimum(p.current, p.capacity) / np.maximum(p.capacity, 1)
-    idle = e.idle = idle_days(p, e.today)
+    idle = e.idle = p.kept(("idle", e.today), lambda: idle_days(p, e.today))
     e.known[Criterion.FAIRNESS] = np.ones(n, bool)
     e.fraction[Criterion.FAIRNESS] = 0.5 * free + 0.5 * np.minimum(1.0, idle / IDLE_FULL_DAYS)
 

@@ -21,6 +21,7 @@ from coordinator.models import AuditAction, MatchStatus, MotherStage
 from coordinator.services import audit
 from coordinator.services.matching.engine import Evaluation, evaluate
 from coordinator.services.matching.errors import HardCheckFailed, MatchRefused
+from coordinator.services.matching.results import Contribution
 from coordinator.services.matching.rules import Criterion, MatchingRules
 from coordinator.services.matching.suggest import gather
 from coordinator.services.matching.words import contributions, reasons
@@ -134,9 +135,15 @@ def propose(
 
 
 def add_proposal(
-    session: Session, e: Evaluation, volunteer_id: int, details: ProposalDetails, decided_by: str
+    session: Session,
+    e: Evaluation,
+    volunteer_id: int,
+    details: ProposalDetails,
+    decided_by: str,
+    shown: Iterable[Contribution] | None = None,
 ) -> int:
-    """The proposed match of an evaluation's mother with one volunteer, in this session."""
+    """The proposed match of an evaluation's mother with one volunteer, in this session;
+    its scores are `shown` (what the coordinator reviewed) or the evaluation's own."""
     i = e.pool.index_of.get(volunteer_id)
     if i is None:
         raise MatchRefused("This volunteer's record is not there any more.")
@@ -156,7 +163,7 @@ def add_proposal(
     )
     if other is not None:
         raise MatchRefused("She already has a proposed match: accept or decline it first.")
-    shown = {c.criterion: c for c in contributions(e, i)}
+    by_criterion = {c.criterion: c for c in (shown if shown is not None else contributions(e, i))}
     match = m.Match(
         mother_id=mother.id,
         volunteer_id=volunteer_id,
@@ -175,7 +182,7 @@ def add_proposal(
     )
     for criterion in Criterion:
         direction = e.rules.direction(criterion)
-        part = shown.get(criterion)
+        part = by_criterion.get(criterion)
         match.criterion_scores.append(
             m.MatchCriterionScore(
                 criterion=criterion.value,

@@ -99,7 +99,7 @@ class VolunteerPool:
     last_ended: list[date | None]
     status_since: list[date | None]
     index_of: dict[int, int] = field(default_factory=dict)
-    _sets: dict[tuple[str, int], np.ndarray] = field(default_factory=dict)
+    _sets: dict[Any, Any] = field(default_factory=dict)
 
     def __len__(self) -> int:
         return len(self.ids)
@@ -111,6 +111,12 @@ class VolunteerPool:
         if key not in self._sets:
             column = getattr(self, what)
             self._sets[key] = np.fromiter((term in s for s in column), bool, len(column))
+        return self._sets[key]
+
+    def kept(self, key: Any, make: Any) -> Any:
+        """A value worked out once per pool (the same for every mother)."""
+        if key not in self._sets:
+            self._sets[key] = make()
         return self._sets[key]
 
     def any_of(self, what: str, terms: frozenset[int]) -> np.ndarray:

@@ -53,6 +53,26 @@
     </message>
 </context>
 <context>
+    <name>BatchDialog</name>
+    <message numerus="yes">
+        <source>&amp;Save %n proposal(s)</source>
+        <translation>
+            <numerusform>&amp;Save %n proposal</numerusform>
+            <numerusform>&amp;Save %n proposals</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ExcludedPanel</name>
+    <message numerus="yes">
+        <source>%n volunteer(s) cannot support her</source>
+        <translation>
+            <numerusform>%n volunteer cannot support her</numerusform>
+            <numerusform>%n volunteers cannot support her</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ExportCounts</name>
     <message numerus="yes">
         <source>%Ln mother(s)</source>
@@ -111,6 +131,33 @@
     </message>
 </context>
 <context>
+    <name>MatchesPage</name>
+    <message numerus="yes">
+        <source>%Ln match(es)</source>
+        <translation>
+            <numerusform>%Ln match</numerusform>
+            <numerusform>%Ln matches</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>MatchingWizard</name>
+    <message numerus="yes">
+        <source>%n volunteer(s) can support her, best first.</source>
+        <translation>
+            <numerusform>%n volunteer can support her, best first.</numerusform>
+            <numerusform>%n volunteers can support her, best first.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>&amp;Compare %n ticked…</source>
+        <translation>
+            <numerusform>&amp;Compare %n ticked…</numerusform>
+            <numerusform>&amp;Compare %n ticked…</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>MothersPage</name>
     <message numerus="yes">
         <source> day(s)</source>
@@ -124,6 +171,23 @@
         <translation>
             <numerusform>%Ln mother</numerusform>
             <numerusform>%Ln mothers</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PickMotherDialog</name>
+    <message numerus="yes">
+        <source>waiting %n day(s)</source>
+        <translation>
+            <numerusform>waiting %n day</numerusform>
+            <numerusform>waiting %n days</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n mother(s) not yet matched</source>
+        <translation>
+            <numerusform>%n mother not yet matched</numerusform>
+            <numerusform>%n mothers not yet matched</numerusform>
         </translation>
     </message>
 </context>

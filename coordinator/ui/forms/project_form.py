@@ -1,4 +1,5 @@
-"""One project: its model of support, the norms volunteers work to, and what it offers.
+"""One project: its model of support, the norms volunteers work to, and what it offers;
+on its Matching tab, how candidates are ranked and who can be proposed (project_matching.py).
 
 Checked, saved and deleted through records/projects.py, in the same frame as the other
 record forms (form_dialog.py). A project that records belong to cannot be deleted: the
@@ -9,12 +10,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtWidgets import QCheckBox, QLineEdit, QWidget
+from PySide6.QtWidgets import QCheckBox, QLineEdit, QTabWidget, QWidget
 
 from coordinator.services.changes import Kind
+from coordinator.services.matching import MatchingRules, default_rules, load_rules, save_rules
 from coordinator.services.records import projects
+from coordinator.services.records.errors import RecordNotFound
 from coordinator.services.records.labels import SUPPORT_MODEL_LABELS, VISIT_FREQUENCY_LABELS
 from coordinator.storage.vault import Vault
+from coordinator.ui.forms.project_matching import MatchingTab
 from coordinator.ui.kit.form_dialog import FormDialog
 from coordinator.ui.kit.form_parts.fields import ChoiceBox, NumberEdit, Section, plain_text
 from coordinator.ui.translations import translate
@@ -102,8 +106,32 @@ class ProjectFormDialog(FormDialog):
         self.window_title = self.tr("Project")
         self.about = AboutSection()
         self.build([self.about, NormsSection(), OfferSection()])
+        # The project's own fields on one tab, its matching rules (saved with it) on another.
+        self.matching = MatchingTab(vault)
+        self.tabs = QTabWidget()
+        self.layout().replaceWidget(self.scroll, self.tabs)
+        self.tabs.addTab(self.scroll, self.tr("&Project"))
+        self.tabs.addTab(self.matching, self.tr("&Matching"))
+        self.matching.show_rules(default_rules() if project_id is None else self._rules(project_id))
+        self.matching.changed.connect(lambda: self._edited("matching"))
         self.resize(*DIALOG_SIZE)
         self.open_record(project_id)  # RecordNotFound when it has gone
+
+    def _rules(self, project_id: int) -> MatchingRules:
+        try:
+            return load_rules(self.vault, project_id)
+        except RecordNotFound:
+            return default_rules()  # open_record says it has gone
+
+    def values(self, form: Any = None) -> dict[str, Any]:
+        found = super().values(form)
+        found["matching"] = self.matching.values()
+        return found
+
+    def apply_values(self, values: dict[str, Any], *, announce: bool = True) -> None:
+        if isinstance(values.get("matching"), dict):
+            self.matching.apply_values(values["matching"])
+        super().apply_values(values, announce=announce)
 
     def blank(self) -> Any:
         return projects.blank_project()
@@ -115,7 +143,10 @@ class ProjectFormDialog(FormDialog):
         return projects.validate_project(form)
 
     def save_form(self, form: Any) -> int:
-        return projects.save_project(self.vault, form)
+        project_id = projects.save_project(self.vault, form)
+        if self.matching.values() != self._stored.get("matching") or form.id is None:
+            save_rules(self.vault, project_id, self.matching.rules())
+        return project_id
 
     def delete_record(self, record_id: int) -> None:
         projects.delete_project(self.vault, record_id)

@@ -11,9 +11,9 @@ from __future__ import annotations
 
 from functools import cache
 
-from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
-from PySide6.QtWidgets import QComboBox, QLineEdit, QWidget
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtGui import QColor, QIcon, QKeySequence, QPainter, QPixmap, QShortcut
+from PySide6.QtWidgets import QComboBox, QLineEdit, QPushButton, QWidget
 
 from coordinator.models import MotherStage
 from coordinator.services import vocabularies
@@ -32,9 +32,16 @@ from coordinator.storage.vault import Vault
 from coordinator.ui.forms.mother_form import MotherDialog
 from coordinator.ui.kit.form_list_page import FormListPage
 from coordinator.ui.kit.record_list import Column
-from coordinator.ui.kit.widgets import ERROR_COLOUR, OptionalNumberBox, fill_choices, link_button
+from coordinator.ui.kit.widgets import (
+    ERROR_COLOUR,
+    OptionalNumberBox,
+    fill_choices,
+    lend_lock_action,
+    link_button,
+)
 from coordinator.ui.pages import PageSpec
 from coordinator.ui.translations import translate, word
+from coordinator.ui.wizards.matching import MatchingWizard
 
 
 @cache
@@ -77,6 +84,8 @@ STAGE_CHOICES: dict[str, frozenset[MotherStage]] = {
 
 
 class MothersPage(FormListPage):
+    #: Show this match on the Matches page (the workspace does).
+    match_requested = Signal(int)
     #: The key of this page's drafts (see Workspace).
     draft_form = "mother"
     draft_record_id: int | None = None
@@ -88,6 +97,7 @@ class MothersPage(FormListPage):
             Column(
                 self.tr("Name"), "name", "name", decoration=_marker, tooltip=_name_tip, width=215
             ),
+            Column(self.tr("Ref"), "reference", "reference", width=70),
             Column(self.tr("Stage"), "stage", "stage", width=140, words=True),
             Column(self.tr("Due date or baby's age"), "due_or_age", "due", width=180),
             Column(self.tr("Area"), "area", "area", width=120),
@@ -108,10 +118,22 @@ class MothersPage(FormListPage):
             lambda ids: mother_rows(vault, ids),
             title=self.tr("Mothers"),
             new_text=self.tr("New referral"),
-            search_placeholder=self.tr("Search name, postcode, phone or referrer"),
+            search_placeholder=self.tr("Search name, reference, postcode, phone or referrer"),
             parent=parent,
         )
         self._build_filters()  # the list loads when the page is first shown (FormListPage)
+        self.wizard: MatchingWizard | None = None
+        self.find_button = QPushButton(self.tr("Find a &volunteer…"))
+        self.find_button.setToolTip(
+            self.tr("Rank the volunteers who could support the selected mother (Ctrl+M)")
+        )
+        self.find_button.clicked.connect(self.find_volunteer)
+        self.add_title_button(self.find_button)
+        find = QShortcut(QKeySequence("Ctrl+M"), self, activated=self.find_volunteer)
+        find.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self._enable_find())
+        self.reloaded.connect(self._enable_find)
+        self._enable_find()
 
     # -- filters -----------------------------------------------------------------------------
 
@@ -221,7 +243,37 @@ class MothersPage(FormListPage):
     # -- the form (opening, saving, drafts, import and export: FormListPage) ---------------
 
     def make_dialog(self, record_id: int | None) -> MotherDialog:
-        return MotherDialog(self.vault, record_id, self)
+        dialog = MotherDialog(self.vault, record_id, self)
+        dialog.match_requested.connect(self.match_requested)
+        return dialog
+
+    # -- finding her a volunteer -------------------------------------------------------------
+
+    def _enable_find(self) -> None:
+        self.find_button.setEnabled(self.selected_id() is not None)
+
+    def find_volunteer(self) -> MatchingWizard | None:
+        """The matching wizard for the selected mother."""
+        mother_id = self.selected_id()
+        if mother_id is None or self.wizard is not None:
+            return self.wizard
+        wizard = MatchingWizard(self.vault, mother_id, self)
+        lend_lock_action(wizard, self)
+        wizard.proposed.connect(self._proposed)
+        wizard.finished.connect(lambda *_: self._wizard_closed(wizard))
+        self.wizard = wizard
+        wizard.open()
+        return wizard
+
+    def _wizard_closed(self, wizard: MatchingWizard) -> None:
+        if self.wizard is wizard:
+            self.wizard = None
+        wizard.deleteLater()
+
+    def _proposed(self, _match_id: int) -> None:
+        self.message.show_message(
+            self.tr("Proposed. Accept the match on the Matches page once both agree."), "success"
+        )
 
 
 PAGE = PageSpec(

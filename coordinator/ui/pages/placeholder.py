@@ -23,15 +23,8 @@ class PlaceholderPage(QWidget):
         layout.setAlignment(Qt.AlignmentFlag.AlignTop)
 
 
-def _matches() -> str:
-    return QCoreApplication.translate("Workspace", "Matches")
-
-
 def _reports() -> str:
     return QCoreApplication.translate("Workspace", "Reports")
 
 
-PAGES = (
-    PageSpec("matches", 40, _matches, lambda _vault: PlaceholderPage(_matches())),
-    PageSpec("reports", 60, _reports, lambda _vault: PlaceholderPage(_reports())),
-)
+PAGES = (PageSpec("reports", 60, _reports, lambda _vault: PlaceholderPage(_reports())),)

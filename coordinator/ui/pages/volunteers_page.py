@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QLocale
+from PySide6.QtCore import QCoreApplication, QLocale, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QCheckBox, QComboBox, QWidget
 
@@ -80,6 +80,8 @@ STATUS_CHOICES: dict[str, frozenset[VolunteerStatus]] = {
 
 
 class VolunteersPage(FormListPage):
+    #: Show this match on the Matches page (the workspace does).
+    match_requested = Signal(int)
     #: The key of this page's drafts (see Workspace).
     draft_form = "volunteer"
     kind = "volunteers"
@@ -88,6 +90,7 @@ class VolunteersPage(FormListPage):
     def __init__(self, vault: Vault, parent: QWidget | None = None, *, today: date | None = None):
         columns = [
             Column(translate("VolunteersPage", "Name"), "name", "name", width=230),
+            Column(translate("VolunteersPage", "Ref"), "reference", "reference", width=70),
             Column(
                 translate("VolunteersPage", "Status"), "status", "status", width=110, words=True
             ),
@@ -207,7 +210,9 @@ class VolunteersPage(FormListPage):
     # -- the form ----------------------------------------------------------------------------
 
     def make_dialog(self, record_id: int | None) -> VolunteerFormDialog:
-        return VolunteerFormDialog(self.vault, record_id, self, today=self.today)
+        dialog = VolunteerFormDialog(self.vault, record_id, self, today=self.today)
+        dialog.match_requested.connect(self.match_requested)
+        return dialog
 
     def gone_text(self) -> str:
         return self.tr("That volunteer is no longer in the database.")

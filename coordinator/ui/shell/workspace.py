@@ -75,6 +75,7 @@ class Workspace(QWidget):
         "change_passphrase_requested",
         "projects_requested",
         "settings_requested",
+        "match_requested",
     )
 
     def __init__(self, vault: Vault, parent: QWidget | None = None):
@@ -145,6 +146,7 @@ class Workspace(QWidget):
             "change_passphrase_requested": self.change_passphrase_requested.emit,
             "projects_requested": self.open_projects,
             "settings_requested": self.open_settings,
+            "match_requested": self.open_match,
         }[name]
 
     def _show_row(self, row: int) -> None:
@@ -159,6 +161,10 @@ class Workspace(QWidget):
         if section:
             settings.show_section(section)
         return settings
+
+    def open_match(self, match_id: int) -> None:
+        """The Matches page, showing this match (a page's `match_requested(id)`)."""
+        self.show_key("matches").show_match(match_id)
 
     def open_projects(self) -> None:
         """Settings, with its Projects dialog open."""

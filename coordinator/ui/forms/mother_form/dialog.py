@@ -13,6 +13,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QWidget
 
 from coordinator.services import vocabularies
@@ -42,6 +43,7 @@ from coordinator.ui.forms.mother_form.pregnancy import PregnancySection
 from coordinator.ui.forms.mother_form.professionals import ProfessionalsSection
 from coordinator.ui.forms.mother_form.referral import ReferralSection
 from coordinator.ui.forms.mother_form.safeguarding import SafeguardingSection
+from coordinator.ui.forms.person_matches import MatchesSection, attach_matches
 from coordinator.ui.kit.form_dialog import FormDialog
 from coordinator.ui.kit.form_parts.fields import Section
 from coordinator.ui.kit.widgets import ERROR_COLOUR, note
@@ -50,6 +52,8 @@ DIALOG_SIZE = (1060, 700)
 
 
 class MotherDialog(FormDialog):
+    #: Show this match on the Matches page (the form has closed).
+    match_requested = Signal(int)
     changes = frozenset({Kind.MOTHER})
     item_types = {
         "consents": ConsentItem,
@@ -72,7 +76,9 @@ class MotherDialog(FormDialog):
         self.summary = note()
         self.summary.setObjectName("summary")
         self.flag = note("", ERROR_COLOUR)
-        self.build(self._make_sections(), header=[self.summary, self.flag])
+        self.reference = note()
+        self.reference.setObjectName("reference")
+        self.build(self._make_sections(), header=[self.reference, self.summary, self.flag])
         self.resize(*DIALOG_SIZE)
         self.open_record(mother_id)  # RecordNotFound when she has gone
 
@@ -89,11 +95,14 @@ class MotherDialog(FormDialog):
         self.identity = IdentitySection()
         self.pregnancy = PregnancySection(self.today)
         self.referral = ReferralSection(projects, dict(projects))
+        self.matches = MatchesSection(v, "mother")
+        attach_matches(self, self.matches, self.today)
         return [
             self.identity,
             SafeContactSection(),
             self.pregnancy,
             self.referral,
+            self.matches,
             NeedsSection(terms["need"], names["need"]),
             LanguageSection(terms["language"], names["language"]),
             PreferencesSection(terms["experience_tag"], names["experience_tag"]),
@@ -140,6 +149,12 @@ class MotherDialog(FormDialog):
 
     def show_heading(self, form: MotherForm) -> None:
         super().show_heading(form)
+        self.reference.setText(
+            self.tr("Our ref {reference}").format(reference=form.reference)
+            if form.reference
+            else ""
+        )
+        self.reference.setVisible(bool(form.reference))
         self.summary.setText(self.pregnancy.derived.text() if form.edd or form.baby_dob else "")
         self.summary.setVisible(bool(self.summary.text()))
         flags = []

@@ -6,12 +6,14 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QWidget
 
 from coordinator.services import vocabularies
 from coordinator.services.changes import Kind
 from coordinator.services.records import volunteers
 from coordinator.storage.vault import Vault
+from coordinator.ui.forms.person_matches import MatchesSection, attach_matches
 from coordinator.ui.forms.volunteer_form.about import AboutSection
 from coordinator.ui.forms.volunteer_form.availability import AvailabilitySection
 from coordinator.ui.forms.volunteer_form.dbs import DbsSection
@@ -20,18 +22,21 @@ from coordinator.ui.forms.volunteer_form.references import ReferencesSection
 from coordinator.ui.forms.volunteer_form.status import StatusSection
 from coordinator.ui.forms.volunteer_form.training import ProjectsSection, TrainingSection
 from coordinator.ui.kit.form_dialog import FormDialog
+from coordinator.ui.kit.widgets import note
 
 DIALOG_SIZE = (900, 700)
 
 
 class VolunteerFormDialog(FormDialog):
+    #: Show this match on the Matches page (the form has closed).
+    match_requested = Signal(int)
     changes = frozenset({Kind.VOLUNTEER})
     item_types = {
         "trainings": volunteers.TrainingItem,
         "dbs_checks": volunteers.DbsItem,
         "references": volunteers.ReferenceItem,
     }
-    read_only = frozenset({"status_since", "status_history"})
+    read_only = frozenset({"reference", "status_since", "status_history"})
 
     def __init__(
         self,
@@ -62,17 +67,23 @@ class VolunteerFormDialog(FormDialog):
             vocabularies.labels(vault, "experience_tag"),
         )
         self.where = AvailabilitySection()
+        self.reference = note()
+        self.reference.setObjectName("reference")
+        self.matches = MatchesSection(vault, "volunteer")
+        attach_matches(self, self.matches, self.today)
         self.build(
             [
                 self.identity,
                 self.status_section,
+                self.matches,
                 self.projects,
                 self.training,
                 self.dbs,
                 self.references,
                 self.about,
                 self.where,
-            ]
+            ],
+            header=[self.reference],
         )
         self.resize(*DIALOG_SIZE)
         self.open_record(volunteer_id)  # RecordNotFound when she has gone
@@ -94,6 +105,15 @@ class VolunteerFormDialog(FormDialog):
 
     def delete_record(self, record_id: int) -> None:
         volunteers.delete_volunteer(self.vault, record_id)
+
+    def show_heading(self, form: Any) -> None:
+        super().show_heading(form)
+        self.reference.setText(
+            self.tr("Our ref {reference}").format(reference=form.reference)
+            if form.reference
+            else ""
+        )
+        self.reference.setVisible(bool(form.reference))
 
     def title_for(self, form: Any) -> str:
         name = form.full_name.strip()

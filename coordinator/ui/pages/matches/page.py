@@ -1,0 +1,261 @@
+"""The Matches page: a lazy list of matches (sorted ids, rows fetched as they show) with
+filters by status, project and volunteer and a search; beside it the selected match's
+detail with the actions its status allows. "Find a volunteer…" picks a waiting mother and
+opens the matching wizard; "Match the waiting list…" reviews a batch for a project."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QComboBox, QCompleter, QPushButton, QSplitter, QWidget
+
+from coordinator.models import MatchStatus
+from coordinator.services import vocabularies
+from coordinator.services.changes import Kind
+from coordinator.services.listing import VolunteerFilter, volunteer_ids, volunteer_rows
+from coordinator.services.matching import MatchFilter
+from coordinator.services.records.labels import MATCH_STATUS_LABELS
+from coordinator.services.records.list_people import ALL_STATUSES
+from coordinator.storage.vault import Vault
+from coordinator.ui.kit.export_action import export_list
+from coordinator.ui.kit.operations import follow_changes
+from coordinator.ui.kit.record_list import Column, RecordListPage
+from coordinator.ui.kit.widgets import fill_choices, lend_lock_action, link_button
+from coordinator.ui.pages.matches.batch import BatchDialog
+from coordinator.ui.pages.matches.detail import MatchDetailPane
+from coordinator.ui.pages.matches.pick_mother import PickMotherDialog
+from coordinator.ui.pages.matches.rows import ListRow
+from coordinator.ui.pages.matches.source import MatchSource
+from coordinator.ui.translations import translate, word
+from coordinator.ui.wizards.matching import MatchingWizard
+
+
+class MatchesPage(RecordListPage):
+    def __init__(self, vault: Vault, parent: QWidget | None = None, *, today: date | None = None):
+        self.today = today or date.today()
+        self.source = MatchSource(vault)
+        columns = [
+            Column(translate("MatchesPage", "Mother"), "mother", "mother", width=220),
+            Column(translate("MatchesPage", "Volunteer"), "volunteer", "volunteer", width=220),
+            Column(translate("MatchesPage", "Project"), "project", "project", width=130),
+            Column(translate("MatchesPage", "Status"), "status_text", "status", width=90),
+            Column(translate("MatchesPage", "Since"), "since_text", "since", width=105),
+            Column(
+                translate("MatchesPage", "Last contact"),
+                "last_contact_text",
+                "last_contact",
+                width=105,
+            ),
+            Column(translate("MatchesPage", "Planned end"), "planned_end_text", "planned_end"),
+        ]
+        super().__init__(
+            vault,
+            columns,
+            lambda ids: [ListRow(r) for r in self.source.rows_for(ids)],
+            title=translate("MatchesPage", "Matches"),
+            new_text=translate("MatchesPage", "Find a volunteer…"),
+            search_placeholder=translate(
+                "MatchesPage", "Search a name or reference (M0042, V0007)"
+            ),
+            parent=parent,
+        )
+        self.dialog: QWidget | None = None
+        self.export_task = None
+        self.new_button.setToolTip(
+            self.tr("Choose a waiting mother and find her a volunteer (Ctrl+N or Insert)")
+        )
+        self.batch_button = QPushButton(self.tr("Match the &waiting list…"))
+        self.batch_button.setToolTip(
+            self.tr("Propose volunteers for every waiting mother of a project (Ctrl+Shift+M)")
+        )
+        self.batch_button.clicked.connect(self.match_waiting_list)
+        self.add_title_button(self.batch_button)
+        shortcut = QShortcut(QKeySequence("Ctrl+Shift+M"), self, activated=self.match_waiting_list)
+        shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.detail = MatchDetailPane(vault, today=self.today)
+        self.detail.changed.connect(self._acted)
+        self._build_filters()
+        self._place_detail()
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self._show_selected())
+        self.reloaded.connect(self._show_selected)
+        self.follower = follow_changes(
+            self, {Kind.MATCH, Kind.MOTHER, Kind.VOLUNTEER, Kind.PROJECT}, self.refresh
+        )
+
+    def _place_detail(self) -> None:
+        """The list above, the selected match below (the list's columns need the width)."""
+        body = self.table.parentWidget()  # the list, or the line saying it is empty
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        self.layout().replaceWidget(body, splitter)
+        splitter.addWidget(body)
+        splitter.addWidget(self.detail)
+        splitter.setChildrenCollapsible(False)
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([330, 330])
+        self.splitter = splitter
+
+    # -- filters -----------------------------------------------------------------------------
+
+    def _build_filters(self) -> None:
+        self.status_filter = QComboBox()
+        self.status_filter.setAccessibleName(self.tr("Status"))
+        self.status_filter.addItem(self.tr("All statuses"), None)
+        for status, label in MATCH_STATUS_LABELS.items():
+            self.status_filter.addItem(word(label), MatchStatus(status).value)
+        self.project_filter = QComboBox()
+        self.project_filter.setAccessibleName(self.tr("Project"))
+        self.project_filter.addItem(self.tr("All projects"), None)
+        self.volunteer_filter = QComboBox()
+        self.volunteer_filter.setAccessibleName(self.tr("Volunteer"))
+        self.volunteer_filter.addItem(self.tr("Any volunteer"), None)
+        self.volunteer_filter.setEditable(True)
+        self.volunteer_filter.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        completer = self.volunteer_filter.completer()
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        self.volunteer_filter.lineEdit().editingFinished.connect(self._volunteer_typed)
+        for combo in (self.status_filter, self.project_filter, self.volunteer_filter):
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            combo.setMinimumContentsLength(12)
+            combo.currentIndexChanged.connect(self.reload)
+            self.filter_bar.addWidget(combo)
+        self.volunteer_filter.setMinimumContentsLength(18)
+        self.clear_filters = link_button(self.tr("Clear filters"))
+        self.clear_filters.clicked.connect(self.reset_filters)
+        self.filter_bar.addWidget(self.clear_filters)
+        self.filter_bar.addStretch(1)
+
+    def _volunteer_typed(self) -> None:
+        """Typing a name that is not offered goes back to the current choice."""
+        box = self.volunteer_filter
+        found = box.findText(box.currentText(), Qt.MatchFlag.MatchFixedString)
+        box.setCurrentIndex(found if found >= 0 else box.currentIndex())
+        box.setEditText(box.itemText(box.currentIndex()))
+
+    def refresh_choices(self) -> None:
+        fill_choices(self.project_filter, vocabularies.project_choices(self.vault))
+        everyone = volunteer_ids(self.vault, VolunteerFilter(statuses=ALL_STATUSES), "name", False)
+        rows = volunteer_rows(self.vault, everyone, self.today)
+        fill_choices(self.volunteer_filter, [(row.id, row.name) for row in rows])
+
+    def match_filter(self) -> MatchFilter:
+        return MatchFilter(
+            status=self.status_filter.currentData(),
+            project_id=self.project_filter.currentData(),
+            volunteer_id=self.volunteer_filter.currentData(),
+            text=self.search.text().strip(),
+        )
+
+    def filters_active(self) -> bool:
+        return any(
+            combo.currentIndex() != 0
+            for combo in (self.status_filter, self.project_filter, self.volunteer_filter)
+        )
+
+    def reset_filters(self) -> None:
+        combos = (self.status_filter, self.project_filter, self.volunteer_filter)
+        for combo in combos:
+            combo.blockSignals(True)
+            combo.setCurrentIndex(0)
+            combo.blockSignals(False)
+        self.reload()
+
+    def show_volunteer(self, volunteer_id: int) -> None:
+        """Only this volunteer's matches."""
+        self.refresh_choices()
+        found = self.volunteer_filter.findData(volunteer_id)
+        if found >= 0:
+            self.volunteer_filter.setCurrentIndex(found)
+
+    # -- the list ----------------------------------------------------------------------------
+
+    def fetch_ids(self, text: str, sort: str, descending: bool) -> list[int]:
+        return self.source.ids(self.match_filter(), sort, descending)
+
+    def reload(self) -> None:
+        super().reload()
+        self.clear_filters.setVisible(self.filters_active())
+
+    def refresh(self) -> None:
+        self.refresh_choices()
+        self.reload()
+
+    def count_text(self, count: int) -> str:
+        return self.tr("%Ln match(es)", "", count)
+
+    def empty_text(self, filtered: bool) -> str:
+        if filtered:
+            return self.tr(
+                "No match fits this search and these filters.\n"
+                "Check the spelling, or choose Clear filters."
+            )
+        return self.tr(
+            "No matches yet.\nFind a volunteer for a waiting mother, or match the waiting list."
+        )
+
+    def _show_selected(self) -> None:
+        self.detail.show_match(self.selected_id())
+
+    def open_record(self, record_id: int) -> None:
+        self.detail.focus_actions()
+
+    def show_match(self, match_id: int) -> bool:
+        """Show this match (clearing the filters and search if they hide it)."""
+        self.follower.catch_up()
+        if self.select_id(match_id):
+            return True
+        self.search.blockSignals(True)
+        self.search.clear()
+        self.search.blockSignals(False)
+        self.reset_filters()
+        return self.select_id(match_id)
+
+    def _acted(self, match_id: int) -> None:
+        self.follower.catch_up()
+        self.select_id(match_id)
+
+    # -- finding volunteers ------------------------------------------------------------------
+
+    def new_record(self) -> None:
+        self.find_volunteer()
+
+    def find_volunteer(self, mother_id: int | None = None) -> QWidget | None:
+        """Pick a waiting mother (unless given), then the matching wizard for her."""
+        if self.dialog is not None:
+            self.dialog.raise_()
+            return self.dialog
+        if mother_id is None:
+            picker = PickMotherDialog(self.vault, self)
+            picker.chosen.connect(self.find_volunteer)
+            return self._open(picker)
+        wizard = MatchingWizard(self.vault, mother_id, self, today=self.today)
+        wizard.proposed.connect(self.show_match)
+        return self._open(wizard)
+
+    def match_waiting_list(self) -> QWidget | None:
+        if self.dialog is not None:
+            self.dialog.raise_()
+            return self.dialog
+        dialog = BatchDialog(self.vault, self, today=self.today)
+        dialog.saved.connect(lambda ids: ids and self.show_match(ids[0]))
+        return self._open(dialog)
+
+    def _open(self, dialog: QWidget) -> QWidget:
+        lend_lock_action(dialog, self)
+        self.dialog = dialog
+        dialog.finished.connect(lambda *_: self._closed(dialog))
+        dialog.open()
+        return dialog
+
+    def _closed(self, dialog: QWidget) -> None:
+        if self.dialog is dialog:
+            self.dialog = None
+        dialog.deleteLater()
+
+    def export_records(self) -> None:
+        self.export_task = export_list(self, self.vault, "matches", self.ids(), self.message)

@@ -1,0 +1,1 @@
+"""Dialogs that walk the coordinator through a decision in steps (matching, ...)."""

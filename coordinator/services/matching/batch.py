@@ -21,7 +21,7 @@ from coordinator.services.matching.engine import evaluate
 from coordinator.services.matching.errors import HardCheckFailed, MatchRefused
 from coordinator.services.matching.facts import Labels, MotherFacts, load_mothers
 from coordinator.services.matching.lifecycle import CURRENT, add_proposal, proposal_defaults
-from coordinator.services.matching.pool import VolunteerPool, load_pool
+from coordinator.services.matching.pool import VolunteerPool, load_pool, volunteer_pool
 from coordinator.services.matching.project_rules import rules_in
 from coordinator.services.matching.results import Contribution
 from coordinator.services.matching.rules import MatchingRules
@@ -123,7 +123,7 @@ def plan_waiting_list(
         mothers = load_mothers(session, ids, labels)
         mothers_list = [mothers[i] for i in ids if i in mothers]
         rules = {p: rules_in(session, p) for p in {mo.project_id for mo in mothers_list}}
-        pool = load_pool(session, today)
+        pool = volunteer_pool(session, today)
     return plan_for(pool, mothers_list, rules, labels, today, project_id, report, stop)
 
 

@@ -1,7 +1,11 @@
 """Batch matching of a waiting list: the assignment with the most matches, then the highest
 total score, that keeps every volunteer within her remaining capacity and never breaks a
 hard check. scipy's linear_sum_assignment on capacity-expanded columns (one column per free
-place, plus one "unmatched" column per mother); imported only when a batch runs."""
+place, plus one "unmatched" column per mother); imported only when a batch runs.
+
+Every pair is scored as things stand before the plan: a volunteer given two mothers shows,
+for both, the fairness points of her places before either (what the coordinator reviews is
+what save_plan keeps)."""
 
 from __future__ import annotations
 

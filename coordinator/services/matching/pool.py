@@ -50,8 +50,11 @@ def fetch_volunteer_rows(session: Session, on: date) -> list[tuple[Any, ...]]:
     return connection.exec_driver_sql(VOLUNTEERS_SQL, (on.isoformat(),)).fetchall()
 
 
+_NONE: frozenset[int] = frozenset()
+
+
 def _ints(value: str | None) -> frozenset[int]:
-    return frozenset(int(x) for x in value.split(",")) if value else frozenset()
+    return frozenset(map(int, value.split(","))) if value else _NONE
 
 
 def _day(value: str | None) -> date | None:

@@ -166,7 +166,8 @@ def plan_for(
     proposals = []
     for row, col in sorted(chosen.items()):
         mother = mothers[row]
-        e = evaluate(pool, mother, rules[mother.project_id], labels, today=today)
+        # Words for the chosen pair only: her volunteer on her own ranks as in the whole pool.
+        e = evaluate(pool.take([col]), mother, rules[mother.project_id], labels, today=today)
         proposals.append(
             BatchProposal(
                 mother_id=mother.id,
@@ -175,8 +176,8 @@ def plan_for(
                 volunteer_id=pool.ids[col],
                 volunteer_ref=pool.references[col],
                 volunteer_name=pool.names[col],
-                score=int(e.total_tenths[col]) / 10,
-                contributions=contributions(e, col),
+                score=int(e.total_tenths[0]) / 10,
+                contributions=contributions(e, 0),
             )
         )
     unmatched = tuple(

@@ -109,6 +109,23 @@ class VolunteerPool:
     def __len__(self) -> int:
         return len(self.ids)
 
+    def take(self, indexes: list[int]) -> VolunteerPool:
+        """These volunteers only, as a pool of their own (every fact is per volunteer, so
+        each is ranked and explained in it exactly as in the whole pool)."""
+        values: dict[str, Any] = {"on": self.on}
+        for name in self.__dataclass_fields__:
+            if name in ("on", "index_of", "_sets"):
+                continue
+            column = getattr(self, name)
+            values[name] = (
+                column[indexes] if isinstance(column, np.ndarray) else [column[i] for i in indexes]
+            )
+        part = VolunteerPool(**values)
+        part.index_of = {v: i for i, v in enumerate(part.ids)}
+        if "points" in self.__dict__:
+            part.__dict__["points"] = tuple(a[indexes] for a in self.points)
+        return part
+
     def member_of(self, what: str, term: int) -> np.ndarray:
         """Boolean column: which volunteers have this project / language / experience /
         training module (cached)."""

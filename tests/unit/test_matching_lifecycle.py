@@ -223,3 +223,17 @@ def test_dbs_due_before_the_start_excludes(vault):
         x.volunteer_id: x.reasons for x in M.suggest(vault, ids["mother"], today=TODAY).excluded
     }
     assert reasons[fay_id] == ("DBS check expired on 1 Dec 2026",)
+
+
+def test_a_change_saved_anywhere_shows_in_the_next_ranking(vault):
+    ids = world(vault)
+    before = M.suggest(vault, ids["mother"], today=TODAY)
+    assert ids["near"] in [c.volunteer_id for c in before.candidates]
+    with vault.transaction() as s:  # kept volunteers are read again after any commit
+        s.get(m.Volunteer, ids["near"]).status = m.VolunteerStatus.PAUSED
+    after = M.suggest(vault, ids["mother"], today=TODAY)
+    assert [c.volunteer_id for c in after.candidates] == [ids["far"]]
+    # Read as many times as asked, and by slices, the items are the same.
+    assert after.excluded[0] is after.excluded[0]
+    assert after.excluded[:2] == tuple(after.excluded)[:2] and len(after.excluded) == 3
+    assert after.excluded_counts()["not_active"] == 2

@@ -264,7 +264,7 @@ class MatchingWizard(TaskDialog):
 
     def _show_chosen(self) -> None:
         chosen = self.chosen()
-        rank = self.model.row_of(chosen.volunteer_id) + 1 if chosen else 0
+        rank = self.table.currentIndex().row() + 1 if chosen else 0
         self.chosen_panel.show_candidate(chosen, rank)
         self._enable()
 
@@ -288,7 +288,7 @@ class MatchingWizard(TaskDialog):
         chosen = self.chosen()
         if chosen is not None:
             on = chosen.volunteer_id not in self.model.compared
-            self.model.set_compared(chosen.volunteer_id, on)
+            self.model.set_compared(chosen.volunteer_id, on, self.table.currentIndex().row())
 
     def _weights_text(self) -> None:
         """Which weights this run changed, beside the project's."""

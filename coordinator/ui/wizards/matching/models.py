@@ -45,6 +45,7 @@ class CandidateModel(QAbstractTableModel):
     def __init__(self, parent: Any = None):
         super().__init__(parent)
         self.candidates: Sequence[Candidate] = ()
+        self._count = 0
         self.compared: list[int] = []
         self._compared_rows: dict[int, int] = {}
         self._best = 0.0
@@ -54,15 +55,16 @@ class CandidateModel(QAbstractTableModel):
         # sequence as it is, so only the rows shown are made.
         self.beginResetModel()
         self.candidates = candidates
+        self._count = len(candidates)  # asked often by the view: worked out once
         rows = {vid: self.row_of(vid) for vid in self.compared}  # ranks move on a re-run
         self._compared_rows = {vid: row for vid, row in rows.items() if row >= 0}
         self.compared = [vid for vid in self.compared if vid in self._compared_rows]
-        self._best = candidates[0].score if len(candidates) else 0.0  # best first
+        self._best = candidates[0].score if self._count else 0.0  # best first
         self.endResetModel()
         self.compare_changed.emit(list(self.compared))
 
     def candidate(self, row: int) -> Candidate | None:
-        return self.candidates[row] if 0 <= row < len(self.candidates) else None
+        return self.candidates[row] if 0 <= row < self._count else None
 
     def row_of(self, volunteer_id: int) -> int:
         found = (n for n, c in enumerate(self.candidates) if c.volunteer_id == volunteer_id)
@@ -93,7 +95,7 @@ class CandidateModel(QAbstractTableModel):
         return True
 
     def rowCount(self, parent: Index = _EMPTY) -> int:  # noqa: N802 (Qt's name)
-        return 0 if parent.isValid() else len(self.candidates)
+        return 0 if parent.isValid() else self._count
 
     def columnCount(self, parent: Index = _EMPTY) -> int:  # noqa: N802
         return 0 if parent.isValid() else len(self.COLUMNS)
@@ -157,14 +159,16 @@ class ExcludedModel(QAbstractTableModel):
     def __init__(self, parent: Any = None):
         super().__init__(parent)
         self.excluded: Sequence[Excluded] = ()
+        self._count = 0
 
     def set_excluded(self, excluded: Sequence[Excluded]) -> None:
         self.beginResetModel()
         self.excluded = excluded  # made as read (see CandidateModel)
+        self._count = len(excluded)
         self.endResetModel()
 
     def rowCount(self, parent: Index = _EMPTY) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self.excluded)
+        return 0 if parent.isValid() else self._count
 
     def columnCount(self, parent: Index = _EMPTY) -> int:  # noqa: N802
         return 0 if parent.isValid() else 2
@@ -178,7 +182,7 @@ class ExcludedModel(QAbstractTableModel):
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self.excluded):
+        if not index.isValid() or not 0 <= index.row() < self._count:
             return None
         found = self.excluded[index.row()]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):

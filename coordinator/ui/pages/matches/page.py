@@ -9,7 +9,7 @@ from datetime import date
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QComboBox, QCompleter, QPushButton, QSplitter, QWidget
+from PySide6.QtWidgets import QComboBox, QPushButton, QSplitter, QWidget
 
 from coordinator.models import MatchStatus
 from coordinator.services import vocabularies
@@ -27,6 +27,7 @@ from coordinator.ui.pages.matches.batch import BatchDialog
 from coordinator.ui.pages.matches.detail import MatchDetailPane
 from coordinator.ui.pages.matches.pick_mother import PickMotherDialog
 from coordinator.ui.pages.matches.source import MatchSource
+from coordinator.ui.pages.matches.volunteer_choice import VolunteerChoice
 from coordinator.ui.translations import translate, word
 from coordinator.ui.wizards.matching import MatchingWizard
 
@@ -109,15 +110,9 @@ class MatchesPage(RecordListPage):
         self.project_filter = QComboBox()
         self.project_filter.setAccessibleName(self.tr("Project"))
         self.project_filter.addItem(self.tr("All projects"), None)
-        self.volunteer_filter = QComboBox()
+        self.volunteer_filter = VolunteerChoice(self._volunteer_choices)
         self.volunteer_filter.setAccessibleName(self.tr("Volunteer"))
         self.volunteer_filter.addItem(self.tr("Any volunteer"), None)
-        self.volunteer_filter.setEditable(True)
-        self.volunteer_filter.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        completer = self.volunteer_filter.completer()
-        completer.setFilterMode(Qt.MatchFlag.MatchContains)
-        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
-        self.volunteer_filter.lineEdit().editingFinished.connect(self._volunteer_typed)
         for combo in (self.status_filter, self.project_filter, self.volunteer_filter):
             combo.setSizeAdjustPolicy(
                 QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
@@ -131,18 +126,16 @@ class MatchesPage(RecordListPage):
         self.filter_bar.addWidget(self.clear_filters)
         self.filter_bar.addStretch(1)
 
-    def _volunteer_typed(self) -> None:
-        """Typing a name that is not offered goes back to the current choice."""
-        box = self.volunteer_filter
-        found = box.findText(box.currentText(), Qt.MatchFlag.MatchFixedString)
-        box.setCurrentIndex(found if found >= 0 else box.currentIndex())
-        box.setEditText(box.itemText(box.currentIndex()))
-
     def refresh_choices(self) -> None:
         fill_choices(self.project_filter, vocabularies.project_choices(self.vault))
+        self.volunteer_filter.forget()  # read again when next opened
+
+    def _volunteer_choices(self) -> list[tuple[int, str]]:
         everyone = volunteer_ids(self.vault, VolunteerFilter(statuses=ALL_STATUSES), "name", False)
         rows = volunteer_rows(self.vault, everyone, self.today)
-        fill_choices(self.volunteer_filter, [(row.id, row.name) for row in rows])
+        return [
+            (row.id, f"{row.name} ({row.reference})" if row.reference else row.name) for row in rows
+        ]
 
     def match_filter(self) -> MatchFilter:
         return MatchFilter(
@@ -168,7 +161,7 @@ class MatchesPage(RecordListPage):
 
     def show_volunteer(self, volunteer_id: int) -> None:
         """Only this volunteer's matches."""
-        self.refresh_choices()
+        self.volunteer_filter.load()
         found = self.volunteer_filter.findData(volunteer_id)
         if found >= 0:
             self.volunteer_filter.setCurrentIndex(found)

@@ -6,7 +6,8 @@
 
 A mother or volunteer is named by her reference (M0042, V0007; case and leading zeros do
 not matter) or her database id. `propose` exits 1, saving nothing, when the volunteer fails
-a hard check, and lists every reason.
+a hard check, and lists every reason; `waiting --save` exits 1, saving nothing, when a
+proposal no longer passes its checks.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ import getpass
 import sys
 from datetime import date
 
-from coordinator.cli.common import EXIT_OK, EXIT_REJECTED, UsageError, open_db, out
+from coordinator.cli.common import EXIT_OK, EXIT_REJECTED, Rejected, UsageError, open_db, out
 
 ORDER = 50
 
@@ -177,8 +178,10 @@ def cmd_waiting(args: argparse.Namespace) -> int:
                     decided_by=args.by,
                 )
             except HardCheckFailed as refused:
-                raise UsageError(
-                    "Nothing was saved: " + "; ".join(refused.reasons) + " Run it again."
+                raise Rejected(
+                    "Nothing was saved, as the records changed while planning: "
+                    + "; ".join(refused.reasons)
+                    + ". Run it again."
                 ) from None
     payload = {
         "proposals": [

@@ -222,3 +222,19 @@ def test_missing_data_scores_nothing_either_way():
         assert why[Criterion.AVAILABILITY] == (0.0, "No availability recorded for Vol1")
         assert why[Criterion.AGE] == (0.0, "Vol1's date of birth is not recorded")
         assert why[Criterion.LIVED_EXPERIENCE] == (0.0, "No lived experience recorded for Vol1")
+
+
+@SETTINGS
+@given(vols=st.lists(volunteers(), min_size=1, max_size=12), mo=mothers(), pick=st.data())
+def test_a_volunteer_on_her_own_is_checked_and_scored_as_in_the_whole_pool(vols, mo, pick):
+    """What the batch relies on to write the words of the pairs it chose."""
+    pool = pool_of(vols)
+    whole = evaluate(pool, mo, default_rules(), labels(), today=TODAY)
+    i = pick.draw(st.integers(0, len(vols) - 1))
+    alone = evaluate(pool.take([i]), mo, default_rules(), labels(), today=TODAY)
+    assert alone.total_tenths[0] == whole.total_tenths[i]
+    assert alone.eligible[0] == whole.eligible[i]
+    from coordinator.services.matching.words import contributions, reasons
+
+    assert contributions(alone, 0) == contributions(whole, i)
+    assert reasons(alone, 0) == reasons(whole, i)

@@ -1,7 +1,11 @@
 """Batch matching of a waiting list: the assignment with the most matches, then the highest
 total score, that keeps every volunteer within her remaining capacity and never breaks a
 hard check. scipy's linear_sum_assignment on capacity-expanded columns (one column per free
-place, plus one "unmatched" column per mother); imported only when a batch runs."""
+place, plus one "unmatched" column per mother); imported only when a batch runs.
+
+Every pair is scored as things stand before the plan: a volunteer given two mothers shows,
+for both, the fairness points of her places before either (what the coordinator reviews is
+what save_plan keeps)."""
 
 from __future__ import annotations
 
@@ -162,7 +166,8 @@ def plan_for(
     proposals = []
     for row, col in sorted(chosen.items()):
         mother = mothers[row]
-        e = evaluate(pool, mother, rules[mother.project_id], labels, today=today)
+        # Words for the chosen pair only: her volunteer on her own ranks as in the whole pool.
+        e = evaluate(pool.take([col]), mother, rules[mother.project_id], labels, today=today)
         proposals.append(
             BatchProposal(
                 mother_id=mother.id,
@@ -171,8 +176,8 @@ def plan_for(
                 volunteer_id=pool.ids[col],
                 volunteer_ref=pool.references[col],
                 volunteer_name=pool.names[col],
-                score=int(e.total_tenths[col]) / 10,
-                contributions=contributions(e, col),
+                score=int(e.total_tenths[0]) / 10,
+                contributions=contributions(e, 0),
             )
         )
     unmatched = tuple(

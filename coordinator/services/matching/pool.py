@@ -50,8 +50,11 @@ def fetch_volunteer_rows(session: Session, on: date) -> list[tuple[Any, ...]]:
     return connection.exec_driver_sql(VOLUNTEERS_SQL, (on.isoformat(),)).fetchall()
 
 
+_NONE: frozenset[int] = frozenset()
+
+
 def _ints(value: str | None) -> frozenset[int]:
-    return frozenset(int(x) for x in value.split(",")) if value else frozenset()
+    return frozenset(map(int, value.split(","))) if value else _NONE
 
 
 def _day(value: str | None) -> date | None:
@@ -105,6 +108,23 @@ class VolunteerPool:
 
     def __len__(self) -> int:
         return len(self.ids)
+
+    def take(self, indexes: list[int]) -> VolunteerPool:
+        """These volunteers only, as a pool of their own (every fact is per volunteer, so
+        each is ranked and explained in it exactly as in the whole pool)."""
+        values: dict[str, Any] = {"on": self.on}
+        for name in self.__dataclass_fields__:
+            if name in ("on", "index_of", "_sets"):
+                continue
+            column = getattr(self, name)
+            values[name] = (
+                column[indexes] if isinstance(column, np.ndarray) else [column[i] for i in indexes]
+            )
+        part = VolunteerPool(**values)
+        part.index_of = {v: i for i, v in enumerate(part.ids)}
+        if "points" in self.__dict__:
+            part.__dict__["points"] = tuple(a[indexes] for a in self.points)
+        return part
 
     def member_of(self, what: str, term: int) -> np.ndarray:
         """Boolean column: which volunteers have this project / language / experience /

@@ -183,3 +183,19 @@ def test_the_mothers_list_finds_a_volunteer_for_the_selected_mother(qtbot, vault
     qtbot.waitUntil(lambda: wizard.suggestion is not None)
     assert wizard.suggestion.mother.mother_id == people["Mia"]
     wizard.reject()
+
+
+def test_a_volunteer_she_has_had_before_is_included_only_when_asked(qtbot, vault, people):
+    from coordinator.services.matching import decline, proposal_defaults, propose
+
+    details = proposal_defaults(vault, people["Mia"], people["Ann"], today=TODAY)
+    match = propose(vault, people["Mia"], people["Ann"], details, today=TODAY, decided_by="Jo")
+    decline(vault, match, reason="The mother declined", today=TODAY)
+    wizard = MatchingWizard(vault, people["Mia"], today=TODAY)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    qtbot.waitUntil(lambda: wizard.suggestion is not None)
+    assert "Ann Abbott" not in [c.name for c in wizard.model.candidates]
+    click(qtbot, wizard.rematch)
+    qtbot.waitUntil(lambda: not wizard.run_task.running)
+    assert "Ann Abbott" in [c.name for c in wizard.model.candidates]

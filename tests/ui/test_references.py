@@ -52,6 +52,7 @@ def test_the_forms_show_the_reference_read_only(qtbot, vault, people):
     assert volunteer.reference.text().startswith("Our ref V")
     volunteer.widget_for("email").setText("ann@example.org")
     assert "reference" not in volunteer.draft_values()["form"]  # never kept as typed
+    volunteer.reject()  # closed for good: no question about the edit
     new = MotherDialog(vault, None, today=TODAY)
     qtbot.addWidget(new)
     new.show()

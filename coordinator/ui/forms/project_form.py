@@ -13,7 +13,13 @@ from typing import Any
 from PySide6.QtWidgets import QCheckBox, QLineEdit, QTabWidget, QWidget
 
 from coordinator.services.changes import Kind
-from coordinator.services.matching import MatchingRules, default_rules, load_rules, save_rules
+from coordinator.services.matching import (
+    RULES_CHANGES,
+    MatchingRules,
+    default_rules,
+    load_rules,
+    save_rules,
+)
 from coordinator.services.records import projects
 from coordinator.services.records.errors import RecordNotFound
 from coordinator.services.records.labels import SUPPORT_MODEL_LABELS, VISIT_FREQUENCY_LABELS
@@ -98,7 +104,7 @@ class OfferSection(Section):
 
 
 class ProjectFormDialog(FormDialog):
-    changes = frozenset({Kind.PROJECT})
+    changes = frozenset({Kind.PROJECT}) | RULES_CHANGES
 
     def __init__(self, vault: Vault, project_id: int | None = None, parent: QWidget | None = None):
         super().__init__(vault, parent)

@@ -20,8 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from coordinator.services import matching
-from coordinator.services.changes import Kind
-from coordinator.services.matching import MatchRefused
+from coordinator.services.matching import MATCHING_CHANGES, MatchRefused
 from coordinator.storage.vault import Vault
 from coordinator.ui.kit.form_parts.fields import DateEdit
 from coordinator.ui.kit.operations import error_message
@@ -29,8 +28,8 @@ from coordinator.ui.kit.task_dialog import TaskDialog
 from coordinator.ui.kit.widgets import MessageLabel, heading, note
 from coordinator.ui.translations import translate
 
-#: What an action changes: the match, the mother's stage, the volunteer's load.
-CHANGES = frozenset({Kind.MATCH, Kind.MOTHER, Kind.VOLUNTEER})
+#: What an action changes: the match, the mother's stage, the volunteer's load, alerts.
+CHANGES = MATCHING_CHANGES
 
 
 @dataclass(frozen=True)

@@ -26,8 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from coordinator.services import vocabularies
-from coordinator.services.changes import Kind
-from coordinator.services.matching import BatchPlan, plan_waiting_list, save_plan
+from coordinator.services.matching import MATCHING_CHANGES, BatchPlan, plan_waiting_list, save_plan
 from coordinator.storage.vault import Vault
 from coordinator.ui.kit.operations import error_message
 from coordinator.ui.kit.task_dialog import TaskDialog
@@ -49,7 +48,7 @@ class BatchDialog(TaskDialog):
         self.plan_task.succeeded.connect(self._planned)
         self.plan_task.failed.connect(self._failed)
         self.plan_task.cancelled.connect(self._cancelled)
-        self.save_task = self.new_task({Kind.MATCH, Kind.MOTHER, Kind.VOLUNTEER})
+        self.save_task = self.new_task(MATCHING_CHANGES)
         self.save_task.succeeded.connect(self._saved)
         self.save_task.failed.connect(self._failed)
         self.setWindowTitle(self.tr("Match the waiting list"))

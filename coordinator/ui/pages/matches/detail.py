@@ -139,6 +139,7 @@ class MatchDetailPane(QScrollArea):
         while self.facts.count():
             item = self.facts.takeAt(0)
             if item.widget() is not None:
+                item.widget().hide()  # at once: deleting waits for the event loop
                 item.widget().deleteLater()
 
     def _fill(self, detail: MatchDetail) -> None:

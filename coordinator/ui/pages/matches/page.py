@@ -9,13 +9,13 @@ from datetime import date
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QComboBox, QCompleter, QPushButton, QSplitter, QWidget
+from PySide6.QtWidgets import QComboBox, QPushButton, QSplitter, QWidget
 
 from coordinator.models import MatchStatus
 from coordinator.services import vocabularies
 from coordinator.services.changes import Kind
 from coordinator.services.listing import VolunteerFilter, volunteer_ids, volunteer_rows
-from coordinator.services.matching import MatchFilter
+from coordinator.services.matching import MatchFilter, match_detail
 from coordinator.services.records.labels import MATCH_STATUS_LABELS
 from coordinator.services.records.list_people import ALL_STATUSES
 from coordinator.storage.vault import Vault
@@ -26,10 +26,13 @@ from coordinator.ui.kit.widgets import fill_choices, lend_lock_action, link_butt
 from coordinator.ui.pages.matches.batch import BatchDialog
 from coordinator.ui.pages.matches.detail import MatchDetailPane
 from coordinator.ui.pages.matches.pick_mother import PickMotherDialog
-from coordinator.ui.pages.matches.rows import ListRow
 from coordinator.ui.pages.matches.source import MatchSource
+from coordinator.ui.pages.matches.volunteer_choice import VolunteerChoice
 from coordinator.ui.translations import translate, word
 from coordinator.ui.wizards.matching import MatchingWizard
+
+#: show_match() looks for a match among this many rows from the top.
+SEARCHED_ROWS = 240
 
 
 class MatchesPage(RecordListPage):
@@ -37,23 +40,22 @@ class MatchesPage(RecordListPage):
         self.today = today or date.today()
         self.source = MatchSource(vault)
         columns = [
-            Column(translate("MatchesPage", "Mother"), "mother", "mother", width=220),
-            Column(translate("MatchesPage", "Volunteer"), "volunteer", "volunteer", width=220),
-            Column(translate("MatchesPage", "Project"), "project", "project", width=130),
-            Column(translate("MatchesPage", "Status"), "status_text", "status", width=90),
-            Column(translate("MatchesPage", "Since"), "since_text", "since", width=105),
+            Column(translate("MatchesPage", "Mother"), "mother", width=220),
+            Column(translate("MatchesPage", "Volunteer"), "volunteer", width=220),
+            Column(translate("MatchesPage", "Project"), "project", width=130),
+            Column(translate("MatchesPage", "Status"), "status_text", width=90),
+            Column(translate("MatchesPage", "Since"), "since_text", width=105),
             Column(
                 translate("MatchesPage", "Last contact"),
                 "last_contact_text",
-                "last_contact",
                 width=105,
             ),
-            Column(translate("MatchesPage", "Planned end"), "planned_end_text", "planned_end"),
+            Column(translate("MatchesPage", "Planned end"), "planned_end_text"),
         ]
         super().__init__(
             vault,
             columns,
-            lambda ids: [ListRow(r) for r in self.source.rows_for(ids)],
+            lambda places: self.source.rows_for(places),
             title=translate("MatchesPage", "Matches"),
             new_text=translate("MatchesPage", "Find a volunteer…"),
             search_placeholder=translate(
@@ -108,15 +110,9 @@ class MatchesPage(RecordListPage):
         self.project_filter = QComboBox()
         self.project_filter.setAccessibleName(self.tr("Project"))
         self.project_filter.addItem(self.tr("All projects"), None)
-        self.volunteer_filter = QComboBox()
+        self.volunteer_filter = VolunteerChoice(self._volunteer_choices)
         self.volunteer_filter.setAccessibleName(self.tr("Volunteer"))
         self.volunteer_filter.addItem(self.tr("Any volunteer"), None)
-        self.volunteer_filter.setEditable(True)
-        self.volunteer_filter.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        completer = self.volunteer_filter.completer()
-        completer.setFilterMode(Qt.MatchFlag.MatchContains)
-        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
-        self.volunteer_filter.lineEdit().editingFinished.connect(self._volunteer_typed)
         for combo in (self.status_filter, self.project_filter, self.volunteer_filter):
             combo.setSizeAdjustPolicy(
                 QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
@@ -130,18 +126,16 @@ class MatchesPage(RecordListPage):
         self.filter_bar.addWidget(self.clear_filters)
         self.filter_bar.addStretch(1)
 
-    def _volunteer_typed(self) -> None:
-        """Typing a name that is not offered goes back to the current choice."""
-        box = self.volunteer_filter
-        found = box.findText(box.currentText(), Qt.MatchFlag.MatchFixedString)
-        box.setCurrentIndex(found if found >= 0 else box.currentIndex())
-        box.setEditText(box.itemText(box.currentIndex()))
-
     def refresh_choices(self) -> None:
         fill_choices(self.project_filter, vocabularies.project_choices(self.vault))
+        self.volunteer_filter.forget()  # read again when next opened
+
+    def _volunteer_choices(self) -> list[tuple[int, str]]:
         everyone = volunteer_ids(self.vault, VolunteerFilter(statuses=ALL_STATUSES), "name", False)
         rows = volunteer_rows(self.vault, everyone, self.today)
-        fill_choices(self.volunteer_filter, [(row.id, row.name) for row in rows])
+        return [
+            (row.id, f"{row.name} ({row.reference})" if row.reference else row.name) for row in rows
+        ]
 
     def match_filter(self) -> MatchFilter:
         return MatchFilter(
@@ -167,7 +161,7 @@ class MatchesPage(RecordListPage):
 
     def show_volunteer(self, volunteer_id: int) -> None:
         """Only this volunteer's matches."""
-        self.refresh_choices()
+        self.volunteer_filter.load()
         found = self.volunteer_filter.findData(volunteer_id)
         if found >= 0:
             self.volunteer_filter.setCurrentIndex(found)
@@ -175,7 +169,7 @@ class MatchesPage(RecordListPage):
     # -- the list ----------------------------------------------------------------------------
 
     def fetch_ids(self, text: str, sort: str, descending: bool) -> list[int]:
-        return self.source.ids(self.match_filter(), sort, descending)
+        return self.source.ids(self.match_filter())
 
     def reload(self) -> None:
         super().reload()
@@ -198,26 +192,58 @@ class MatchesPage(RecordListPage):
             "No matches yet.\nFind a volunteer for a waiting mother, or match the waiting list."
         )
 
+    # -- matches by their id (the list's own ids are places: see source.py) ----------------
+
+    def selected_match(self) -> int | None:
+        """The selected row's match."""
+        place = self.selected_id()
+        row = self.model.row_data(self.model.row_of(place)) if place is not None else None
+        return row.match_id if row else None
+
+    def _place_of(self, match_id: int) -> int | None:
+        """Where this match is among the first rows (a screenful or two: the caller has
+        narrowed the list to her matches, or the match is a new one, listed first)."""
+        for row in range(min(self.model.rowCount(), SEARCHED_ROWS)):
+            found = self.model.row_data(row)
+            if found and found.match_id == match_id:
+                return found.id
+        return None
+
+    def _select_match(self, match_id: int) -> bool:
+        place = self._place_of(match_id)
+        return place is not None and self.select_id(place)
+
     def _show_selected(self) -> None:
-        self.detail.show_match(self.selected_id())
+        self.detail.show_match(self.selected_match())
 
     def open_record(self, record_id: int) -> None:
         self.detail.focus_actions()
 
     def show_match(self, match_id: int) -> bool:
-        """Show this match (clearing the filters and search if they hide it)."""
+        """Show this match: its mother's reference in the search (and no filters), so
+        the list holds her matches and this one is selected."""
         self.follower.catch_up()
-        if self.select_id(match_id):
+        if self._select_match(match_id):
             return True
-        self.search.blockSignals(True)
-        self.search.clear()
-        self.search.blockSignals(False)
-        self.reset_filters()
-        return self.select_id(match_id)
+        try:
+            reference = match_detail(self.vault, match_id).row.mother_ref
+        except Exception:  # noqa: BLE001 (gone meanwhile: nothing to show)
+            return False
+        combos = (self.status_filter, self.project_filter, self.volunteer_filter)
+        for combo in (*combos, self.search):
+            combo.blockSignals(True)
+        for combo in combos:
+            combo.setCurrentIndex(0)
+        self.search.setText(reference)
+        for combo in (*combos, self.search):
+            combo.blockSignals(False)
+        self.reload()
+        self.model.row_data(0)  # her matches are few: the first screenful holds them
+        return self._select_match(match_id)
 
     def _acted(self, match_id: int) -> None:
         self.follower.catch_up()
-        self.select_id(match_id)
+        self._select_match(match_id)
 
     # -- finding volunteers ------------------------------------------------------------------
 

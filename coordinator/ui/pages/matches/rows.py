@@ -9,11 +9,12 @@ from coordinator.ui.wizards.matching.common import long_date, person, status_wor
 
 
 class ListRow:
-    """A MatchRow with what the columns show; `id` is the match's (the list keeps ids)."""
+    """A MatchRow with what the columns show; `id` is its place in the list (see
+    source.py), `match_id` the match's."""
 
-    def __init__(self, row: MatchRow):
+    def __init__(self, row: MatchRow, place: int):
         self.row = row
-        self.id = row.match_id
+        self.id = place
         self.mother = person(row.mother_name, row.mother_ref)
         self.volunteer = person(row.volunteer_name, row.volunteer_ref)
         self.status_text = status_word(row.status)

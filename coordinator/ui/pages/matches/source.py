@@ -1,38 +1,34 @@
-"""Where the Matches list takes its ids and rows from: the matching service's list, read
-for the filter as a whole (ids in the service's order, newest proposal first) and kept, so
-the rows the view asks for next need no query. Sorting by a column sorts those rows."""
+"""Where the Matches list takes its rows from: the matching service's list, a page at a time.
+
+The service gives the matches of a filter newest proposal first, by offset and limit, and
+how many there are. The list's model keeps one id per row; here the ids are the rows'
+places in that order (0, 1, 2, ...), so only a count is read for a new filter and each
+screenful is one query for its rows. The match itself is each row's `match_id`.
+"""
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
-from coordinator.services.matching import MatchFilter, MatchRow, count_matches, list_matches
-
-#: The sort keys, one per column, and what each sorts by.
-SORTS: dict[str, Any] = {
-    "mother": lambda r: r.mother_name.casefold(),
-    "volunteer": lambda r: r.volunteer_name.casefold(),
-    "project": lambda r: (r.project or "").casefold(),
-    "status": lambda r: r.status,
-    "since": lambda r: r.since or date.min,
-    "last_contact": lambda r: r.last_contact or date.min,
-    "planned_end": lambda r: r.planned_end or date.min,
-}
+from coordinator.services.matching import MatchFilter, count_matches, list_matches
+from coordinator.ui.pages.matches.rows import ListRow
 
 
 class MatchSource:
     def __init__(self, vault: Any):
         self.vault = vault
-        self.rows: dict[int, MatchRow] = {}
+        self.filter = MatchFilter()
 
-    def ids(self, flt: MatchFilter, sort: str, descending: bool) -> list[int]:
-        total = count_matches(self.vault, flt)
-        found = list_matches(self.vault, flt, offset=0, limit=total)
-        self.rows = {row.match_id: row for row in found}
-        if sort in SORTS:
-            found.sort(key=SORTS[sort], reverse=descending)
-        return [row.match_id for row in found]
+    def ids(self, flt: MatchFilter) -> list[int]:
+        """The rows' places for this filter (one count query)."""
+        self.filter = flt
+        return list(range(count_matches(self.vault, flt)))
 
-    def rows_for(self, ids: list[int]) -> list[MatchRow]:
-        return [self.rows[i] for i in ids if i in self.rows]  # gone meanwhile: left out
+    def rows_for(self, places: list[int]) -> list[ListRow]:
+        """The rows at these places (the view asks for a run of them at a time)."""
+        if not places:
+            return []
+        first, last = min(places), max(places)
+        found = list_matches(self.vault, self.filter, offset=first, limit=last - first + 1)
+        wanted = set(places)
+        return [ListRow(row, first + n) for n, row in enumerate(found) if first + n in wanted]

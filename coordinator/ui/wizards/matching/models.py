@@ -44,38 +44,50 @@ class CandidateModel(QAbstractTableModel):
 
     def __init__(self, parent: Any = None):
         super().__init__(parent)
-        self.candidates: list[Candidate] = []
+        self.candidates: Sequence[Candidate] = ()
+        self._count = 0
         self.compared: list[int] = []
+        self._compared_rows: dict[int, int] = {}
         self._best = 0.0
 
     def set_candidates(self, candidates: Sequence[Candidate]) -> None:
+        # The service makes each candidate (with its words) when first read: keep the
+        # sequence as it is, so only the rows shown are made.
         self.beginResetModel()
-        self.candidates = list(candidates)
-        kept = {c.volunteer_id for c in self.candidates}
-        self.compared = [vid for vid in self.compared if vid in kept]
-        self._best = max((c.score for c in self.candidates), default=0.0)
+        self.candidates = candidates
+        self._count = len(candidates)  # asked often by the view: worked out once
+        rows = {vid: self.row_of(vid) for vid in self.compared}  # ranks move on a re-run
+        self._compared_rows = {vid: row for vid, row in rows.items() if row >= 0}
+        self.compared = [vid for vid in self.compared if vid in self._compared_rows]
+        self._best = candidates[0].score if self._count else 0.0  # best first
         self.endResetModel()
         self.compare_changed.emit(list(self.compared))
 
     def candidate(self, row: int) -> Candidate | None:
-        return self.candidates[row] if 0 <= row < len(self.candidates) else None
+        return self.candidates[row] if 0 <= row < self._count else None
 
     def row_of(self, volunteer_id: int) -> int:
-        ids = [c.volunteer_id for c in self.candidates]
-        return ids.index(volunteer_id) if volunteer_id in ids else -1
+        found = (n for n, c in enumerate(self.candidates) if c.volunteer_id == volunteer_id)
+        return next(found, -1)
 
     def compared_candidates(self) -> list[Candidate]:
-        return [c for c in self.candidates if c.volunteer_id in self.compared]
+        """The ticked candidates, in rank order."""
+        rows = sorted(self._compared_rows.values())
+        return [self.candidates[row] for row in rows]
 
-    def set_compared(self, volunteer_id: int, on: bool) -> bool:
-        """Tick or untick; False when a fourth would be ticked."""
+    def set_compared(self, volunteer_id: int, on: bool, row: int = -1) -> bool:
+        """Tick or untick (at `row` when known); False when a fourth would be ticked."""
         if on and volunteer_id not in self.compared:
             if len(self.compared) >= COMPARE_LIMIT:
                 return False
+            row = row if row >= 0 else self.row_of(volunteer_id)
+            if row < 0:
+                return False
             self.compared.append(volunteer_id)
+            self._compared_rows[volunteer_id] = row
         elif not on and volunteer_id in self.compared:
             self.compared.remove(volunteer_id)
-        row = self.row_of(volunteer_id)
+            row = self._compared_rows.pop(volunteer_id, -1)
         if row >= 0:
             index = self.index(row, 1)
             self.dataChanged.emit(index, index, [Qt.ItemDataRole.CheckStateRole])
@@ -83,7 +95,7 @@ class CandidateModel(QAbstractTableModel):
         return True
 
     def rowCount(self, parent: Index = _EMPTY) -> int:  # noqa: N802 (Qt's name)
-        return 0 if parent.isValid() else len(self.candidates)
+        return 0 if parent.isValid() else self._count
 
     def columnCount(self, parent: Index = _EMPTY) -> int:  # noqa: N802
         return 0 if parent.isValid() else len(self.COLUMNS)
@@ -138,7 +150,7 @@ class CandidateModel(QAbstractTableModel):
         if found is None or role != Qt.ItemDataRole.CheckStateRole or index.column() != 1:
             return False
         on = Qt.CheckState(value) == Qt.CheckState.Checked
-        return self.set_compared(found.volunteer_id, on)
+        return self.set_compared(found.volunteer_id, on, index.row())
 
 
 class ExcludedModel(QAbstractTableModel):
@@ -146,15 +158,17 @@ class ExcludedModel(QAbstractTableModel):
 
     def __init__(self, parent: Any = None):
         super().__init__(parent)
-        self.excluded: list[Excluded] = []
+        self.excluded: Sequence[Excluded] = ()
+        self._count = 0
 
     def set_excluded(self, excluded: Sequence[Excluded]) -> None:
         self.beginResetModel()
-        self.excluded = list(excluded)
+        self.excluded = excluded  # made as read (see CandidateModel)
+        self._count = len(excluded)
         self.endResetModel()
 
     def rowCount(self, parent: Index = _EMPTY) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self.excluded)
+        return 0 if parent.isValid() else self._count
 
     def columnCount(self, parent: Index = _EMPTY) -> int:  # noqa: N802
         return 0 if parent.isValid() else 2
@@ -168,7 +182,7 @@ class ExcludedModel(QAbstractTableModel):
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self.excluded):
+        if not index.isValid() or not 0 <= index.row() < self._count:
             return None
         found = self.excluded[index.row()]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):

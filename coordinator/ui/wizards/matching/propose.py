@@ -19,8 +19,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from coordinator.services.changes import Kind
 from coordinator.services.matching import (
+    MATCHING_CHANGES,
     Candidate,
     HardCheckFailed,
     MatchingRules,
@@ -66,7 +66,7 @@ class ProposeDialog(TaskDialog):
         super().__init__(parent)
         self.vault, self.mother_id, self.candidate = vault, mother_id, candidate
         self.rules, self.today = rules, today
-        self.task = self.new_task({Kind.MATCH, Kind.MOTHER, Kind.VOLUNTEER})
+        self.task = self.new_task(MATCHING_CHANGES)
         self.task.succeeded.connect(self._saved)
         self.task.failed.connect(self._refused)
         self.setWindowTitle(self.tr("Propose a match"))

@@ -15,6 +15,7 @@ from PySide6.QtCore import QEvent, QItemSelectionModel, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QDialog,
     QHBoxLayout,
     QHeaderView,
@@ -131,6 +132,12 @@ class MatchingWizard(TaskDialog):
         self.compare_button.setToolTip(
             self.tr("Side by side: the ticked volunteers, or the first three (Ctrl+K)")
         )
+        self.rematch = QCheckBox(self.tr("Include volunteers she has had before"))
+        self.rematch.setToolTip(
+            self.tr("A re-match: her earlier volunteers are ranked too, not left out")
+        )
+        self.rematch.setChecked(self.allow_rematch)
+        self.rematch.toggled.connect(self._rematch_toggled)
         self.weights_note = QLabel()
         self.weights_note.setStyleSheet(f"color: {QUIET_COLOUR};")
         self.weights_note.setWordWrap(True)
@@ -143,6 +150,7 @@ class MatchingWizard(TaskDialog):
         buttons = QHBoxLayout()
         buttons.addWidget(self.weights_button)
         buttons.addWidget(self.compare_button)
+        buttons.addWidget(self.rematch)
         buttons.addWidget(self.weights_note, 1)
         buttons.addWidget(self.close_button)
         buttons.addWidget(self.propose_button)
@@ -256,7 +264,7 @@ class MatchingWizard(TaskDialog):
 
     def _show_chosen(self) -> None:
         chosen = self.chosen()
-        rank = self.model.row_of(chosen.volunteer_id) + 1 if chosen else 0
+        rank = self.table.currentIndex().row() + 1 if chosen else 0
         self.chosen_panel.show_candidate(chosen, rank)
         self._enable()
 
@@ -280,7 +288,7 @@ class MatchingWizard(TaskDialog):
         chosen = self.chosen()
         if chosen is not None:
             on = chosen.volunteer_id not in self.model.compared
-            self.model.set_compared(chosen.volunteer_id, on)
+            self.model.set_compared(chosen.volunteer_id, on, self.table.currentIndex().row())
 
     def _weights_text(self) -> None:
         """Which weights this run changed, beside the project's."""
@@ -331,6 +339,10 @@ class MatchingWizard(TaskDialog):
             except Exception:  # noqa: BLE001 (fall back to what this run started from)
                 pass
         return self.project_rules or self.suggestion.rules
+
+    def _rematch_toggled(self, on: bool) -> None:
+        self.allow_rematch = on
+        self.run()
 
     def _rerun(self, rules: MatchingRules) -> None:
         self.rules = rules

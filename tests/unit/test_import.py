@@ -177,8 +177,8 @@ def test_each_kind_of_bad_row_is_rejected_with_its_row_and_column(vault, tmp_pat
         6: "'Due date' — The due date is more than 10 months ahead: check the year.",
         7: "'Post code' — Not a UK postcode: it should look like LE1 6TH or B15 2TT.",
         8: "'Tel' — Not a valid UK phone number: check the number of digits.",
-        9: "'Needs' — 'Flying lessons' is not in your list of needs: add it in Settings, "
-        "or correct the spelling.",
+        9: "'Needs' — 'Flying lessons' is not in your list of needs: choose a term for it or "
+        "add it to your list when you import, or correct the spelling.",
         10: "'Status' — 'Pending' is not one Coordinator knows. Use one of: Received, "
         "Contacted, Assessed, Waiting for a match, Matched, Closed.",
     }
@@ -223,7 +223,7 @@ def test_volunteer_and_service_bad_rows_are_rejected(vault, tmp_path):
         ["Wyn Wood", "wyn@", "", "", "", "", ""],
         ["Xan Xu", "", "Enhanced", "01/02/2025", "01/01/2025", "", ""],
         ["Yas Yew", "", "", "01/02/2025", "", "", ""],
-        ["Zed Zee", "", "", "", "", "Klingon", "12"],
+        ["Zed Zee", "", "", "", "", "Elvish", "12"],
     ], "volunteers")  # fmt: skip
     assert report.imported == 1
     reasons = {r.row: r.reason for r in report.rejected}
@@ -231,7 +231,7 @@ def test_volunteer_and_service_bad_rows_are_rejected(vault, tmp_path):
     assert reasons[4].startswith("'Email' — Not an email address")
     assert reasons[5] == "'DBS due' — The next DBS check must be due after the issue date."
     assert reasons[6].startswith("'DBS type' — The DBS type (Basic, Standard, Enhanced")
-    assert "'Languages' — 'Klingon' is not in your list of languages" in reasons[7]
+    assert "'Languages' — 'Elvish' is not in your list of languages" in reasons[7]
     assert "'Max matches' — It should be a number from 1 to 10." in reasons[7]
     with vault.session() as session:
         val = session.scalars(select(m.Volunteer)).one()

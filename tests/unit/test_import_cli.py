@@ -37,6 +37,15 @@ def test_import_prints_the_json_report_and_exits_1_when_rows_are_rejected(cli, f
             }
         ],
         "unmapped": ["Shoe size"],
+        "duplicate_rows": [],
+        "added": {},
+        "notes": [],
+        "mapping": {
+            "Mum's name": "full_name",
+            "Referral date": "referral_received_on",
+            "Tel": "phone",
+        },
+        "dry_run": False,
     }
 
     again = cli("import", "mothers", str(path), "--db", str(fresh_db), "--dry-run")

@@ -1,7 +1,8 @@
 """Spreadsheet import of mothers, volunteers and local services (CSV and XLSX), Qt-free.
 
 The desktop dialog calls `preview` (header row, each column's field, the first rows), lets
-the coordinator correct the mapping (`field_choices`), then runs `import_file` off the GUI
+the coordinator correct the mapping (`field_choices`), asks `unknown_values` for the values
+not in her lists and lets her say what each is, then runs `import_file` off the GUI
 thread with `progress` and `cancelled`; the command line calls `import_file` directly.
 """
 
@@ -17,6 +18,8 @@ from coordinator.services.importing.report import (
 )
 from coordinator.services.importing.run import import_file
 from coordinator.services.importing.sheet import field_choices, preview
+from coordinator.services.importing.terms import REJECT
+from coordinator.services.importing.unknown import UnknownColumn, UnknownValue, unknown_values
 
 __all__ = [
     "KINDS",
@@ -27,8 +30,12 @@ __all__ = [
     "Preview",
     "PreviewColumn",
     "PreviewRow",
+    "REJECT",
     "Rejected",
+    "UnknownColumn",
+    "UnknownValue",
     "field_choices",
     "import_file",
     "preview",
+    "unknown_values",
 ]

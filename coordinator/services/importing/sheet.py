@@ -11,6 +11,7 @@ from coordinator.services.importing.fields import DBS_FIELDS, KINDS, enum_lookup
 from coordinator.services.importing.header import (
     Column,
     ColumnMapping,
+    auto_field,
     find_header,
     header_score,
     map_columns,
@@ -101,23 +102,47 @@ def read_sheet(path: Path | str, kind: str, mapping: Mapping[str, str] | None) -
 def _sources_given_as_referrer(
     kind: str, columns: list[Column], body: list[Row], cmap: ColumnMapping
 ) -> list[Column]:
-    """A "Referred by" column that holds only kinds of referrer ("GP", "Midwife", "Self")
-    gives the referral source, not the referrer's name; unless a mapping says otherwise or
-    another column already gives the source."""
+    """A "Referred by" column that holds kinds of referrer ("GP", "Midwife", "Self") gives
+    the referral source, not the referrer's name, even with a few other values in it (they
+    are asked about before importing); another column named for the referrer ("Referrer")
+    then gives the name. Not when a mapping says otherwise or a column gives the source."""
     if kind != "mothers" or any(c.field and c.field.name == "referral_source" for c in columns):
         return columns
-    sources = enum_lookup(ReferralSource)
-    source_field = next(f for f in fields_of(kind) if f.name == "referral_source")
+    by_name = {f.name: f for f in fields_of(kind)}
+    candidates = [
+        c
+        for c in columns
+        if not cmap.get(c.name)[0]
+        and (field := auto_field(kind, c.name)) is not None
+        and field.name == "referrer_name"
+    ]
+    shares = {c.index: _source_share(c, body) for c in candidates}
+    sources = [c for c in candidates if shares[c.index] >= SOURCE_SHARE]
+    if not sources:
+        return columns
+    source = max(sources, key=lambda c: shares[c.index])
+    names = [c for c in candidates if c is not source]
+    name = names[0] if names else None
     out = []
     for column in columns:
-        if column.field is not None and column.field.name == "referrer_name":
-            mentioned, _field = cmap.get(column.name)
-            values = [cell_text(_at(row, column.index)) for row in body]
-            given = [norm(v) for v in values if v]
-            if not mentioned and given and all(v in sources for v in given):
-                column = Column(column.index, column.name, source_field, None)
+        if column is source:
+            column = Column(column.index, column.name, by_name["referral_source"], None)
+        elif column is name and column.field is None:
+            column = Column(column.index, column.name, by_name["referrer_name"], None)
         out.append(column)
     return out
+
+
+#: The share of a "Referred by" column's values that must be kinds of referrer for it to
+#: be read as the referral source: most, not all (a new word like "Perinatal MH team" or a
+#: one-off "Family nurse" does not make it a column of names).
+SOURCE_SHARE = 0.75
+
+
+def _source_share(column: Column, body: list[Row]) -> float:
+    sources = enum_lookup(ReferralSource)
+    given = [norm(v) for v in (cell_text(_at(row, column.index)) for row in body) if v]
+    return sum(v in sources for v in given) / len(given) if given else 0.0
 
 
 def _at(row: Row, index: int) -> object:

@@ -222,6 +222,7 @@ MOTHER_FIELDS: tuple[Field, ...] = (
     F("needs", "Needs|Needs/vulnerabilities|Vulnerabilities|Needs and vulnerabilities|"
       "Support needs", VOCAB_LIST, vocab=m.Need),
     F("support_plan", "Support plan|Plan"),
+    F("notes", "Notes|Comments|Other notes|General notes|Note"),
     F("availability", SLOT_HEADERS, SLOTS),
     F("prefers_shared_language", "Prefers shared language|Wants same language|Same language",
       BOOL),

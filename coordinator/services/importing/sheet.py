@@ -136,7 +136,7 @@ def _sources_given_as_referrer(
 #: The share of a "Referred by" column's values that must be kinds of referrer for it to
 #: be read as the referral source: most, not all (a new word like "Perinatal MH team" or a
 #: one-off "Family nurse" does not make it a column of names).
-SOURCE_SHARE = 0.75
+SOURCE_SHARE = 0.6
 
 
 def _source_share(column: Column, body: list[Row]) -> float:

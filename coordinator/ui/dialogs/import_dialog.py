@@ -34,6 +34,7 @@ from coordinator.storage.vault import Vault
 from coordinator.ui import settings as ui_settings
 from coordinator.ui.dialogs.import_mapping import MappingTable
 from coordinator.ui.dialogs.import_result import ImportResult
+from coordinator.ui.dialogs.import_values import ValuesPage
 from coordinator.ui.kit.operations import Task, error_message
 from coordinator.ui.kit.widgets import WARNING_COLOUR, MessageLabel, heading, note
 
@@ -56,6 +57,8 @@ class ImportDialog(QDialog):
         self.report: importing.ImportReport | None = None
         self.preview_task = Task(self)
         self.import_task = Task(self)
+        #: Finds the values not in her lists before importing.
+        self.values_task = Task(self)
         self.setWindowTitle(self.tr("Import from a spreadsheet"))
 
         self.kind = QComboBox()
@@ -103,6 +106,8 @@ class ImportDialog(QDialog):
         self.import_button.setDefault(True)
         self.cancel_button = QPushButton(self.tr("Cancel"))
         self.cancel_button.setAutoDefault(False)
+        self.back_button = QPushButton(self.tr("&Back"))
+        self.back_button.setAutoDefault(False)
         self.browse_button.setAutoDefault(False)
 
         self._lay_out()
@@ -118,6 +123,9 @@ class ImportDialog(QDialog):
         self.import_task.progress.connect(self._progress)
         self.import_task.succeeded.connect(self._imported)
         self.import_task.failed.connect(self._import_failed)
+        self.values_task.succeeded.connect(self._values_found)
+        self.values_task.failed.connect(self._import_failed)
+        self.back_button.clicked.connect(lambda: self._show_step(1))
         self._show_step(0)
 
     def _lay_out(self) -> None:
@@ -154,16 +162,17 @@ class ImportDialog(QDialog):
         column.addWidget(self.unmapped)
         column.addWidget(self.missing)
         column.addWidget(self.notes)
-        column.addWidget(self.progress)
 
         self.steps = QStackedWidget()
         self.result = ImportResult()
-        for page in (start, preview, self.result):
+        self.values_page = ValuesPage()
+        for page in (start, preview, self.values_page, self.result):
             self.steps.addWidget(page)
 
         buttons = QHBoxLayout()
         buttons.addWidget(self.message, 1)
         buttons.addStretch(1)
+        buttons.addWidget(self.back_button)
         buttons.addWidget(self.import_button)
         buttons.addWidget(self.cancel_button)
 
@@ -172,6 +181,7 @@ class ImportDialog(QDialog):
         layout.addWidget(heading(self.tr("Import from a spreadsheet"), 2))
         layout.addLayout(chooser)
         layout.addWidget(self.steps, 1)
+        layout.addWidget(self.progress)
         layout.addWidget(self.reminder)
         layout.addLayout(buttons)
         self.resize(940, 640)
@@ -205,7 +215,7 @@ class ImportDialog(QDialog):
     def read_file(self) -> None:
         """Read the chosen file's header and first rows (in the background)."""
         path = self.path()
-        if path is None or self.preview_task.running or self.import_task.running:
+        if path is None or self._busy():
             return
         self._read_path = str(path)
         self.file_message.show_message(self.tr("Reading the file…"), "info")
@@ -221,20 +231,7 @@ class ImportDialog(QDialog):
         self.file_message.clear_message()
         self._preview = preview
         self._choices = importing.field_choices(preview.kind)
-        where = self.tr("Column names found in row {row}").format(row=preview.header_row)
-        if preview.sheet:
-            where += self.tr(" of the sheet “{sheet}”").format(sheet=preview.sheet)
-        count = (
-            self.tr("1 row to import")
-            if preview.total_rows == 1
-            else self.tr("{n} rows to import").format(n=f"{preview.total_rows:,}")
-        )
-        shown = ""
-        if preview.total_rows > len(preview.rows):
-            shown = " " + self.tr("(the first {n} are shown)").format(n=len(preview.rows))
-        self.summary.setText(
-            f"{where}. {count}{shown}. " + self.tr("Check what each column is, then choose Import.")
-        )
+        self.summary.setText(self.table.summary(preview))
         self.table.show_preview(preview, self._choices)
         self.change_note.clear_message()
         notes = [n for n in preview.notes if "is not imported" not in n]
@@ -279,18 +276,44 @@ class ImportDialog(QDialog):
 
     # -- importing ---------------------------------------------------------------------------
 
+    def _busy(self) -> bool:
+        return self.preview_task.running or self.import_task.running or self.values_task.running
+
     def start_import(self) -> None:
+        """From the columns step: look for values not in her lists first (and ask about
+        them, if any); from the values step: import with her answers."""
         path = self.path()
+        step = self.steps.currentIndex()
         if (
             path is None
             or self._preview is None
             or self.missing_fields()
-            or self.import_task.running
-            or self.preview_task.running
+            or self._busy()
             or str(path) != self._read_path
-            or self.steps.currentIndex() != 1
+            or step not in (1, 2)
         ):
             return
+        if step == 2:
+            self._run_import(path, self.values_page.choices())
+            return
+        kind, mapping, vault = self.kind_name(), self.table.mapping(), self._vault
+        self._set_running(True)
+        self.values_task.start(
+            lambda _progress: importing.unknown_values(vault, kind, path, mapping), "import-values"
+        )
+
+    def _values_found(self, found: list[importing.UnknownColumn]) -> None:
+        self._set_running(False)
+        path = self.path()
+        if path is None:
+            return
+        if not found:
+            self._run_import(path, None)
+            return
+        self.values_page.show_unknown(found)
+        self._show_step(2)
+
+    def _run_import(self, path: Path, values: dict[str, dict[str, str]] | None) -> None:
         kind, mapping = self.kind_name(), self.table.mapping()
         self._cancel.clear()
         self._set_running(True)
@@ -300,14 +323,29 @@ class ImportDialog(QDialog):
         vault, cancelled = self._vault, self._cancel.is_set
         self.import_task.start(
             lambda progress: importing.import_file(
-                vault, kind, path, mapping=mapping, progress=progress, cancelled=cancelled
+                vault,
+                kind,
+                path,
+                mapping=mapping,
+                values=values,
+                add_new_terms=values is not None,
+                progress=progress,
+                cancelled=cancelled,
             ),
             "import",
             changes={changes.of_list(kind), Kind.VOCABULARY},
         )
 
     def _set_running(self, running: bool) -> None:
-        for widget in (self.kind, self.file, self.browse_button, self.table, self.import_button):
+        for widget in (
+            self.kind,
+            self.file,
+            self.browse_button,
+            self.table,
+            self.values_page,
+            self.back_button,
+            self.import_button,
+        ):
             widget.setEnabled(not running)
         self.cancel_button.setEnabled(True)
         self.cancel_button.setText(self.tr("Cancel"))
@@ -334,7 +372,7 @@ class ImportDialog(QDialog):
         self.result.show_report(report, self.path())
         self.import_button.hide()
         self.cancel_button.setText(self.tr("Close"))
-        self._show_step(2)
+        self._show_step(3)
         self.imported.emit(report.kind)
 
     def _import_failed(self, err: BaseException) -> None:
@@ -352,8 +390,9 @@ class ImportDialog(QDialog):
 
     def _show_step(self, step: int) -> None:
         self.steps.setCurrentIndex(step)
-        self.import_button.setVisible(step != 2)
-        if step != 2:
+        self.import_button.setVisible(step != 3)
+        self.back_button.setVisible(step == 2)
+        if step != 3:
             self.cancel_button.setText(self.tr("Cancel"))
         if step == 0:
             self.import_button.setEnabled(False)

@@ -126,6 +126,23 @@ class MappingTable(QTableView):
             width = max(self.columnWidth(column), combo.sizeHint().width())
             self.setColumnWidth(column, min(width, MAX_COLUMN_WIDTH))
 
+    def summary(self, preview: Preview) -> str:
+        """Where the column names are, how many rows there are, and what to do."""
+        where = self.tr("Column names found in row {row}").format(row=preview.header_row)
+        if preview.sheet:
+            where += self.tr(" of the sheet “{sheet}”").format(sheet=preview.sheet)
+        count = (
+            self.tr("1 row to import")
+            if preview.total_rows == 1
+            else self.tr("{n} rows to import").format(n=f"{preview.total_rows:,}")
+        )
+        shown = ""
+        if preview.total_rows > len(preview.rows):
+            shown = " " + self.tr("(the first {n} are shown)").format(n=len(preview.rows))
+        return f"{where}. {count}{shown}. " + self.tr(
+            "Check what each column is, then choose Import."
+        )
+
     def mapping(self) -> dict[str, str]:
         return {
             header: combo.currentData() or IGNORE

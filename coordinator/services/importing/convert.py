@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 
 from coordinator import models as m
 from coordinator.services.importing import fields as F
+from coordinator.services.importing.availability import to_slots
 from coordinator.services.importing.header import Column
 from coordinator.services.importing.readers import FormulaWithoutResult, Row
 from coordinator.services.importing.terms import (
@@ -30,7 +31,6 @@ from coordinator.services.importing.values import (
     to_bool,
     to_float,
     to_int,
-    to_slots,
 )
 from coordinator.services.records.mother_rules import MOTHER_MAX_AGE, MOTHER_MIN_AGE
 from coordinator.services.records.volunteer_rules import VOLUNTEER_MAX_AGE, VOLUNTEER_MIN_AGE
@@ -109,14 +109,14 @@ def convert_cells(kind: str, columns: list[Column], cells: Row, lookups: Lookups
         fld = column.field
         if fld is None:
             continue
-        result.columns[fld.name] = column.name
+        result.columns.setdefault(fld.name, column.name)
         raw = cells[column.index] if column.index < len(cells) else None
         if isinstance(raw, FormulaWithoutResult):
             result.values[fld.name] = None
             result.fail(fld.name, FORMULA_MESSAGE)
             continue
         if is_blank(raw):
-            result.values[fld.name] = None
+            result.values.setdefault(fld.name, None)
             continue
         if column.index in lookups.serial_dates:
             raw = serial_day(raw)

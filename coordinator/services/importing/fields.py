@@ -178,7 +178,7 @@ MOTHER_FIELDS: tuple[Field, ...] = (
     F("no_voicemail", "No voicemail|No voice mail|No voicemails|Do not leave voicemail", BOOL),
     F("safe_contact_notes", "Safe contact notes|Contact notes"),
     F("language_id", "Main language|Language|First language|Preferred language|Language spoken|"
-      "Home language", VOCAB, vocab=m.Language),
+      "Home language|Languages spoken|Languages|Spoken languages", VOCAB, vocab=m.Language),
     F("other_languages", "Other languages|Also speaks|Additional languages|Second language",
       VOCAB_LIST, vocab=m.Language),
     F("interpreter_needed", "Interpreter needed|Interpreter|Needs interpreter|Interpreter required",

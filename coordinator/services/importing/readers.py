@@ -24,6 +24,9 @@ from pathlib import Path
 HEADER_SEARCH_ROWS = 30
 CSV_DELIMITERS = (",", ";", "\t")
 XLSX_SUFFIXES = (".xlsx", ".xlsm")
+#: The longest CSV cell read (Python's csv module stops at 128 KiB): long notes pasted into
+#: a spreadsheet run past that, and a cell of 16 MiB is still no danger to memory.
+CSV_FIELD_LIMIT = 16 * 1024 * 1024
 
 Row = list[object]
 
@@ -121,6 +124,8 @@ def _read_csv(path: Path) -> Table:
     if b"\x00" in data[:4096] and not data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         raise ImportFileError(f"{path.name} is not a CSV or Excel file.")
     text, encoding = decode(data)
+    if csv.field_size_limit() < CSV_FIELD_LIMIT:
+        csv.field_size_limit(CSV_FIELD_LIMIT)
     delimiter = sniff_delimiter(text)
     try:
         rows: list[Row] = [

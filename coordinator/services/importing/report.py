@@ -154,3 +154,5 @@ class FieldChoice:
     name: str
     header: str  # the usual column header, also the label to show
     required: bool = False
+    #: A list that several columns can fill (each adds its values).
+    several: bool = False

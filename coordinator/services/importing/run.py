@@ -79,6 +79,7 @@ def import_file(
     )
     with vault.storage_errors(), vault.session() as session:
         lookups = load_lookups(session, today, Choices(values, add_new_terms))
+        lookups.serial_dates = sheet.serial_dates
         seen = spec.existing_keys(session)
         last_id = session.scalar(select(func.max(spec.table.c.id))) or 0
     data = sheet.data()

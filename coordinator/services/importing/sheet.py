@@ -2,12 +2,22 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from datetime import date, timedelta
 from pathlib import Path
 
 from coordinator.models import ReferralSource
-from coordinator.services.importing.fields import DBS_FIELDS, KINDS, enum_lookup, fields_of, norm
+from coordinator.services.importing.fields import (
+    DATE,
+    DBS_FIELDS,
+    KINDS,
+    LIST_TYPES,
+    enum_lookup,
+    fields_of,
+    norm,
+)
 from coordinator.services.importing.header import (
     Column,
     ColumnMapping,
@@ -23,7 +33,7 @@ from coordinator.services.importing.report import (
     PreviewColumn,
     PreviewRow,
 )
-from coordinator.services.importing.values import cell_text
+from coordinator.services.importing.values import cell_text, format_date
 
 #: The fields that must be given, per kind (first_name/last_name can stand in for full_name).
 #: A mother's referral date is not among them: without its column, each mother is referred
@@ -35,6 +45,18 @@ REQUIRED = {
 }
 
 
+#: Excel's day numbers of 1 Jan 1920 and 31 Dec 2099: a date column holding only whole
+#: numbers in this range, written as text, is a column of dates saved in Excel's "General"
+#: format. Outside it (or with any other value) the numbers are not taken for dates.
+SERIAL_FIRST, SERIAL_LAST = 7306, 73415
+_EXCEL_EPOCH = date(1899, 12, 30)
+
+
+#: A row of totals under the records ("TOTAL", "Total volunteers: 12", "Grand total"): its
+#: first cell starts with the word; no one's name does.
+FOOTER = re.compile(r"^(grand\s+|sub\s*)?totals?\b", re.IGNORECASE)
+
+
 @dataclass
 class Sheet:
     """A file read and its columns decided."""
@@ -42,15 +64,27 @@ class Sheet:
     table: Table
     header_index: int
     columns: list[Column]
+    #: Indexes of the date columns read as Excel day numbers.
+    serial_dates: set[int] = field(default_factory=set)
+    #: (row number, first cell) of the rows of totals under the records: not imported.
+    footers: list[tuple[int, str]] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        first = self.header_index + 1
+        self._data: list[tuple[int, Row]] = []
+        for i, row in enumerate(self.table.rows[first:], start=first):
+            texts = [t for t in (cell_text(c) for c in row) if t]
+            if not texts:
+                continue
+            if FOOTER.match(texts[0]):
+                self.footers.append((i + 1, texts[0]))
+            else:
+                self._data.append((i + 1, row))
 
     def data(self) -> list[tuple[int, Row]]:
-        """(spreadsheet row number, cells) of each non-empty row under the header."""
-        first = self.header_index + 1
-        return [
-            (i + 1, row)
-            for i, row in enumerate(self.table.rows[first:], start=first)
-            if any(cell_text(c) for c in row)
-        ]
+        """(spreadsheet row number, cells) of each non-empty row under the header, rows of
+        totals left out."""
+        return self._data
 
     @property
     def unmapped(self) -> list[str]:
@@ -68,7 +102,10 @@ class Sheet:
 def field_choices(kind: str) -> list[FieldChoice]:
     """Every field a column can be mapped to, in form order, for the dialog's choices."""
     required = set(REQUIRED[_check_kind(kind)])
-    return [FieldChoice(f.name, f.header, f.name in required) for f in fields_of(kind)]
+    return [
+        FieldChoice(f.name, f.header, f.name in required, f.type in LIST_TYPES)
+        for f in fields_of(kind)
+    ]
 
 
 def _check_kind(kind: str) -> str:
@@ -80,7 +117,7 @@ def _check_kind(kind: str) -> str:
 def read_sheet(path: Path | str, kind: str, mapping: Mapping[str, str] | None) -> Sheet:
     cmap = ColumnMapping(_check_kind(kind), mapping)
     table = read_table(Path(path), lambda rows: header_score(kind, rows, cmap))
-    header_index = find_header(kind, table.rows, cmap)
+    header_index = sub_headings(table.rows, find_header(kind, table.rows, cmap))
     body = table.rows[header_index + 1 :]
     width = max((len(r) for r in body), default=0)
     columns = map_columns(kind, table.rows[header_index], width, cmap)
@@ -93,10 +130,52 @@ def read_sheet(path: Path | str, kind: str, mapping: Mapping[str, str] | None) -
         or any(cell_text(_at(r, c.index)) for r in body)
     ]
     columns = _sources_given_as_referrer(kind, columns, body, cmap)
+    serials = {c.index for c in columns if _is_serial_date_column(c, body)}
     for key, header in cmap.keys.items():
         if not any(key == norm(c.name) for c in columns):
             table.notes.append(f"The mapping mentions '{header}', which is not a column here.")
-    return Sheet(table, header_index, columns)
+    return Sheet(table, header_index, columns, serials)
+
+
+def _is_serial_date_column(column: Column, body: list[Row]) -> bool:
+    if column.field is None or column.field.type != DATE:
+        return False
+    given = [v for v in (cell_text(_at(row, column.index)) for row in body) if v]
+    return (
+        bool(given)
+        and all(v.isdigit() and SERIAL_FIRST <= int(v) <= SERIAL_LAST for v in given)
+        and any(isinstance(_at(row, column.index), str) for row in body)
+    )
+
+
+def serial_date(number: int) -> date:
+    return _EXCEL_EPOCH + timedelta(days=number)
+
+
+def sub_headings(rows: list[Row], header_index: int) -> int:
+    """A heading merged over several columns ("Languages spoken" over "main" | "other")
+    with the headings under it: the two rows make one, "Languages spoken (main)", and its
+    index is returned. Else the header row is left as it is."""
+    header = [cell_text(c) for c in rows[header_index]]
+    grouped = {
+        i
+        for i, text in enumerate(header)
+        if text
+        and ((i > 0 and header[i - 1] == text) or (i + 1 < len(header) and header[i + 1] == text))
+    }
+    if not grouped or header_index + 1 >= len(rows):
+        return header_index
+    under = [cell_text(c) for c in rows[header_index + 1]]
+    under += [None] * (len(header) - len(under))
+    # Under the group, its headings; elsewhere nothing, or a heading merged down two rows.
+    named = {i for i in grouped if under[i]}
+    others = [i for i, text in enumerate(under) if text and i not in grouped]
+    if not named or any(i >= len(header) or under[i] != header[i] for i in others):
+        return header_index
+    rows[header_index + 1] = [
+        f"{text} ({under[i]})" if i in named else text for i, text in enumerate(header)
+    ]
+    return header_index + 1
 
 
 def _sources_given_as_referrer(
@@ -202,7 +281,15 @@ def sheet_notes(kind: str, sheet: Sheet) -> list[str]:
                 f"without it. Add a '{header}' column, or choose Don't import for the other "
                 "DBS columns."
             )
+    for number, text in sheet.footers:
+        notes.append(f"Row {number} ('{text}') is a total, not a record: it was not imported.")
     for c in sheet.columns:
+        if c.index in sheet.serial_dates:
+            first = next(v for v in (cell_text(_at(r, c.index)) for _, r in sheet.data()) if v)
+            notes.append(
+                f"'{c.name}' holds Excel day numbers (such as {first}): they were read as "
+                f"dates ({first} is {format_date(serial_date(int(first)))})."
+            )
         if c.field is None and c.why_not and "already" in c.why_not:
             notes.append(f"'{c.name}' is not imported: {c.why_not}.")
     return notes

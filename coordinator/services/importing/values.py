@@ -135,21 +135,6 @@ PART_NAMES = {
 PART_ORDER = list(PART_NAMES)
 
 
-def to_slots(text: str) -> list[tuple[int, m.PartOfDay]]:
-    slots: list[tuple[int, m.PartOfDay]] = []
-    for item in split_list(text):
-        words = re.findall(r"[a-z]+", item.casefold())
-        day = next((DAYS.index(w[:3]) for w in words if w[:3] in DAYS), None)
-        part = next((PARTS[w.rstrip("s")] for w in words if w.rstrip("s") in PARTS), None)
-        if day is None or part is None or len(words) != 2:
-            raise Invalid(
-                f"'{item}' is not a time of the week: write them like 'Mon morning; Wed evening'."
-            )
-        if (day, part) not in slots:
-            slots.append((day, part))
-    return sort_slots(slots)
-
-
 def sort_slots(slots: list[tuple[int, m.PartOfDay]]) -> list[tuple[int, m.PartOfDay]]:
     """In week order: Monday morning first."""
     return sorted(slots, key=lambda s: (s[0], PART_ORDER.index(s[1])))

@@ -96,12 +96,15 @@ class MappingTable(QTableView):
         self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.combos: list[QComboBox] = []
         self._headers: list[str] = []
+        #: Fields several columns can give (lists: each column adds its values).
+        self._several: set[str] = set()
         #: What the last change did to another column ("" when nothing).
         self.last_note = ""
 
     def show_preview(self, preview: Preview, choices: list[FieldChoice]) -> None:
         self.model_.set_preview(preview)
         self.combos = []
+        self._several = {c.name for c in choices if c.several}
         self._headers = [c.name for c in preview.columns]
         for column, found in enumerate(preview.columns):
             combo = QComboBox()
@@ -159,10 +162,11 @@ class MappingTable(QTableView):
         combo.setCurrentIndex(combo.findData(field))
 
     def _chosen(self, column: int) -> None:
-        """A field goes to one column: the one just chosen takes it from any other."""
+        """A field goes to one column (the one just chosen takes it from any other), except a
+        list, which several columns can fill."""
         field = self.combos[column].currentData()
         self.last_note = ""
-        if field:
+        if field and field not in self._several:
             for other, combo in enumerate(self.combos):
                 if other != column and combo.currentData() == field:
                     combo.blockSignals(True)

@@ -8,6 +8,7 @@ thread with `progress` and `cancelled`; the command line calls `import_file` dir
 
 from coordinator.services.importing.fields import KINDS
 from coordinator.services.importing.readers import ImportCancelled, ImportFileError
+from coordinator.services.importing.reading import reading_of
 from coordinator.services.importing.report import (
     FieldChoice,
     ImportReport,
@@ -37,5 +38,6 @@ __all__ = [
     "field_choices",
     "import_file",
     "preview",
+    "reading_of",
     "unknown_values",
 ]

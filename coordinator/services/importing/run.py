@@ -20,9 +20,16 @@ from coordinator import models as m
 from coordinator.services import audit
 from coordinator.services.importing.convert import Lookups, convert_cells, load_lookups
 from coordinator.services.importing.kinds import Kind, Record, kind_spec
+from coordinator.services.importing.memory import remember
 from coordinator.services.importing.readers import ImportCancelled, ImportFileError, Row
 from coordinator.services.importing.report import ImportReport, Rejected
-from coordinator.services.importing.sheet import Sheet, read_sheet, row_texts, sheet_notes
+from coordinator.services.importing.sheet import (
+    Sheet,
+    read_sheet,
+    recaller,
+    row_texts,
+    sheet_notes,
+)
 from coordinator.services.importing.terms import Choices, NewTerms, ValueChoices
 from coordinator.services.languages import identify
 from coordinator.services.records.labels import counted
@@ -58,7 +65,7 @@ def import_file(
     real language not in her list of languages is always added. Added terms are saved with
     the records, in the same transaction, and listed in the report."""
     today = today or date.today()
-    sheet = read_sheet(path, kind, mapping)
+    sheet = read_sheet(path, kind, mapping, recaller(vault, kind))
     missing = sheet.missing(kind)
     if missing:
         found = ", ".join(f"'{c.name}'" for c in sheet.columns) or "none"
@@ -91,7 +98,7 @@ def import_file(
         verb = "Would add" if dry_run else "Added"
         report.notes.append(f"{verb} to your list of {what}: {', '.join(labels)}.")
     if not dry_run:
-        _save(vault, spec, records, last_id, report, sheet.table.format, lookups.new_terms)
+        _save(vault, spec, records, last_id, report, sheet, lookups.new_terms)
     report.imported = len(records) if dry_run else len(report.ids)
     if progress is not None:
         progress(len(data) + 1, len(data) + 1)
@@ -140,11 +147,14 @@ def _save(
     records: list[Record],
     last_id: int,
     report: ImportReport,
-    file_format: str,
+    sheet: Sheet,
     new_terms: NewTerms,
 ) -> None:
+    file_format = sheet.table.format
     with vault.transaction() as session:
         _add_terms(session, new_terms, records)
+        chosen = {c.name: c.field.name if c.field else "" for c in sheet.columns}
+        remember(session, spec.name, list(sheet.guessed), chosen, sheet.guessed)
         # Records someone added since the rows were checked count as duplicates too.
         added = spec.existing_keys(session, after_id=last_id)
         if added:

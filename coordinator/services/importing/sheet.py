@@ -3,29 +3,31 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from datetime import date, timedelta
 from pathlib import Path
 
-from coordinator.models import ReferralSource
 from coordinator.services.importing.fields import (
-    DATE,
     DBS_FIELDS,
     KINDS,
     LIST_TYPES,
-    enum_lookup,
     fields_of,
     norm,
+)
+from coordinator.services.importing.guess import (
+    is_serial_date_column,
+    serial_date,
+    sources_given_as_referrer,
+    sub_headings,
 )
 from coordinator.services.importing.header import (
     Column,
     ColumnMapping,
-    auto_field,
     find_header,
     header_score,
     map_columns,
 )
+from coordinator.services.importing.memory import recalled
 from coordinator.services.importing.readers import ImportFileError, Row, Table, read_table
 from coordinator.services.importing.report import (
     FieldChoice,
@@ -34,6 +36,7 @@ from coordinator.services.importing.report import (
     PreviewRow,
 )
 from coordinator.services.importing.values import cell_text, format_date
+from coordinator.storage.vault import Vault
 
 #: The fields that must be given, per kind (first_name/last_name can stand in for full_name).
 #: A mother's referral date is not among them: without its column, each mother is referred
@@ -43,13 +46,6 @@ REQUIRED = {
     "volunteers": ("full_name",),
     "services": ("name",),
 }
-
-
-#: Excel's day numbers of 1 Jan 1920 and 31 Dec 2099: a date column holding only whole
-#: numbers in this range, written as text, is a column of dates saved in Excel's "General"
-#: format. Outside it (or with any other value) the numbers are not taken for dates.
-SERIAL_FIRST, SERIAL_LAST = 7306, 73415
-_EXCEL_EPOCH = date(1899, 12, 30)
 
 
 #: A row of totals under the records ("TOTAL", "Total volunteers: 12", "Grand total"): its
@@ -68,6 +64,8 @@ class Sheet:
     serial_dates: set[int] = field(default_factory=set)
     #: (row number, first cell) of the rows of totals under the records: not imported.
     footers: list[tuple[int, str]] = field(default_factory=list)
+    #: What each column would be without a mapping: header -> field name or "".
+    guessed: dict[str, str] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         first = self.header_index + 1
@@ -114,114 +112,55 @@ def _check_kind(kind: str) -> str:
     return kind
 
 
-def read_sheet(path: Path | str, kind: str, mapping: Mapping[str, str] | None) -> Sheet:
+#: Gives her remembered column choices for a file with these column headers, or None.
+Recall = Callable[[list[str]], Mapping[str, str] | None]
+
+
+def read_sheet(
+    path: Path | str, kind: str, mapping: Mapping[str, str] | None, recall: Recall | None = None
+) -> Sheet:
+    """The file read and its columns decided: by `mapping`, else by the choices `recall`
+    gives for its columns, else by the usual header spellings and what the columns hold."""
     cmap = ColumnMapping(_check_kind(kind), mapping)
     table = read_table(Path(path), lambda rows: header_score(kind, rows, cmap))
     header_index = sub_headings(table.rows, find_header(kind, table.rows, cmap))
+    guessed = _columns(kind, table.rows, header_index, ColumnMapping(kind, None))
+    remembered = None
+    if mapping is None and recall is not None:
+        remembered = recall([c.name for c in guessed])
+        if remembered:
+            try:
+                cmap = ColumnMapping(kind, remembered)
+            except ImportFileError:  # a field that no longer exists: guess afresh
+                remembered = None
+    columns = _columns(kind, table.rows, header_index, cmap) if cmap.fields else guessed
     body = table.rows[header_index + 1 :]
+    serials = {c.index for c in columns if is_serial_date_column(c, body)}
+    if remembered:
+        table.notes.append(
+            "The columns are matched as you chose last time for a file with these columns."
+        )
+    for key, header in cmap.keys.items():
+        if not remembered and not any(key == norm(c.name) for c in columns):
+            table.notes.append(f"The mapping mentions '{header}', which is not a column here.")
+    sheet = Sheet(table, header_index, columns, serials)
+    sheet.guessed = {c.name: c.field.name if c.field else "" for c in guessed}
+    return sheet
+
+
+def _columns(kind: str, rows: list[Row], header_index: int, cmap: ColumnMapping) -> list[Column]:
+    body = rows[header_index + 1 :]
     width = max((len(r) for r in body), default=0)
-    columns = map_columns(kind, table.rows[header_index], width, cmap)
+    columns = map_columns(kind, rows[header_index], width, cmap)
     # A blank-headed column is worth mentioning only if something is in it.
     columns = [
         c
         for c in columns
         if c.field is not None
-        or cell_text(_at(table.rows[header_index], c.index))
+        or cell_text(_at(rows[header_index], c.index))
         or any(cell_text(_at(r, c.index)) for r in body)
     ]
-    columns = _sources_given_as_referrer(kind, columns, body, cmap)
-    serials = {c.index for c in columns if _is_serial_date_column(c, body)}
-    for key, header in cmap.keys.items():
-        if not any(key == norm(c.name) for c in columns):
-            table.notes.append(f"The mapping mentions '{header}', which is not a column here.")
-    return Sheet(table, header_index, columns, serials)
-
-
-def _is_serial_date_column(column: Column, body: list[Row]) -> bool:
-    if column.field is None or column.field.type != DATE:
-        return False
-    given = [v for v in (cell_text(_at(row, column.index)) for row in body) if v]
-    return (
-        bool(given)
-        and all(v.isdigit() and SERIAL_FIRST <= int(v) <= SERIAL_LAST for v in given)
-        and any(isinstance(_at(row, column.index), str) for row in body)
-    )
-
-
-def serial_date(number: int) -> date:
-    return _EXCEL_EPOCH + timedelta(days=number)
-
-
-def sub_headings(rows: list[Row], header_index: int) -> int:
-    """A heading merged over several columns ("Languages spoken" over "main" | "other")
-    with the headings under it: the two rows make one, "Languages spoken (main)", and its
-    index is returned. Else the header row is left as it is."""
-    header = [cell_text(c) for c in rows[header_index]]
-    grouped = {
-        i
-        for i, text in enumerate(header)
-        if text
-        and ((i > 0 and header[i - 1] == text) or (i + 1 < len(header) and header[i + 1] == text))
-    }
-    if not grouped or header_index + 1 >= len(rows):
-        return header_index
-    under = [cell_text(c) for c in rows[header_index + 1]]
-    under += [None] * (len(header) - len(under))
-    # Under the group, its headings; elsewhere nothing, or a heading merged down two rows.
-    named = {i for i in grouped if under[i]}
-    others = [i for i, text in enumerate(under) if text and i not in grouped]
-    if not named or any(i >= len(header) or under[i] != header[i] for i in others):
-        return header_index
-    rows[header_index + 1] = [
-        f"{text} ({under[i]})" if i in named else text for i, text in enumerate(header)
-    ]
-    return header_index + 1
-
-
-def _sources_given_as_referrer(
-    kind: str, columns: list[Column], body: list[Row], cmap: ColumnMapping
-) -> list[Column]:
-    """A "Referred by" column that holds kinds of referrer ("GP", "Midwife", "Self") gives
-    the referral source, not the referrer's name, even with a few other values in it (they
-    are asked about before importing); another column named for the referrer ("Referrer")
-    then gives the name. Not when a mapping says otherwise or a column gives the source."""
-    if kind != "mothers" or any(c.field and c.field.name == "referral_source" for c in columns):
-        return columns
-    by_name = {f.name: f for f in fields_of(kind)}
-    candidates = [
-        c
-        for c in columns
-        if not cmap.get(c.name)[0]
-        and (field := auto_field(kind, c.name)) is not None
-        and field.name == "referrer_name"
-    ]
-    shares = {c.index: _source_share(c, body) for c in candidates}
-    sources = [c for c in candidates if shares[c.index] >= SOURCE_SHARE]
-    if not sources:
-        return columns
-    source = max(sources, key=lambda c: shares[c.index])
-    names = [c for c in candidates if c is not source]
-    name = names[0] if names else None
-    out = []
-    for column in columns:
-        if column is source:
-            column = Column(column.index, column.name, by_name["referral_source"], None)
-        elif column is name and column.field is None:
-            column = Column(column.index, column.name, by_name["referrer_name"], None)
-        out.append(column)
-    return out
-
-
-#: The share of a "Referred by" column's values that must be kinds of referrer for it to
-#: be read as the referral source: most, not all (a new word like "Perinatal MH team" or a
-#: one-off "Family nurse" does not make it a column of names).
-SOURCE_SHARE = 0.6
-
-
-def _source_share(column: Column, body: list[Row]) -> float:
-    sources = enum_lookup(ReferralSource)
-    given = [norm(v) for v in (cell_text(_at(row, column.index)) for row in body) if v]
-    return sum(v in sources for v in given) / len(given) if given else 0.0
+    return sources_given_as_referrer(kind, columns, body, cmap)
 
 
 def _at(row: Row, index: int) -> object:
@@ -229,10 +168,16 @@ def _at(row: Row, index: int) -> object:
 
 
 def preview(
-    path: Path | str, kind: str, mapping: Mapping[str, str] | None = None, *, rows: int = 20
+    path: Path | str,
+    kind: str,
+    mapping: Mapping[str, str] | None = None,
+    *,
+    rows: int = 20,
+    vault: Vault | None = None,
 ) -> Preview:
-    """The header row found, each column's field, and the first rows: for the dialog."""
-    sheet = read_sheet(path, kind, mapping)
+    """The header row found, each column's field, and the first rows: for the dialog.
+    With `vault` and no mapping, her choices for a file with the same columns are used."""
+    sheet = read_sheet(path, kind, mapping, recaller(vault, kind) if vault else None)
     data = sheet.data()
     width = len(sheet.columns)
     return Preview(
@@ -250,6 +195,16 @@ def preview(
         missing_required=sheet.missing(kind),
         notes=list(sheet.table.notes) + sheet_notes(kind, sheet),
     )
+
+
+def recaller(vault: Vault, kind: str) -> Recall:
+    """Her remembered choices for a file's columns, read from the database."""
+
+    def recall(headers: list[str]) -> Mapping[str, str] | None:
+        with vault.storage_errors(), vault.session() as session:
+            return recalled(session, kind, headers)
+
+    return recall
 
 
 def row_texts(columns: list[Column], row: Row) -> tuple[str, ...]:

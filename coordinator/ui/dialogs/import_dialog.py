@@ -221,8 +221,10 @@ class ImportDialog(QDialog):
         self.file_message.show_message(self.tr("Reading the file…"), "info")
         self.message.clear_message()
         self.import_button.setEnabled(False)
-        kind = self.kind_name()
-        self.preview_task.start(lambda _progress: importing.preview(path, kind), "import-preview")
+        kind, vault = self.kind_name(), self._vault
+        self.preview_task.start(
+            lambda _progress: importing.preview(path, kind, vault=vault), "import-preview"
+        )
 
     def _previewed(self, preview: importing.Preview) -> None:
         if preview.kind != self.kind_name() or self._read_path != str(self.path()):

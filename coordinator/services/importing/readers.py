@@ -13,7 +13,6 @@ import codecs
 import csv
 import io
 import re
-import zipfile
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -62,7 +61,11 @@ def read_table(path: Path, score: Callable[[list[Row]], int]) -> Table:
     except OSError as err:
         raise ImportFileError(f"Cannot read {path.name}: {err.strerror or err}.") from None
     suffix = path.suffix.lower()
-    if suffix == ".xls" or head.startswith(b"\xd0\xcf\x11\xe0"):
+    if head.startswith(b"\xd0\xcf\x11\xe0"):
+        from coordinator.services.importing.workbook_checks import refuse_ole
+
+        refuse_ole(path)
+    if suffix == ".xls":
         raise ImportFileError(
             f"{path.name} is an old Excel (.xls) file: open it in Excel and save it as "
             ".xlsx or CSV first."
@@ -150,13 +153,16 @@ def _trim(row: Row) -> Row:
 
 def _read_xlsx(path: Path, score: Callable[[list[Row]], int]) -> Table:
     import openpyxl
-    from openpyxl.utils.exceptions import InvalidFileException
 
+    from coordinator.services.importing.workbook_checks import check_workbook
+
+    check_workbook(path)
     try:
         book = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError, ValueError) as err:
+    except Exception as err:  # a damaged workbook fails in many ways inside openpyxl
         raise ImportFileError(
-            f"{path.name} is not a readable Excel file ({type(err).__name__})."
+            f"{path.name} is not a readable Excel file ({type(err).__name__}): open it in "
+            "Excel and save it again, or export it to CSV."
         ) from None
     try:
         sheets = list(book.worksheets)
@@ -191,11 +197,13 @@ def _merged_ranges(sheet) -> list[tuple[int, int, int, int]]:
     """(min_col, min_row, max_col, max_row) of each merged range; read-only mode skips them."""
     from openpyxl.utils.cell import range_boundaries
 
+    from coordinator.services.importing.workbook_checks import scan
+
     try:
-        xml = sheet.parent._archive.read(sheet._worksheet_path)
+        matches = scan(sheet.parent._archive, sheet._worksheet_path, _MERGE)
+        return [range_boundaries(m.group(1).decode()) for m in matches]  # type: ignore[misc]
     except (AttributeError, KeyError, OSError):
         return []
-    return [range_boundaries(ref.decode()) for ref in _MERGE.findall(xml)]  # type: ignore[misc]
 
 
 class FormulaWithoutResult:
@@ -208,7 +216,10 @@ class FormulaWithoutResult:
 
 
 FORMULA_WITHOUT_RESULT = FormulaWithoutResult()
-_CELL = re.compile(rb"<(?:\w+:)?c\b([^>]*)>(.*?)</(?:\w+:)?c>", re.S)
+#: A cell with a body (not a self-closing <c r="A1"/>): its attributes and its body.
+_CELL = re.compile(rb"<(?:\w+:)?c\b([^>]*)(?<!/)>(.*?)</(?:\w+:)?c>", re.S)
+#: Longest cell looked for across the chunks the sheet is read in (a cell of long text).
+_CELL_KEEP = 256 * 1024
 _REF = re.compile(rb'\br="([A-Z]+)([0-9]+)"')
 _VALUE = re.compile(rb"<(?:\w+:)?v>[^<]+</(?:\w+:)?v>")
 
@@ -218,15 +229,19 @@ def _mark_formulas_without_results(rows: list[Row], sheet) -> None:
     data_only, such a cell would read as empty and its value be lost without a word)."""
     from openpyxl.utils.cell import column_index_from_string
 
+    from coordinator.services.importing.workbook_checks import scan
+
     try:
-        xml = sheet.parent._archive.read(sheet._worksheet_path)
+        cells = [
+            m.groups()
+            for m in scan(sheet.parent._archive, sheet._worksheet_path, _CELL, _CELL_KEEP)
+            if b"<f" in m.group(2) or b":f>" in m.group(2)
+        ]
     except (AttributeError, KeyError, OSError):
         return
-    if b"<f" not in xml and b":f" not in xml:
-        return
-    for attributes, body in _CELL.findall(xml):
+    for attributes, body in cells:
         ref = _REF.search(attributes)
-        if ref is None or (b"<f" not in body and b":f>" not in body) or _VALUE.search(body):
+        if ref is None or _VALUE.search(body):
             continue
         row, column = int(ref.group(2)), column_index_from_string(ref.group(1).decode())
         while len(rows) < row:

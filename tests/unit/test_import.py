@@ -263,15 +263,16 @@ def test_volunteer_and_service_bad_rows_are_rejected(vault, tmp_path):
 def test_values_are_read_in_their_usual_spellings(vault, tmp_path):
     path = write_xlsx(tmp_path / "spellings.xlsx", [
         ["Name", "Due date", "Referral date", "Post code", "Tel", "Interpreter", "No voicemail",
-         "Multiple birth", "Stage", "Referral source", "Other children", "Availability"],
+         "Multiple birth", "Stage", "Referral source", "Other children", "Availability",
+         "Closure reason"],
         ["Ann", "31/05/2026", datetime(2026, 2, 1), "le16th", "+44 7700 900123", "yes", "Y",
-         "✓", "Waiting for match", "Health visitor", 2, "Mon morning; Wed eve"],
+         "✓", "Waiting for match", "Health visitor", 2, "Mon morning; Wed eve", ""],
         ["Bel", "31-5-26", "1 Feb 2026", "  b15 2tt ", "07700900124", "no", "n", "x",
-         "waiting", "hv", "0", "tuesday afternoons"],
+         "waiting", "hv", "0", "tuesday afternoons", ""],
         ["Cat", "31 May 2026", 46054, "LE1 6TH", 7700900125, "TRUE", "0", "false",
-         "Matched", "Self-referral", None, ""],
+         "Matched", "Self-referral", None, "", ""],
         ["Dot", "2026-05-31", "01/02/2026 00:00", "LE1 6TH", "0116 496 0123", 1, "", "",
-         "closed", "self", "", ""],
+         "closed", "self", "", "", "completed"],
     ])  # fmt: skip
     report = run(vault, path)
     assert report.rejected == [] and report.imported == 4

@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 from coordinator import models as m
 from coordinator.services import audit
 from coordinator.services.importing.convert import Lookups, convert_cells, load_lookups
+from coordinator.services.importing.form_rules import FORM_RULES
 from coordinator.services.importing.kinds import Kind, Record, kind_spec
 from coordinator.services.importing.memory import remember
 from coordinator.services.importing.readers import ImportCancelled, ImportFileError, Row
@@ -127,6 +128,8 @@ def _check_rows(
                 progress(done, len(data) + 1)
         converted = convert_cells(spec.name, sheet.columns, cells, lookups)
         spec.check(converted, lookups.today)
+        if not converted.problems:  # the form's own rules, and its clean values
+            converted.values |= FORM_RULES[spec.name](converted, lookups.today)
         if converted.problems:
             report.rejected.append(
                 Rejected(number, " ".join(converted.problems), row_texts(sheet.columns, cells))

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel
 
 from coordinator.services import vocabularies
 from coordinator.services.records.mothers import load_mother
@@ -61,6 +62,10 @@ def test_unknown_values_are_asked_about_and_her_answers_are_imported(
         ("Needs", "Jet lag"),
         ("Referred by", "Family nurse"),
     }
+    titles = [w.text() for w in page.findChildren(QLabel) if w.text().startswith("“")]
+    assert "“Main language”: 3 values not in your list of languages" in titles
+    assert "“Needs”: 1 value not in your list of needs" in titles
+    assert "“Igbo” (1 row)" in titles
     # Likely answers are chosen already: a language to add, a near spelling, and for a
     # choice that cannot be added, "not right" until she says.
     assert page.combos[("Main language", "Igbo")].currentText() == "Add “Igbo” to your list"

@@ -64,12 +64,8 @@ class ValuesPage(QWidget):
         self.columns = list(columns)
         row = 0
         for column in columns:
-            count = len(column.values)
-            title = (
-                self.tr("“{column}”: 1 value not in your {what}")
-                if count == 1
-                else self.tr("“{column}”: {n} values not in your {what}")
-            ).format(column=column.column, n=count, what=self._what(column))
+            title = self.tr("“{column}”: %n value(s) not in your {what}", "", len(column.values))
+            title = title.format(column=column.column, what=self._what(column))
             label = heading(title, 3)
             label.setWordWrap(True)
             self._grid.addWidget(label, row, 0, 1, 3)
@@ -92,9 +88,7 @@ class ValuesPage(QWidget):
         return column.what
 
     def _value_text(self, value: UnknownValue) -> str:
-        rows = (
-            self.tr("1 row") if value.rows == 1 else self.tr("{n} rows").format(n=f"{value.rows:,}")
-        )
+        rows = self.tr("%Ln row(s)", "", value.rows)
         return f"“{value.value}” ({rows})"
 
     def _combo(self, column: UnknownColumn, value: UnknownValue) -> QComboBox:

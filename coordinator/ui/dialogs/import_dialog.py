@@ -1,9 +1,10 @@
-"""Import from a spreadsheet: choose what and which file, check the columns, import, and see
-which rows need fixing.
+"""Import from a spreadsheet: choose what and which file, check the columns, say what the
+values not in her lists are, import, and see which rows need fixing.
 
-Reading the file (the preview) and the import both run in a worker thread; the import shows
-progress and can be cancelled until it saves (then nothing is saved). Afterwards the rows
-not imported are listed with their row numbers and reasons, and can be saved as a CSV report.
+Reading the file (the preview), finding the unknown values and the import all run in a
+worker thread; the import shows progress and can be cancelled until it saves (then nothing
+is saved). Afterwards the rows not imported are listed with their row numbers and reasons,
+and can be saved as a CSV report.
 """
 
 from __future__ import annotations
@@ -32,14 +33,11 @@ from coordinator.services import changes, importing
 from coordinator.services.changes import Kind
 from coordinator.storage.vault import Vault
 from coordinator.ui import settings as ui_settings
-from coordinator.ui.dialogs.import_mapping import MappingTable
+from coordinator.ui.dialogs.import_columns import ColumnsPage
 from coordinator.ui.dialogs.import_result import ImportResult
 from coordinator.ui.dialogs.import_values import ValuesPage
 from coordinator.ui.kit.operations import Task, error_message
 from coordinator.ui.kit.widgets import WARNING_COLOUR, MessageLabel, heading, note
-
-#: Columns that stand in for the full name.
-NAME_PARTS = {"first_name", "last_name"}
 
 
 class ImportDialog(QDialog):
@@ -50,7 +48,6 @@ class ImportDialog(QDialog):
         super().__init__(parent)
         self._vault = vault
         self._preview: importing.Preview | None = None
-        self._choices: list[importing.FieldChoice] = []
         self._cancel = threading.Event()
         #: The file the preview shows.
         self._read_path = ""
@@ -83,13 +80,14 @@ class ImportDialog(QDialog):
                 "that here before anything is saved."
             )
         )
-        self.summary = QLabel()
-        self.summary.setWordWrap(True)
-        self.table = MappingTable()
-        self.unmapped = note()
-        self.missing = MessageLabel()
-        self.notes = note()
-        self.change_note = MessageLabel()
+        self.columns_page = ColumnsPage()
+        page = self.columns_page
+        self.summary, self.table, self.notes = page.summary, page.table, page.notes
+        self.unmapped, self.missing, self.change_note = (
+            page.unmapped,
+            page.missing,
+            page.change_note,
+        )
         self.progress = QProgressBar()
         self.progress.setAccessibleName(self.tr("Import progress"))
         self.progress.hide()
@@ -152,21 +150,10 @@ class ImportDialog(QDialog):
         column.addWidget(self.start_note)
         column.addStretch(1)
 
-        preview = QWidget()
-        column = QVBoxLayout(preview)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(6)
-        column.addWidget(self.summary)
-        column.addWidget(self.table, 1)
-        column.addWidget(self.change_note)
-        column.addWidget(self.unmapped)
-        column.addWidget(self.missing)
-        column.addWidget(self.notes)
-
         self.steps = QStackedWidget()
         self.result = ImportResult()
         self.values_page = ValuesPage()
-        for page in (start, preview, self.values_page, self.result):
+        for page in (start, self.columns_page, self.values_page, self.result):
             self.steps.addWidget(page)
 
         buttons = QHBoxLayout()
@@ -232,13 +219,7 @@ class ImportDialog(QDialog):
             return
         self.file_message.clear_message()
         self._preview = preview
-        self._choices = importing.field_choices(preview.kind)
-        self.summary.setText(self.table.summary(preview))
-        self.table.show_preview(preview, self._choices)
-        self.change_note.clear_message()
-        notes = [n for n in preview.notes if "is not imported" not in n]
-        self.notes.setText("\n".join(notes))
-        self.notes.setVisible(bool(notes))
+        self.columns_page.show_preview(preview)
         self._show_step(1)
         self._mapping_changed()
 
@@ -249,32 +230,12 @@ class ImportDialog(QDialog):
         self._show_step(0)
 
     def _mapping_changed(self) -> None:
-        if self.table.last_note:
-            self.change_note.show_message(self.table.last_note, "info")
-        mapping = self.table.mapping()
-        ignored = [header for header, field in mapping.items() if not field]
-        self.unmapped.setText(
-            self.tr("Not imported: {columns}.").format(columns=", ".join(f"“{h}”" for h in ignored))
-            if ignored
-            else self.tr("Every column will be imported.")
-        )
-        missing = self.missing_fields()
-        if missing:
-            self.missing.show_message(
-                self.tr("Choose the column that gives the {fields}: it is needed.").format(
-                    fields=self.tr(" and the ").join(f.lower() for f in missing)
-                )
-            )
-        else:
-            self.missing.clear_message()
-        self.import_button.setEnabled(not missing and bool(self._preview))
+        ready = self.columns_page.refresh()
+        self.import_button.setEnabled(ready and bool(self._preview))
 
     def missing_fields(self) -> list[str]:
         """Headers of the needed fields no column gives."""
-        given = {field for field in self.table.mapping().values() if field}
-        if given & NAME_PARTS:
-            given.add("full_name")
-        return [c.header for c in self._choices if c.required and c.name not in given]
+        return self.columns_page.missing_fields()
 
     # -- importing ---------------------------------------------------------------------------
 

@@ -161,3 +161,28 @@ def test_json_lists_duplicate_rows_and_every_note(cli, fresh_db, tmp_path):
         "There is no status date column: each volunteer's status date is the date of the import.",
         "Row 4 ('Total') is a total, not a record: it was not imported.",
     ]
+
+
+def test_a_csv_heading_over_a_blank_one_with_headings_under_it_keeps_both(vault, tmp_path):
+    path = write_csv(tmp_path / "grouped.csv", [
+        ["Mum's name", "Languages spoken", "", "Due date"],
+        ["", "main", "other", ""],
+        ["Amy Ashworth", "Irish", "BSL", "46174"],
+        ["Bea Brown", "Polish", "", "46175"],
+    ])  # fmt: skip
+    report = run(vault, path)
+    assert report.header_row == 2 and report.rejected == []
+    assert report.mapping["Languages spoken (main)"] == "language_id"
+    assert report.mapping["Languages spoken (other)"] == "other_languages"
+    amy = load_mother(vault, report.ids[0])
+    names = labels(vault, "language")
+    assert names[amy.language_id] == "Irish"
+    assert [names[i] for i in amy.other_language_ids] == ["British Sign Language"]
+
+
+def test_a_day_number_among_written_dates_says_what_it_looks_like(vault, tmp_path):
+    path = write_csv(tmp_path / "mixed.csv", [["Name", "Due date"], ["Amy Ashworth", "46174"],
+                                              ["Bea Brown", "01/07/2026"]])  # fmt: skip
+    report = run(vault, path)
+    assert [r.row for r in report.rejected] == [2]
+    assert "looks like an Excel day number" in report.rejected[0].reason

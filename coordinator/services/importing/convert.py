@@ -151,6 +151,11 @@ def parse_value(kind: str, fld: F.Field, raw: object, lookups: Lookups, column: 
     t = fld.type
     if t == F.DATE:
         value = cell_text(raw) if isinstance(raw, str) else raw
+        if isinstance(value, str) and value.isdigit() and len(value) == 5:
+            raise Invalid(
+                f"'{value}' looks like an Excel day number, but the other dates in this column "
+                "are written as dates: write it as day/month/year, like 31/01/2026."
+            )
         return check_date(kind, fld, read_date(value), lookups.today)
     text = cell_text(raw)
     if text is None:

@@ -7,8 +7,13 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from coordinator.models import ReferralSource
-from coordinator.services.importing.fields import DATE, enum_lookup, fields_of, norm
-from coordinator.services.importing.header import Column, ColumnMapping, auto_field
+from coordinator.services.importing.fields import DATE, LIST_TYPES, enum_lookup, fields_of, norm
+from coordinator.services.importing.header import (
+    SPARE_FIELDS,
+    Column,
+    ColumnMapping,
+    auto_field,
+)
 from coordinator.services.importing.readers import Row
 from coordinator.services.importing.values import cell_text
 
@@ -34,11 +39,16 @@ def serial_date(number: int) -> date:
     return _EXCEL_EPOCH + timedelta(days=number)
 
 
-def sub_headings(rows: list[Row], header_index: int) -> int:
+def sub_headings(kind: str, rows: list[Row], header_index: int) -> int:
     """A heading merged over several columns ("Languages spoken" over "main" | "other")
     with the headings under it: the two rows make one, "Languages spoken (main)", and its
-    index is returned. Else the header row is left as it is."""
-    header = [cell_text(c) for c in rows[header_index]]
+    index is returned. Else the header row is left as it is.
+
+    In a CSV file a merged heading is written once, over blank headings: a blank heading
+    right after one naming a field several columns can give (a list, a mother's language),
+    over a column with something in it, continues that heading (as Excel's merge would), so
+    "Languages spoken", "" is read as two columns of it."""
+    header = _continued(kind, rows, header_index)
     grouped = {
         i
         for i, text in enumerate(header)
@@ -58,6 +68,31 @@ def sub_headings(rows: list[Row], header_index: int) -> int:
         f"{text} ({under[i]})" if i in named else text for i, text in enumerate(header)
     ]
     return header_index + 1
+
+
+def _continued(kind: str, rows: list[Row], header_index: int) -> list[str | None]:
+    header = [cell_text(c) for c in rows[header_index]]
+    width = max((len(r) for r in rows[header_index:]), default=0)
+    header += [None] * (width - len(header))
+    body = rows[header_index + 1 :]
+    changed = False
+    for i in range(1, width):
+        if (
+            header[i] is None
+            and header[i - 1]
+            and _several_columns(kind, header[i - 1])
+            and any(cell_text(_at(r, i)) for r in body)
+        ):
+            header[i] = header[i - 1]
+            changed = True
+    if changed:
+        rows[header_index] = list(header)
+    return header
+
+
+def _several_columns(kind: str, header: str) -> bool:
+    field = auto_field(kind, header)
+    return field is not None and (field.type in LIST_TYPES or field.name in SPARE_FIELDS)
 
 
 def sources_given_as_referrer(

@@ -123,7 +123,7 @@ def read_sheet(
     gives for its columns, else by the usual header spellings and what the columns hold."""
     cmap = ColumnMapping(_check_kind(kind), mapping)
     table = read_table(Path(path), lambda rows: header_score(kind, rows, cmap))
-    header_index = sub_headings(table.rows, find_header(kind, table.rows, cmap))
+    header_index = sub_headings(kind, table.rows, find_header(kind, table.rows, cmap))
     guessed = _columns(kind, table.rows, header_index, ColumnMapping(kind, None))
     remembered = None
     if mapping is None and recall is not None:

@@ -81,6 +81,12 @@ def test_unknown_values_are_asked_about_and_her_answers_are_imported(
 
     report = dialog.report
     assert [r.row for r in report.rejected] == [3]
+    # The whole reason is there to read: wrapped in the table, and as its tooltip.
+    table = dialog.result.rejected
+    reason = table.model().index(0, 1)
+    assert table.wordWrap() and table.textElideMode() == Qt.TextElideMode.ElideNone
+    assert reason.data(Qt.ItemDataRole.ToolTipRole) == report.rejected[0].reason
+    assert reason.data() == report.rejected[0].reason
     assert "You chose not to import rows with 'Jet lag'" in report.rejected[0].reason
     assert report.added_terms == {"languages": ["Igbo"]}
     assert "Added to your list of languages: Igbo." in dialog.result.notes.text()

@@ -15,6 +15,7 @@ from sqlalchemy import select
 from coordinator import models as m
 from coordinator.services.importing import fields as F
 from coordinator.services.importing.header import Column
+from coordinator.services.importing.readers import FormulaWithoutResult
 from coordinator.services.importing.sheet import read_sheet
 from coordinator.services.importing.terms import Terms, load_terms
 from coordinator.services.importing.values import cell_text, split_list
@@ -76,8 +77,7 @@ def unknown_values(
         fld = column.field
         if fld is None or fld.type not in _CHOICE_TYPES:
             continue
-        texts = [cell_text(cells[column.index]) if column.index < len(cells) else None
-                 for _, cells in data]  # fmt: skip
+        texts = [_text(cells, column.index) for _, cells in data]
         found = _unknown_in(column, fld, [t for t in texts if t], vocab, projects)
         if not found:
             continue
@@ -100,6 +100,12 @@ def unknown_values(
         )
         out.append(UnknownColumn(column.name, fld.name, what, can_add, choices, values))
     return out
+
+
+def _text(cells: list[object], index: int) -> str | None:
+    """A cell's text; None for a formula without a saved result (rejected on its own)."""
+    cell = cells[index] if index < len(cells) else None
+    return None if isinstance(cell, FormulaWithoutResult) else cell_text(cell)
 
 
 def _unknown_in(

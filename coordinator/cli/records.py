@@ -1,6 +1,7 @@
 """The `import` and `export` commands.
 
-    coordinator import {mothers,volunteers,services} FILE [--mapping FILE] [--dry-run] [--json]
+    coordinator import {mothers,volunteers,services} FILE [--mapping FILE] [--add-new-terms]
+                       [--dry-run] [--json]
     coordinator export {mothers,volunteers,matches,services} --out FILE.csv|FILE.xlsx [--json]
 
 Import exits 1 when any row was rejected (the good rows are still saved, unless --dry-run),
@@ -32,10 +33,32 @@ EXPORT_WARNING = (
 
 
 def read_mapping(path: Path) -> dict[str, str]:
-    """A mapping file: a JSON object {"column": "field"}, or CSV rows "column,field".
+    """The column mapping of a mapping file (see `read_mapping_file`)."""
+    return read_mapping_file(path)[0]
 
-    An empty field means "do not import this column". A first CSV row "column,field" is a
-    header and is skipped.
+
+def _values_section(path: Path, data: object) -> dict[str, dict[str, str]]:
+    """The "values" of a JSON mapping file: column -> {value in the file: term}."""
+    if not isinstance(data, dict) or not all(
+        isinstance(column, str)
+        and isinstance(given, dict)
+        and all(isinstance(k, str) and isinstance(v, str | None) for k, v in given.items())
+        for column, given in data.items()
+    ):
+        raise UsageError(
+            f'The "values" of {path.name} must map a column to its values and terms: '
+            '{"Languages": {"Farsi": "Persian", "Perinatal MH team": "Perinatal mental health"}}.'
+        )
+    return {column: {k: v or "" for k, v in given.items()} for column, given in data.items()}
+
+
+def read_mapping_file(path: Path) -> tuple[dict[str, str], dict[str, dict[str, str]]]:
+    """A mapping file: (column -> field, column -> {value: term}).
+
+    JSON: an object {"column": "field"}, or {"columns": {...}, "values": {...}} where
+    "values" says what to read values that are not in her lists as ("" = leave those rows
+    out). CSV: rows "column,field" (no values). An empty field means "do not import this
+    column". A first CSV row "column,field" is a header and is skipped.
     """
     from coordinator.services.importing.readers import decode, sniff_delimiter
 
@@ -50,11 +73,22 @@ def read_mapping(path: Path) -> dict[str, str]:
             raise UsageError(
                 f"The mapping file {path.name} is not valid JSON ({err.msg})."
             ) from None
-        if not all(isinstance(k, str) and isinstance(v, str | None) for k, v in data.items()):
+        if not isinstance(data, dict):
+            data = None
+        values = _values_section(path, data.pop("values", {})) if data else {}
+        if data and isinstance(data.get("columns"), dict):
+            data = {**data.pop("columns"), **data}
+        if (
+            not data
+            and not values
+            or not all(
+                isinstance(k, str) and isinstance(v, str | None) for k, v in (data or {}).items()
+            )
+        ):
             raise UsageError(
                 f'The mapping file {path.name} must map names to names: {{"Tel": "phone"}}.'
             )
-        return {k: v or "" for k, v in data.items()}
+        return {k: v or "" for k, v in data.items()}, values
     mapping: dict[str, str] = {}
     for i, row in enumerate(csv.reader(io.StringIO(text), delimiter=sniff_delimiter(text))):
         cells = [c.strip() for c in row]
@@ -67,7 +101,7 @@ def read_mapping(path: Path) -> dict[str, str]:
         mapping[cells[0]] = cells[1] if len(cells) > 1 else ""
     if not mapping:
         raise UsageError(f"The mapping file {path.name} maps no columns.")
-    return mapping
+    return mapping, {}
 
 
 def cmd_import(args: argparse.Namespace) -> int:
@@ -76,10 +110,20 @@ def cmd_import(args: argparse.Namespace) -> int:
     source = Path(args.file).expanduser()
     if not source.is_file():
         raise UsageError(f"There is no file {source}.")
-    mapping = read_mapping(Path(args.mapping).expanduser()) if args.mapping else None
+    mapping, values = (
+        read_mapping_file(Path(args.mapping).expanduser()) if args.mapping else (None, {})
+    )
     with open_db(args) as vault:
         try:
-            report = import_file(vault, args.kind, source, mapping=mapping, dry_run=args.dry_run)
+            report = import_file(
+                vault,
+                args.kind,
+                source,
+                mapping=mapping or None,
+                values=values,
+                add_new_terms=args.add_new_terms,
+                dry_run=args.dry_run,
+            )
         except ImportFileError as err:
             raise UsageError(str(err)) from None
     out(args, report.as_json(), report.lines())
@@ -127,7 +171,14 @@ def register(sub, parents: list[argparse.ArgumentParser]) -> None:
     p.add_argument(
         "--mapping",
         metavar="FILE",
-        help='column -> field: a JSON object {"Tel": "phone"} or CSV rows "Tel,phone"',
+        help='column -> field: a JSON object {"Tel": "phone"} or CSV rows "Tel,phone"; JSON '
+        'may also give "values": {"Languages": {"Farsi": "Persian"}}',
+    )
+    p.add_argument(
+        "--add-new-terms",
+        action="store_true",
+        help="add every list value not in your lists (needs, languages, ...) to them, "
+        "instead of rejecting its rows (real languages are always added)",
     )
     p.add_argument("--dry-run", action="store_true", help="check every row but save nothing")
     p.set_defaults(func=cmd_import)

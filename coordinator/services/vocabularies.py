@@ -173,21 +173,32 @@ def _code_for(session: Session, model: type, label: str) -> str:
 
 def add_term(vault: Vault, vocabulary: Vocabulary, label: str) -> int:
     """Add a term at the end of the vocabulary; Invalid when the name is empty or taken."""
-    model = _model(vocabulary)
     with vault.transaction() as session:
-        label = _clean_label(session, model, label, None)
-        last = session.scalar(select(func.max(model.sort_order))) or 0
-        term = model(code=_code_for(session, model, label), label=label, sort_order=last + 10)  # type: ignore[call-arg]
-        session.add(term)
-        session.flush()
-        audit.record(
-            session,
-            AuditAction.CREATE,
-            entity_type=_table_name(model),
-            entity_id=term.id,
-            fields=["label"],
-        )
-        return term.id
+        return insert_term(session, vocabulary, label)
+
+
+def insert_term(
+    session: Session, vocabulary: Vocabulary, label: str, code: str | None = None
+) -> int:
+    """Add a term at the end of the vocabulary in the caller's transaction (the importer
+    adds the words a spreadsheet brings with its records); Invalid when the name is empty
+    or taken. `code` is used when given and free (a language's ISO code)."""
+    model = _model(vocabulary)
+    label = _clean_label(session, model, label, None)
+    last = session.scalar(select(func.max(model.sort_order))) or 0
+    if not code or session.scalar(select(model.id).where(model.code == code)) is not None:
+        code = _code_for(session, model, label)
+    term = model(code=code, label=label, sort_order=last + 10)  # type: ignore[call-arg]
+    session.add(term)
+    session.flush()
+    audit.record(
+        session,
+        AuditAction.CREATE,
+        entity_type=_table_name(model),
+        entity_id=term.id,
+        fields=["label"],
+    )
+    return term.id
 
 
 def _get(session: Session, model: type, term_id: int) -> VocabularyMixin:

@@ -222,6 +222,23 @@
     </message>
 </context>
 <context>
+    <name>ValuesPage</name>
+    <message numerus="yes">
+        <source>“{column}”: %n value(s) not in your {what}</source>
+        <translation>
+            <numerusform>“{column}”: %n value not in your {what}</numerusform>
+            <numerusform>“{column}”: %n values not in your {what}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln row(s)</source>
+        <translation>
+            <numerusform>%Ln row</numerusform>
+            <numerusform>%Ln rows</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>VolunteersPage</name>
     <message numerus="yes">
         <source>%Ln volunteer(s)</source>

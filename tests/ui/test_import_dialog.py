@@ -91,8 +91,11 @@ def test_the_preview_finds_the_header_under_a_title_and_maps_the_columns(qtbot, 
     shown = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
     assert shown == HEADERS
     assert model.headerData(0, Qt.Orientation.Vertical) == "Import as"
-    assert model.headerData(1, Qt.Orientation.Vertical) == "Row 4"
-    assert model.data(model.index(1, 0)) == "Amira Haddad"
+    assert model.headerData(1, Qt.Orientation.Vertical) == "Read as"
+    assert model.data(model.index(1, 3)) == "07700 900123"  # read as written
+    assert model.data(model.index(1, 2)) == "le2 8ab → LE2 8AB"
+    assert model.headerData(2, Qt.Orientation.Vertical) == "Row 4"
+    assert model.data(model.index(2, 0)) == "Amira Haddad"
     assert [combo(dialog, h).currentText() for h in HEADERS] == [
         "Full name (needed)",
         "Due date",
@@ -184,8 +187,8 @@ def test_importing_the_same_file_again_adds_nothing(qtbot, dialog, referrals):
 def test_cancel_stops_the_import_and_saves_nothing(qtbot, dialog, referrals, vault, held_runner):
     held_runner.only = {"import"}
     choose_file(qtbot, dialog, referrals)
-    click(qtbot, dialog.import_button)
-    assert held_runner.names == ["import"]
+    click(qtbot, dialog.import_button)  # no values to ask about: straight to the import
+    qtbot.waitUntil(lambda: held_runner.names == ["import"], timeout=5_000)
     assert dialog.progress.isVisible() and not dialog.import_button.isEnabled()
     click(qtbot, dialog.cancel_button)
     assert dialog.cancel_button.text() == "Cancelling…"
@@ -241,3 +244,21 @@ def test_the_volunteers_list_shows_what_was_imported(qtbot, vault, tmp_path):
     run_import(qtbot, dialog)
     assert result(dialog).startswith("2 imported")
     assert shown_names(page) == ["Rachel Okafor", "Zofia Nowak"]
+
+
+def test_the_preview_shows_how_values_will_be_read_and_follows_the_choice(qtbot, dialog, tmp_path):
+    path = tmp_path / "dates.csv"
+    path.write_text(
+        "Name,Due date,Availability\nAmira Haddad,3rd March 2027,Tue & Thu evenings\n",
+        encoding="utf-8",
+    )
+    choose_file(qtbot, dialog, path)
+    model = dialog.table.model()
+    assert model.data(model.index(1, 1)) == "3rd March 2027 → 03/03/2027"
+    assert model.data(model.index(1, 2)) == "Tue & Thu evenings → Tue evening; Thu evening"
+    choose_field(dialog, "Due date", "Phone")
+    assert model.data(model.index(1, 1)).startswith("3rd March 2027 → ⚠ Not a")
+    choose_field(dialog, "Due date", "Don't import")
+    assert model.data(model.index(1, 1)) is None
+    dialog.resize(1366, 768)
+    dialog.grab().save("/tmp/import-columns-step.png")

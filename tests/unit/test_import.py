@@ -129,11 +129,19 @@ def test_every_header_variant_is_recognised(tmp_path, kind, headers, field):
     shown = preview(path, kind)
     assert shown.header_row == 2
     assert shown.columns[0].field == field
-    assert {c.name: c.field for c in shown.columns[1:]} == {
-        **{h.strip(): None for h in headers[1:]},
-        "Something else": None,
-    }
-    assert all("already gives" in c.why_not for c in shown.columns[1:-1])
+    # A list (needs, languages) takes every column that gives it; a mother's second
+    # language column gives her other languages; any other field is given once.
+    several = field in ("needs", "languages", "experiences")
+    second = {"language_id": "other_languages"}.get(field)
+    expected = [field if several else None for _ in headers[1:]]
+    if second:
+        expected[0] = second
+    assert [c.field for c in shown.columns[1:]] == [*expected, None]
+    assert [c.name for c in shown.columns[1:]] == [
+        *(h.strip() for h in headers[1:]),
+        "Something else",
+    ]
+    assert all("already gives" in c.why_not for c in shown.columns[1:-1] if c.field is None)
 
 
 @pytest.mark.parametrize("kind", ["mothers", "volunteers", "services"])
@@ -177,8 +185,8 @@ def test_each_kind_of_bad_row_is_rejected_with_its_row_and_column(vault, tmp_pat
         6: "'Due date' — The due date is more than 10 months ahead: check the year.",
         7: "'Post code' — Not a UK postcode: it should look like LE1 6TH or B15 2TT.",
         8: "'Tel' — Not a valid UK phone number: check the number of digits.",
-        9: "'Needs' — 'Flying lessons' is not in your list of needs: add it in Settings, "
-        "or correct the spelling.",
+        9: "'Needs' — 'Flying lessons' is not in your list of needs: choose a term for it or "
+        "add it to your list when you import, or correct the spelling.",
         10: "'Status' — 'Pending' is not one Coordinator knows. Use one of: Received, "
         "Contacted, Assessed, Waiting for a match, Matched, Closed.",
     }
@@ -223,7 +231,7 @@ def test_volunteer_and_service_bad_rows_are_rejected(vault, tmp_path):
         ["Wyn Wood", "wyn@", "", "", "", "", ""],
         ["Xan Xu", "", "Enhanced", "01/02/2025", "01/01/2025", "", ""],
         ["Yas Yew", "", "", "01/02/2025", "", "", ""],
-        ["Zed Zee", "", "", "", "", "Klingon", "12"],
+        ["Zed Zee", "", "", "", "", "Elvish", "12"],
     ], "volunteers")  # fmt: skip
     assert report.imported == 1
     reasons = {r.row: r.reason for r in report.rejected}
@@ -231,7 +239,7 @@ def test_volunteer_and_service_bad_rows_are_rejected(vault, tmp_path):
     assert reasons[4].startswith("'Email' — Not an email address")
     assert reasons[5] == "'DBS due' — The next DBS check must be due after the issue date."
     assert reasons[6].startswith("'DBS type' — The DBS type (Basic, Standard, Enhanced")
-    assert "'Languages' — 'Klingon' is not in your list of languages" in reasons[7]
+    assert "'Languages' — 'Elvish' is not in your list of languages" in reasons[7]
     assert "'Max matches' — It should be a number from 1 to 10." in reasons[7]
     with vault.session() as session:
         val = session.scalars(select(m.Volunteer)).one()
@@ -255,15 +263,16 @@ def test_volunteer_and_service_bad_rows_are_rejected(vault, tmp_path):
 def test_values_are_read_in_their_usual_spellings(vault, tmp_path):
     path = write_xlsx(tmp_path / "spellings.xlsx", [
         ["Name", "Due date", "Referral date", "Post code", "Tel", "Interpreter", "No voicemail",
-         "Multiple birth", "Stage", "Referral source", "Other children", "Availability"],
+         "Multiple birth", "Stage", "Referral source", "Other children", "Availability",
+         "Closure reason"],
         ["Ann", "31/05/2026", datetime(2026, 2, 1), "le16th", "+44 7700 900123", "yes", "Y",
-         "✓", "Waiting for match", "Health visitor", 2, "Mon morning; Wed eve"],
+         "✓", "Waiting for match", "Health visitor", 2, "Mon morning; Wed eve", ""],
         ["Bel", "31-5-26", "1 Feb 2026", "  b15 2tt ", "07700900124", "no", "n", "x",
-         "waiting", "hv", "0", "tuesday afternoons"],
+         "waiting", "hv", "0", "tuesday afternoons", ""],
         ["Cat", "31 May 2026", 46054, "LE1 6TH", 7700900125, "TRUE", "0", "false",
-         "Matched", "Self-referral", None, ""],
+         "Matched", "Self-referral", None, "", ""],
         ["Dot", "2026-05-31", "01/02/2026 00:00", "LE1 6TH", "0116 496 0123", 1, "", "",
-         "closed", "self", "", ""],
+         "closed", "self", "", "", "completed"],
     ])  # fmt: skip
     report = run(vault, path)
     assert report.rejected == [] and report.imported == 4

@@ -37,6 +37,15 @@ def test_import_prints_the_json_report_and_exits_1_when_rows_are_rejected(cli, f
             }
         ],
         "unmapped": ["Shoe size"],
+        "duplicate_rows": [],
+        "added": {},
+        "notes": [],
+        "mapping": {
+            "Mum's name": "full_name",
+            "Referral date": "referral_received_on",
+            "Tel": "phone",
+        },
+        "dry_run": False,
     }
 
     again = cli("import", "mothers", str(path), "--db", str(fresh_db), "--dry-run")
@@ -65,8 +74,14 @@ def test_import_with_a_mapping_file_exits_0_and_bad_calls_exit_2(cli, fresh_db, 
     assert unknown.returncode == EXIT_USAGE
     assert "invalid choice: 'people'" in unknown.stderr
 
-    unreadable = cli("import", "volunteers", str(path), "--db", str(fresh_db))
-    assert unreadable.returncode == EXIT_USAGE  # no column gives the name, without the mapping
+    # The same columns again: her mapping is remembered (and the row is already there).
+    again = cli("import", "volunteers", str(path), "--db", str(fresh_db))
+    assert again.returncode == EXIT_OK, again.stderr
+    assert "Note: The columns are matched as you chose last time" in again.stdout
+
+    other = write_csv(tmp_path / "other.csv", [["Who", "Mail", "Tel"], ["Eve Ede", "", ""]])
+    unreadable = cli("import", "volunteers", str(other), "--db", str(fresh_db))
+    assert unreadable.returncode == EXIT_USAGE  # no column gives the name, without a mapping
     assert "No column gives the full name" in unreadable.stderr
 
 

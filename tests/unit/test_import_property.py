@@ -34,7 +34,8 @@ VALUES = {
     "Email": (["a@example.org", ""], ["a@", "no at sign"]),
     "Needs": (["First baby", "first baby; social isolation", "Domestic abuse, Care leaver", ""],
               ["Flying", "First baby; Jet lag"]),
-    "Status": (["Waiting for match", "received", "Closed", ""], ["Pending", "Maybe"]),
+    # Closed needs a reason (the form's rule), and there is no reason column here.
+    "Status": (["Waiting for match", "received", "Assessed", ""], ["Pending", "Maybe", "Closed"]),
 }  # fmt: skip
 NAMES = itertools.count()
 

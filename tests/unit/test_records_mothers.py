@@ -92,6 +92,7 @@ def full_form(vault) -> MotherForm:
         stage=MotherStage.ASSESSED,
         need_ids=sorted(needs[:3]),
         support_plan="Weekly visits, help with forms",
+        notes="Her sister often answers the phone.\nPrefers mornings.",
         prefers_shared_language=True,
         wanted_experience_ids=sorted(experiences[:2]),
         culture_faith_preference="Catholic",
@@ -402,6 +403,7 @@ def test_audit_events_never_hold_the_values(vault):
     mother_id = save_mother(vault, form, TODAY)
     form = load_mother(vault, mother_id)
     form.support_plan = SENTINEL
+    form.notes = SENTINEL
     form.full_name = SENTINEL + " Jr"
     save_mother(vault, form, TODAY)
     delete_mother(vault, mother_id)

@@ -109,7 +109,8 @@ SYNONYMS: dict[type[enum.Enum], str] = {
     m.ClosureReason: "support_complete: completed, support completed, finished | "
     "no_response: no reply, not responding | declined: refused, did not want support",
     m.ReferralSource: "self: self, self referred, herself | health_visitor: hv | "
-    "perinatal_mental_health: pmh, perinatal mental health, mental health team | "
+    "perinatal_mental_health: pmh, perinatal mental health, mental health team, perinatal mh, "
+    "perinatal mh team, pmh team, perinatal mental health team, pnmh, perinatal team | "
     "social_worker: social services, social care | other_charity: charity, other charity",
     m.SafeContactMethod: "phone: phone, call, telephone | text: text, sms | "
     "letter: post | via_referrer: via referrer",
@@ -120,7 +121,11 @@ SYNONYMS: dict[type[enum.Enum], str] = {
     "left: leaver, inactive | applicant: applied, new",
     m.Gender: "female: f, woman | male: m, man | non_binary: nb",
     m.DbsCheckType: "enhanced_barred: enhanced barred, enhanced and barred, "
-    "enhanced plus barred, enhanced with barred",
+    "enhanced plus barred, enhanced with barred, enhanced dbs with barred list, "
+    "enhanced dbs and barred list, enhanced + barred, enhanced with barred list check | "
+    "enhanced: enhanced dbs, enhanced check, enhanced dbs check, enhanced disclosure | "
+    "standard: standard dbs, standard check, standard dbs check | "
+    "basic: basic dbs, basic check, basic dbs check, basic disclosure",
 }
 
 
@@ -177,7 +182,7 @@ MOTHER_FIELDS: tuple[Field, ...] = (
     F("no_voicemail", "No voicemail|No voice mail|No voicemails|Do not leave voicemail", BOOL),
     F("safe_contact_notes", "Safe contact notes|Contact notes"),
     F("language_id", "Main language|Language|First language|Preferred language|Language spoken|"
-      "Home language", VOCAB, vocab=m.Language),
+      "Home language|Languages spoken|Languages|Spoken languages", VOCAB, vocab=m.Language),
     F("other_languages", "Other languages|Also speaks|Additional languages|Second language",
       VOCAB_LIST, vocab=m.Language),
     F("interpreter_needed", "Interpreter needed|Interpreter|Needs interpreter|Interpreter required",
@@ -221,6 +226,7 @@ MOTHER_FIELDS: tuple[Field, ...] = (
     F("needs", "Needs|Needs/vulnerabilities|Vulnerabilities|Needs and vulnerabilities|"
       "Support needs", VOCAB_LIST, vocab=m.Need),
     F("support_plan", "Support plan|Plan"),
+    F("notes", "Notes|Comments|Other notes|General notes|Note"),
     F("availability", SLOT_HEADERS, SLOTS),
     F("prefers_shared_language", "Prefers shared language|Wants same language|Same language",
       BOOL),

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from openpyxl.utils.cell import get_column_letter
 
 from coordinator.services.importing.fields import (
+    LIST_TYPES,
     Field,
     alias_table,
     fields_of,
@@ -115,14 +116,15 @@ def map_columns(
     kind: str, header: Row, width: int, mapping: ColumnMapping | None = None
 ) -> list[Column]:
     """Each column's field: the mapping's choice, else the recognised spelling. A field goes
-    to one column only: the one the mapping names, else the first that spells it."""
+    to one column only (the one the mapping names, else the first that spells it), except
+    a list field, which several columns can fill, and a mother's language, whose second
+    column gives her other languages."""
     aliases = alias_table(kind)
-    names: list[str] = []
+    texts = [cell_text(_at(header, index)) for index in range(max(width, len(header)))]
+    names = unique_names(texts)
     choices: list[tuple[bool, Field | None]] = []
-    for index in range(max(width, len(header))):
-        text = cell_text(header[index]) if index < len(header) else None
-        names.append(text or f"Column {get_column_letter(index + 1)}")
-        mentioned, field = mapping.get(names[-1]) if mapping else (False, None)
+    for name, text in zip(names, texts, strict=True):
+        mentioned, field = mapping.get(name) if mapping else (False, None)
         choices.append((mentioned, field if mentioned else auto_field(kind, text or "", aliases)))
     claimed: dict[str, int] = {}  # field name -> index of the column that gives it
     for explicit in (True, False):
@@ -136,8 +138,42 @@ def map_columns(
             why_not = (
                 "ignored as the mapping asks" if mentioned else "not a field Coordinator knows"
             )
+        elif claimed[field.name] != index and field.type in LIST_TYPES:
+            pass  # several columns of one list: "Languages spoken (1)", "(2)"
+        elif claimed[field.name] != index and (spare := SPARE_FIELDS.get(field.name)):
+            if spare in claimed:
+                why_not = f"'{names[claimed[field.name]]}' already gives the {field.header.lower()}"
+                field = None
+            else:
+                claimed[spare] = index
+                field = next(f for f in fields_of(kind) if f.name == spare)
         elif claimed[field.name] != index:
             why_not = f"'{names[claimed[field.name]]}' already gives the {field.header.lower()}"
             field = None
         columns.append(Column(index, name, field, why_not))
     return columns
+
+
+#: A second column of a one-value field gives this list field instead: a mother's
+#: "Languages spoken" over two columns is her main language, then her other languages.
+SPARE_FIELDS = {"language_id": "other_languages"}
+
+
+def unique_names(texts: list[str | None]) -> list[str]:
+    """Column names as written ("Column F" when blank), each once: a header repeated (a
+    merged cell over several columns) is numbered "Languages spoken (1)", "(2)", so that no
+    column is lost or mistaken for another."""
+    names = [text or f"Column {get_column_letter(i + 1)}" for i, text in enumerate(texts)]
+    counts = {n: names.count(n) for n in names}
+    seen: dict[str, int] = {}
+    out = []
+    for name in names:
+        if counts[name] > 1:
+            seen[name] = seen.get(name, 0) + 1
+            name = f"{name} ({seen[name]})"
+        out.append(name)
+    return out
+
+
+def _at(row: Row, index: int) -> object:
+    return row[index] if index < len(row) else None

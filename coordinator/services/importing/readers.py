@@ -13,7 +13,6 @@ from __future__ import annotations
 import codecs
 import csv
 import io
-import zipfile
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -26,6 +25,9 @@ from coordinator.services.importing.sheet_parts import scan_sheet
 HEADER_SEARCH_ROWS = 30
 CSV_DELIMITERS = (",", ";", "\t")
 XLSX_SUFFIXES = (".xlsx", ".xlsm")
+#: The longest CSV cell read (Python's csv module stops at 128 KiB): long notes pasted into
+#: a spreadsheet run past that, and a cell of 16 MiB is still no danger to memory.
+CSV_FIELD_LIMIT = 16 * 1024 * 1024
 
 Row = list[object]
 
@@ -61,7 +63,11 @@ def read_table(path: Path, score: Callable[[list[Row]], int]) -> Table:
     except OSError as err:
         raise ImportFileError(f"Cannot read {path.name}: {err.strerror or err}.") from None
     suffix = path.suffix.lower()
-    if suffix == ".xls" or head.startswith(b"\xd0\xcf\x11\xe0"):
+    if head.startswith(b"\xd0\xcf\x11\xe0"):
+        from coordinator.services.importing.workbook_checks import refuse_ole
+
+        refuse_ole(path)
+    if suffix == ".xls":
         raise ImportFileError(
             f"{path.name} is an old Excel (.xls) file: open it in Excel and save it as "
             ".xlsx or CSV first."
@@ -123,6 +129,8 @@ def _read_csv(path: Path) -> Table:
     if b"\x00" in data[:4096] and not data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         raise ImportFileError(f"{path.name} is not a CSV or Excel file.")
     text, encoding = decode(data)
+    if csv.field_size_limit() < CSV_FIELD_LIMIT:
+        csv.field_size_limit(CSV_FIELD_LIMIT)
     delimiter = sniff_delimiter(text)
     try:
         rows: list[Row] = [
@@ -147,13 +155,16 @@ def _trim(row: Row) -> Row:
 
 def _read_xlsx(path: Path, score: Callable[[list[Row]], int]) -> Table:
     import openpyxl
-    from openpyxl.utils.exceptions import InvalidFileException
 
+    from coordinator.services.importing.workbook_checks import check_workbook
+
+    check_workbook(path)
     try:
         book = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError, ValueError) as err:
+    except Exception as err:  # a damaged workbook fails in many ways inside openpyxl
         raise ImportFileError(
-            f"{path.name} is not a readable Excel file ({type(err).__name__})."
+            f"{path.name} is not a readable Excel file ({type(err).__name__}): open it in "
+            "Excel and save it again, or export it to CSV."
         ) from None
     try:
         sheets = list(book.worksheets)

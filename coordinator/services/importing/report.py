@@ -44,6 +44,8 @@ class ImportReport:
     columns: list[str] = field(default_factory=list)
     #: Ids of the records added (empty on a dry run).
     ids: list[int] = field(default_factory=list)
+    #: Terms added to her lists (or that would be, on a dry run): "languages" -> labels.
+    added_terms: dict[str, list[str]] = field(default_factory=dict)
 
     @property
     def ok(self) -> bool:
@@ -53,8 +55,13 @@ class ImportReport:
         return {
             "imported": self.imported,
             "duplicates": len(self.duplicates),
+            "duplicate_rows": list(self.duplicates),
             "rejected": [{"row": r.row, "reason": r.reason} for r in self.rejected],
             "unmapped": list(self.unmapped),
+            "added": {what: list(labels) for what, labels in self.added_terms.items()},
+            "notes": list(self.notes),
+            "mapping": dict(self.mapping),
+            "dry_run": self.dry_run,
         }
 
     def lines(self) -> list[str]:
@@ -147,3 +154,5 @@ class FieldChoice:
     name: str
     header: str  # the usual column header, also the label to show
     required: bool = False
+    #: A list that several columns can fill (each adds its values).
+    several: bool = False

@@ -116,29 +116,6 @@ def join_list(items: list[str]) -> str:
     return "; ".join(items)
 
 
-def lookup_list(text: str, table: dict[str, int], what: str) -> list[int]:
-    """Ids of the listed terms (matched by label or code, ignoring case and punctuation)."""
-    whole = table.get(norm(text))
-    if whole is not None:
-        return [whole]
-    ids: list[int] = []
-    unknown: list[str] = []
-    for item in split_list(text):
-        found = table.get(norm(item))
-        if found is None:
-            unknown.append(item)
-        elif found not in ids:
-            ids.append(found)
-    if unknown:
-        names = ", ".join(f"'{u}'" for u in unknown)
-        verb = "is" if len(unknown) == 1 else "are"
-        raise Invalid(
-            f"{names} {verb} not in your list of {what}: add it in Settings, "
-            "or correct the spelling."
-        )
-    return ids
-
-
 # Availability slots: "Mon morning; Wed evening".
 DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 DAY_NAMES = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
@@ -156,21 +133,6 @@ PART_NAMES = {
     m.PartOfDay.EVENING: "evening",
 }
 PART_ORDER = list(PART_NAMES)
-
-
-def to_slots(text: str) -> list[tuple[int, m.PartOfDay]]:
-    slots: list[tuple[int, m.PartOfDay]] = []
-    for item in split_list(text):
-        words = re.findall(r"[a-z]+", item.casefold())
-        day = next((DAYS.index(w[:3]) for w in words if w[:3] in DAYS), None)
-        part = next((PARTS[w.rstrip("s")] for w in words if w.rstrip("s") in PARTS), None)
-        if day is None or part is None or len(words) != 2:
-            raise Invalid(
-                f"'{item}' is not a time of the week: write them like 'Mon morning; Wed evening'."
-            )
-        if (day, part) not in slots:
-            slots.append((day, part))
-    return sort_slots(slots)
 
 
 def sort_slots(slots: list[tuple[int, m.PartOfDay]]) -> list[tuple[int, m.PartOfDay]]:

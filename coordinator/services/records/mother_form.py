@@ -132,6 +132,8 @@ class MotherForm:
 
     need_ids: list[int] = field(default_factory=list)
     support_plan: str = ""
+    #: Anything else worth knowing about her (a spreadsheet's "Notes" column comes here).
+    notes: str = ""
 
     # Matching preferences
     prefers_shared_language: bool = False

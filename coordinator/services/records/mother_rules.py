@@ -54,6 +54,7 @@ PLAIN_TEXT = [
     "referral_reasons",
     "closure_reason_note",
     "support_plan",
+    "notes",
     "culture_faith_preference",
     "matching_exclusions",
 ]

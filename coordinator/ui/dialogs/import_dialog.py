@@ -1,9 +1,10 @@
-"""Import from a spreadsheet: choose what and which file, check the columns, import, and see
-which rows need fixing.
+"""Import from a spreadsheet: choose what and which file, check the columns, say what the
+values not in her lists are, import, and see which rows need fixing.
 
-Reading the file (the preview) and the import both run in a worker thread; the import shows
-progress and can be cancelled until it saves (then nothing is saved). Afterwards the rows
-not imported are listed with their row numbers and reasons, and can be saved as a CSV report.
+Reading the file (the preview), finding the unknown values and the import all run in a
+worker thread; the import shows progress and can be cancelled until it saves (then nothing
+is saved). Afterwards the rows not imported are listed with their row numbers and reasons,
+and can be saved as a CSV report.
 """
 
 from __future__ import annotations
@@ -32,13 +33,11 @@ from coordinator.services import changes, importing
 from coordinator.services.changes import Kind
 from coordinator.storage.vault import Vault
 from coordinator.ui import settings as ui_settings
-from coordinator.ui.dialogs.import_mapping import MappingTable
+from coordinator.ui.dialogs.import_columns import ColumnsPage
 from coordinator.ui.dialogs.import_result import ImportResult
+from coordinator.ui.dialogs.import_values import ValuesPage
 from coordinator.ui.kit.operations import Task, error_message
 from coordinator.ui.kit.widgets import WARNING_COLOUR, MessageLabel, heading, note
-
-#: Columns that stand in for the full name.
-NAME_PARTS = {"first_name", "last_name"}
 
 
 class ImportDialog(QDialog):
@@ -49,13 +48,14 @@ class ImportDialog(QDialog):
         super().__init__(parent)
         self._vault = vault
         self._preview: importing.Preview | None = None
-        self._choices: list[importing.FieldChoice] = []
         self._cancel = threading.Event()
         #: The file the preview shows.
         self._read_path = ""
         self.report: importing.ImportReport | None = None
         self.preview_task = Task(self)
         self.import_task = Task(self)
+        #: Finds the values not in her lists before importing.
+        self.values_task = Task(self)
         self.setWindowTitle(self.tr("Import from a spreadsheet"))
 
         self.kind = QComboBox()
@@ -80,13 +80,14 @@ class ImportDialog(QDialog):
                 "that here before anything is saved."
             )
         )
-        self.summary = QLabel()
-        self.summary.setWordWrap(True)
-        self.table = MappingTable()
-        self.unmapped = note()
-        self.missing = MessageLabel()
-        self.notes = note()
-        self.change_note = MessageLabel()
+        self.columns_page = ColumnsPage()
+        page = self.columns_page
+        self.summary, self.table, self.notes = page.summary, page.table, page.notes
+        self.unmapped, self.missing, self.change_note = (
+            page.unmapped,
+            page.missing,
+            page.change_note,
+        )
         self.progress = QProgressBar()
         self.progress.setAccessibleName(self.tr("Import progress"))
         self.progress.hide()
@@ -103,6 +104,8 @@ class ImportDialog(QDialog):
         self.import_button.setDefault(True)
         self.cancel_button = QPushButton(self.tr("Cancel"))
         self.cancel_button.setAutoDefault(False)
+        self.back_button = QPushButton(self.tr("&Back"))
+        self.back_button.setAutoDefault(False)
         self.browse_button.setAutoDefault(False)
 
         self._lay_out()
@@ -118,6 +121,9 @@ class ImportDialog(QDialog):
         self.import_task.progress.connect(self._progress)
         self.import_task.succeeded.connect(self._imported)
         self.import_task.failed.connect(self._import_failed)
+        self.values_task.succeeded.connect(self._values_found)
+        self.values_task.failed.connect(self._import_failed)
+        self.back_button.clicked.connect(lambda: self._show_step(1))
         self._show_step(0)
 
     def _lay_out(self) -> None:
@@ -144,26 +150,16 @@ class ImportDialog(QDialog):
         column.addWidget(self.start_note)
         column.addStretch(1)
 
-        preview = QWidget()
-        column = QVBoxLayout(preview)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(6)
-        column.addWidget(self.summary)
-        column.addWidget(self.table, 1)
-        column.addWidget(self.change_note)
-        column.addWidget(self.unmapped)
-        column.addWidget(self.missing)
-        column.addWidget(self.notes)
-        column.addWidget(self.progress)
-
         self.steps = QStackedWidget()
         self.result = ImportResult()
-        for page in (start, preview, self.result):
+        self.values_page = ValuesPage()
+        for page in (start, self.columns_page, self.values_page, self.result):
             self.steps.addWidget(page)
 
         buttons = QHBoxLayout()
         buttons.addWidget(self.message, 1)
         buttons.addStretch(1)
+        buttons.addWidget(self.back_button)
         buttons.addWidget(self.import_button)
         buttons.addWidget(self.cancel_button)
 
@@ -172,6 +168,7 @@ class ImportDialog(QDialog):
         layout.addWidget(heading(self.tr("Import from a spreadsheet"), 2))
         layout.addLayout(chooser)
         layout.addWidget(self.steps, 1)
+        layout.addWidget(self.progress)
         layout.addWidget(self.reminder)
         layout.addLayout(buttons)
         self.resize(940, 640)
@@ -205,14 +202,16 @@ class ImportDialog(QDialog):
     def read_file(self) -> None:
         """Read the chosen file's header and first rows (in the background)."""
         path = self.path()
-        if path is None or self.preview_task.running or self.import_task.running:
+        if path is None or self._busy():
             return
         self._read_path = str(path)
         self.file_message.show_message(self.tr("Reading the file…"), "info")
         self.message.clear_message()
         self.import_button.setEnabled(False)
-        kind = self.kind_name()
-        self.preview_task.start(lambda _progress: importing.preview(path, kind), "import-preview")
+        kind, vault = self.kind_name(), self._vault
+        self.preview_task.start(
+            lambda _progress: importing.preview(path, kind, vault=vault), "import-preview"
+        )
 
     def _previewed(self, preview: importing.Preview) -> None:
         if preview.kind != self.kind_name() or self._read_path != str(self.path()):
@@ -220,26 +219,7 @@ class ImportDialog(QDialog):
             return
         self.file_message.clear_message()
         self._preview = preview
-        self._choices = importing.field_choices(preview.kind)
-        where = self.tr("Column names found in row {row}").format(row=preview.header_row)
-        if preview.sheet:
-            where += self.tr(" of the sheet “{sheet}”").format(sheet=preview.sheet)
-        count = (
-            self.tr("1 row to import")
-            if preview.total_rows == 1
-            else self.tr("{n} rows to import").format(n=f"{preview.total_rows:,}")
-        )
-        shown = ""
-        if preview.total_rows > len(preview.rows):
-            shown = " " + self.tr("(the first {n} are shown)").format(n=len(preview.rows))
-        self.summary.setText(
-            f"{where}. {count}{shown}. " + self.tr("Check what each column is, then choose Import.")
-        )
-        self.table.show_preview(preview, self._choices)
-        self.change_note.clear_message()
-        notes = [n for n in preview.notes if "is not imported" not in n]
-        self.notes.setText("\n".join(notes))
-        self.notes.setVisible(bool(notes))
+        self.columns_page.show_preview(preview)
         self._show_step(1)
         self._mapping_changed()
 
@@ -250,47 +230,53 @@ class ImportDialog(QDialog):
         self._show_step(0)
 
     def _mapping_changed(self) -> None:
-        if self.table.last_note:
-            self.change_note.show_message(self.table.last_note, "info")
-        mapping = self.table.mapping()
-        ignored = [header for header, field in mapping.items() if not field]
-        self.unmapped.setText(
-            self.tr("Not imported: {columns}.").format(columns=", ".join(f"“{h}”" for h in ignored))
-            if ignored
-            else self.tr("Every column will be imported.")
-        )
-        missing = self.missing_fields()
-        if missing:
-            self.missing.show_message(
-                self.tr("Choose the column that gives the {fields}: it is needed.").format(
-                    fields=self.tr(" and the ").join(f.lower() for f in missing)
-                )
-            )
-        else:
-            self.missing.clear_message()
-        self.import_button.setEnabled(not missing and bool(self._preview))
+        ready = self.columns_page.refresh()
+        self.import_button.setEnabled(ready and bool(self._preview))
 
     def missing_fields(self) -> list[str]:
         """Headers of the needed fields no column gives."""
-        given = {field for field in self.table.mapping().values() if field}
-        if given & NAME_PARTS:
-            given.add("full_name")
-        return [c.header for c in self._choices if c.required and c.name not in given]
+        return self.columns_page.missing_fields()
 
     # -- importing ---------------------------------------------------------------------------
 
+    def _busy(self) -> bool:
+        return self.preview_task.running or self.import_task.running or self.values_task.running
+
     def start_import(self) -> None:
+        """From the columns step: look for values not in her lists first (and ask about
+        them, if any); from the values step: import with her answers."""
         path = self.path()
+        step = self.steps.currentIndex()
         if (
             path is None
             or self._preview is None
             or self.missing_fields()
-            or self.import_task.running
-            or self.preview_task.running
+            or self._busy()
             or str(path) != self._read_path
-            or self.steps.currentIndex() != 1
+            or step not in (1, 2)
         ):
             return
+        if step == 2:
+            self._run_import(path, self.values_page.choices())
+            return
+        kind, mapping, vault = self.kind_name(), self.table.mapping(), self._vault
+        self._set_running(True)
+        self.values_task.start(
+            lambda _progress: importing.unknown_values(vault, kind, path, mapping), "import-values"
+        )
+
+    def _values_found(self, found: list[importing.UnknownColumn]) -> None:
+        self._set_running(False)
+        path = self.path()
+        if path is None:
+            return
+        if not found:
+            self._run_import(path, None)
+            return
+        self.values_page.show_unknown(found)
+        self._show_step(2)
+
+    def _run_import(self, path: Path, values: dict[str, dict[str, str]] | None) -> None:
         kind, mapping = self.kind_name(), self.table.mapping()
         self._cancel.clear()
         self._set_running(True)
@@ -300,14 +286,29 @@ class ImportDialog(QDialog):
         vault, cancelled = self._vault, self._cancel.is_set
         self.import_task.start(
             lambda progress: importing.import_file(
-                vault, kind, path, mapping=mapping, progress=progress, cancelled=cancelled
+                vault,
+                kind,
+                path,
+                mapping=mapping,
+                values=values,
+                add_new_terms=values is not None,
+                progress=progress,
+                cancelled=cancelled,
             ),
             "import",
             changes={changes.of_list(kind), Kind.VOCABULARY},
         )
 
     def _set_running(self, running: bool) -> None:
-        for widget in (self.kind, self.file, self.browse_button, self.table, self.import_button):
+        for widget in (
+            self.kind,
+            self.file,
+            self.browse_button,
+            self.table,
+            self.values_page,
+            self.back_button,
+            self.import_button,
+        ):
             widget.setEnabled(not running)
         self.cancel_button.setEnabled(True)
         self.cancel_button.setText(self.tr("Cancel"))
@@ -334,7 +335,7 @@ class ImportDialog(QDialog):
         self.result.show_report(report, self.path())
         self.import_button.hide()
         self.cancel_button.setText(self.tr("Close"))
-        self._show_step(2)
+        self._show_step(3)
         self.imported.emit(report.kind)
 
     def _import_failed(self, err: BaseException) -> None:
@@ -352,8 +353,9 @@ class ImportDialog(QDialog):
 
     def _show_step(self, step: int) -> None:
         self.steps.setCurrentIndex(step)
-        self.import_button.setVisible(step != 2)
-        if step != 2:
+        self.import_button.setVisible(step != 3)
+        self.back_button.setVisible(step == 2)
+        if step != 3:
             self.cancel_button.setText(self.tr("Cancel"))
         if step == 0:
             self.import_button.setEnabled(False)

@@ -76,8 +76,11 @@ class ImportResult(QWidget):
         self.rejected.setAccessibleName(self.tr("Rows not imported"))
         self.rejected.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.rejected.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.rejected.setWordWrap(False)
+        # The whole reason is shown, wrapped: a row can have several problems.
+        self.rejected.setWordWrap(True)
+        self.rejected.setTextElideMode(Qt.TextElideMode.ElideNone)
         self.rejected.verticalHeader().hide()
+        self.rejected.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header = self.rejected.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(True)

@@ -1,4 +1,4 @@
-"""Needs (ticked from the vocabulary Settings edits) and a short support plan."""
+"""Needs (ticked from the vocabulary Settings edits), a short support plan and general notes."""
 
 from __future__ import annotations
 
@@ -13,3 +13,4 @@ class NeedsSection(Section):
             "need_ids", translate("MotherForm", "Needs"), CheckList(terms, labels, rows=10)
         )
         self.add("support_plan", translate("MotherForm", "Support plan"), plain_text(3))
+        self.add("notes", translate("MotherForm", "Notes"), plain_text(3))

@@ -183,3 +183,26 @@ def test_a_missing_folder_or_the_database_itself_is_refused_before_starting(
     dialog.file_edit.setText(str(db_path))
     assert "database itself" in dialog.file_message.text()
     assert not dialog.start_button.isEnabled()
+
+
+def test_unfinished_backups_left_in_the_folder_are_removed_and_the_dialog_says_so(
+    qtbot, vault, tmp_path
+):
+    import subprocess
+    import sys
+
+    from coordinator.ui.dialogs.backup_dialog import BackupDialog
+
+    ended = subprocess.Popen([sys.executable, "-c", "pass"])
+    ended.wait()
+    leftover = tmp_path / f".b.db.partial-{ended.pid}"
+    leftover.write_bytes(b"\x01" * 4096)
+    dialog = BackupDialog(vault)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.file_edit.setText(str(tmp_path / "b.db"))
+    back_up(qtbot, dialog)
+    assert not leftover.exists()
+    assert "1 unfinished backup file left in that folder by an interrupted backup was removed" in (
+        dialog.result.text()
+    )

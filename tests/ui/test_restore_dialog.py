@@ -173,3 +173,33 @@ def test_the_question_shows_what_the_backup_holds_and_cancel_is_the_default(
     )  # the backup's own counts: the live database has the service added since
     assert seen["default"] is True
     assert is_unlocked(window) and local_services(window) == 1  # cancelled: nothing changed
+
+
+def test_after_a_restore_the_status_bar_still_knows_the_last_backup(
+    qtbot, window, db_path, tmp_path
+):
+    first = tmp_path / "first.db"
+    backups.back_up(window.controller.vault, first)  # its copy has no backup noted yet
+    backups.back_up(window.controller.vault, tmp_path / "second.db")
+    window.refresh_backup_status()
+    assert "No backup" not in window.backup_label.text()
+
+    restore(qtbot, window, first)
+
+    assert is_unlocked(window)
+    assert "No backup" not in window.backup_label.text()
+    assert backups.status(window.controller.vault).last_good is not None
+
+
+def test_a_damaged_backup_is_named_in_the_refusal(qtbot, window, db_path, tmp_path):
+    backup = backed_up(window, tmp_path / "monday.db")
+    data = bytearray(backup.read_bytes())
+    data[len(data) // 2 : len(data) // 2 + 32] = b"\x00" * 32
+    backup.write_bytes(bytes(data))
+
+    dialog = restore(qtbot, window, backup)
+
+    shown = dialog.result.text() + dialog.backup_note.text()
+    assert "monday.db" in shown or "nothing was changed" in shown
+    assert ".restoring-" not in shown
+    assert list(db_path.parent.glob("*.before-restore-*")) == []

@@ -234,12 +234,17 @@ class BackupDialog(TaskDialog):
         self.close_button.setDefault(True)
         self.close_button.setFocus()
         size = QLocale().formattedDataSize(result.size)
-        self.result.show_message(
-            self.tr("Backup saved and verified ({size}):\n{path}").format(
-                size=size, path=result.path
-            ),
-            "success",
+        text = self.tr("Backup saved and verified ({size}):\n{path}").format(
+            size=size, path=result.path
         )
+        if result.cleaned:
+            text += "\n" + self.tr(
+                "%n unfinished backup file(s) left in that folder by an interrupted backup "
+                "were removed ({size} freed).",
+                "",
+                len(result.cleaned.files),
+            ).format(size=QLocale().formattedDataSize(result.cleaned.bytes))
+        self.result.show_message(text, "success")
         self.backed_up.emit(result)
 
     def _failed(self, err: BaseException) -> None:

@@ -203,3 +203,27 @@ def test_a_damaged_backup_is_named_in_the_refusal(qtbot, window, db_path, tmp_pa
     assert "monday.db" in shown or "nothing was changed" in shown
     assert ".restoring-" not in shown
     assert list(db_path.parent.glob("*.before-restore-*")) == []
+
+
+def test_enter_in_the_restore_dialog_asks_rather_than_opening_the_chooser(
+    qtbot, window, tmp_path, monkeypatch
+):
+    from PySide6.QtWidgets import QFileDialog
+
+    monkeypatch.setattr(
+        QFileDialog, "getOpenFileName", lambda *a, **k: pytest.fail("the chooser opened")
+    )
+    backup = backed_up(window, tmp_path / "backup.db")
+    window.restore_action.trigger()
+    dialog = window.safekeeping.dialog
+    qtbot.waitExposed(dialog)
+    dialog.file_edit.setText(str(backup))
+    qtbot.keyClicks(dialog.passphrase, PASSPHRASE)
+    asked = []
+    click_when_shown(
+        lambda: dialog.confirm_box and (asked.append(1) or dialog.confirm_box), "Cancel"
+    )
+    qtbot.keyClick(dialog.passphrase, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: bool(asked) and not dialog.running, timeout=20_000)
+    settle(qtbot)
+    assert local_services(window) == 1  # asked, and Cancel changed nothing

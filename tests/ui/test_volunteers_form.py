@@ -73,7 +73,7 @@ def test_the_name_is_required(qtbot, dialog):
     enter(qtbot, dialog, "full_name", "R")
     enter(qtbot, dialog, "full_name", "")
     shown = message(dialog, "full_name")
-    assert shown.isVisible() and shown.text() == "Her full name is needed."
+    assert shown.isVisible() and shown.text() == "Their full name is needed."
     assert under_its_field(dialog, "full_name")
     assert not dialog.save_button.isEnabled()
     enter(qtbot, dialog, "full_name", "Rachel Okafor")

@@ -177,4 +177,14 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>VolunteersSection</name>
+    <message numerus="yes">
+        <source> year(s) after issue</source>
+        <translation>
+            <numerusform> year after issue</numerusform>
+            <numerusform> years after issue</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

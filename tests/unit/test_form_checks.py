@@ -130,6 +130,15 @@ def test_a_referral_needs_a_project_once_the_charity_has_projects(vault):
     assert save_mother(vault, valid_mother(project_id=project), TODAY)
 
 
+def test_an_older_record_in_no_project_is_advised_but_still_saves(vault):
+    mother_id = save_mother(vault, valid_mother(), TODAY)  # before there were projects
+    steps.make_projects(vault, "Leicester Doulas")
+    form = load_mother(vault, mother_id)
+    form.town = "Oadby"
+    assert "no project" in mother_warnings(form, TODAY, projects_exist=True)["project_id"]
+    assert save_mother(vault, form, TODAY) == mother_id
+
+
 def test_matched_cannot_be_chosen_by_hand(vault):
     with pytest.raises(FormInvalid) as refused:
         save_mother(vault, valid_mother(stage=MotherStage.MATCHED), TODAY)
@@ -198,3 +207,11 @@ def test_the_renewal_policy_is_three_years_unless_changed(vault):
     assert preferences.dbs_renewal_years(vault) == 3
     with pytest.raises(ValueError):
         preferences.set_dbs_renewal_years(vault, 0)
+
+
+def test_a_local_service_website_must_be_a_web_address():
+    from coordinator.services.records.services import ServiceForm, validate_service
+
+    assert validate_service(ServiceForm(name="Baby Bank", website="www.babybank.org.uk")) == {}
+    errors = validate_service(ServiceForm(name="Baby Bank", website="ask at reception"))
+    assert "web address" in errors["website"]

@@ -159,7 +159,8 @@ def clean_mother(
 ) -> tuple[CleanMother, dict[str, str]]:
     """The values to save and the messages to show (empty when the form can be saved).
 
-    `projects_exist`: the charity runs projects, so every referral belongs to one.
+    `projects_exist`: the charity runs projects, so every new referral belongs to one (a
+    record saved before there were projects is only advised to get one).
     """
     c = Cleaner()
     cols: dict[str, Any] = {name: text(getattr(form, name)) for name in PLAIN_TEXT}
@@ -209,7 +210,7 @@ def clean_mother(
             f"A score from {OUTCOME_SCORE_MIN} to {OUTCOME_SCORE_MAX}.",
         )
 
-    if projects_exist:
+    if projects_exist and form.id is None:  # older records are advised (mother_warnings)
         c.required("project_id", cols["project_id"], "The project she is referred to")
     if cols["stage"] is MotherStage.MATCHED and saved_stage(form) is not MotherStage.MATCHED:
         c.fail("stage", MATCHED_BY_HAND)
@@ -239,16 +240,22 @@ def validate_mother(
     return clean_mother(form, today or date.today(), projects_exist=projects_exist)[1]
 
 
-def mother_warnings(form: MotherForm, today: date | None = None) -> dict[str, str]:
-    """Field name -> advice that does not stop saving (two fields that disagree)."""
+def mother_warnings(
+    form: MotherForm, today: date | None = None, *, projects_exist: bool = False
+) -> dict[str, str]:
+    """Field name -> advice that does not stop saving: two fields that disagree, an older
+    record in no project once the charity runs projects."""
+    advice = {}
+    if projects_exist and form.id is not None and form.project_id is None:
+        advice["project_id"] = "She is in no project: choose the one she was referred to."
     c = Cleaner()
     edd = c.date("edd", form.edd)
     received = c.date("referral_received_on", form.referral_received_on)
     weeks = c.whole_number("weeks", form.weeks_pregnant_at_referral, 0, MAX_WEEKS_PREGNANT, "")
-    if c.errors or form.baby_dob:
-        return {}
-    warning = due_date_disagreement(weeks, edd, received)
-    return {"weeks_pregnant_at_referral": warning} if warning else {}
+    warning = None if c.errors or form.baby_dob else due_date_disagreement(weeks, edd, received)
+    if warning:
+        advice["weeks_pregnant_at_referral"] = warning
+    return advice
 
 
 __all__ = ["CleanMother", "Invalid", "clean_mother", "mother_warnings", "validate_mother"]

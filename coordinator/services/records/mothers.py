@@ -40,7 +40,12 @@ from coordinator.services.records.mother_form import (
     StageChangeItem,
     blank_mother,
 )
-from coordinator.services.records.mother_rules import CleanMother, clean_mother, validate_mother
+from coordinator.services.records.mother_rules import (
+    CleanMother,
+    clean_mother,
+    mother_warnings,
+    validate_mother,
+)
 from coordinator.services.records.people import RecordKind, load_record, save_record
 from coordinator.services.records.pregnancy import pregnancy_text
 from coordinator.services.records.simple import delete_unless
@@ -163,6 +168,7 @@ __all__ = [
     "blank_mother",
     "delete_mother",
     "delete_refusal",
+    "mother_warnings",
     "projects_exist",
     "load_mother",
     "mother_pregnancy_text",

@@ -92,7 +92,7 @@ class TypedPath:
         if self.problem is None:
             return ""
         folder = self.folder if self.folder is not None else self.path
-        name = (self.path.name or str(self.path)) if self.path is not None else self.text
+        name = str(self.path) if self.path is not None else self.text
         return translate(MESSAGES[self.problem]).format(
             folder=_with_separator(folder) if folder is not None else "", name=name
         )

@@ -221,8 +221,8 @@ def test_save_from_the_prompt_saves(qtbot, page):
 
 def test_delete_is_refused_for_a_matched_volunteer(qtbot, page, vault):
     assert refused_delete(qtbot, page, page.people["Dee"]) == (
-        "This volunteer has 1 match, so her record cannot be deleted: "
-        "set her status to Left instead."
+        "This volunteer has 1 match, so the record cannot be deleted: "
+        "set the status to Left instead."
     )
     assert load_volunteer(vault, page.people["Dee"]).full_name == "Dee Dunn"
 

@@ -288,5 +288,5 @@ def test_a_volunteer_never_matched_can_be_deleted(vault):
 def test_a_matched_volunteer_cannot_be_deleted(vault):
     volunteer_id = save_volunteer(vault, valid(), TODAY)
     steps.match(vault, TODAY, volunteer_id=volunteer_id)
-    with pytest.raises(CannotDelete, match="set her status to Left"):
+    with pytest.raises(CannotDelete, match="set the status to Left"):
         delete_volunteer(vault, volunteer_id)

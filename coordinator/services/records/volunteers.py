@@ -148,8 +148,8 @@ def delete_volunteer(vault: Vault, volunteer_id: int) -> None:
         volunteer_id,
         Match.volunteer_id,
         VOLUNTEER.entity,
-        "This volunteer has {count} {noun}, so her record cannot be deleted: "
-        "set her status to Left instead.",
+        "This volunteer has {count} {noun}, so the record cannot be deleted: "
+        "set the status to Left instead.",
     )
 
 

@@ -171,7 +171,7 @@ class BackupDialog(TaskDialog):
         if typed.problem is PathProblem.EMPTY:
             problem = self.tr("Choose where to save the backup.")
         elif typed.problem is PathProblem.NOT_FULL:
-            problem = self.tr("Give the full path of the backup file, or use Choose….")
+            problem = self.tr("Give the full path of the backup file (or use Choose…).")
         elif typed.problem is not None:
             problem = typed.message(word)
         elif typed.path == self._vault.path:

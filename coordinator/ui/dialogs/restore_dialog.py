@@ -190,7 +190,7 @@ class RestoreDialog(TaskDialog):
 
     def _show_file_problem(self, typed: TypedPath) -> None:
         if typed.problem is PathProblem.NOT_FULL:
-            message = self.tr("Give the full path of the backup file, or use Choose….")
+            message = self.tr("Give the full path of the backup file (or use Choose…).")
         elif typed.problem not in (None, PathProblem.EMPTY):
             message = typed.message(word)
         elif typed.ok and typed.path == self.controller.path:

@@ -99,7 +99,7 @@ class BackupsSection(SettingsSection):
         text = values["backup_folder"]
         typed = folder_path(text)
         if text and typed.problem is PathProblem.NOT_FULL:
-            return {"backup_folder": Note(self.tr("Give the folder's full path, or use Browse…."))}
+            return {"backup_folder": Note(self.tr("Give the folder's full path (or use Browse…)."))}
         if text and typed.problem is not None:
             return {"backup_folder": Note(typed.message(word))}
         if values["backup_on_close"] and not text:

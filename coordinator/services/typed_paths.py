@@ -178,13 +178,13 @@ def file_path(
     if info is not None and stat.S_ISDIR(info.st_mode):
         return TypedPath(text, path, PathProblem.IS_FOLDER, exists=True, is_folder=True)
     if info is None:
-        if must_exist:
-            return TypedPath(text, path, PathProblem.MISSING, folder=parent)
         folder = _look(parent)
         if folder is False:
             return TypedPath(text, path, PathProblem.UNREADABLE, folder=parent)
         if folder is None or not stat.S_ISDIR(folder.st_mode):
             return TypedPath(text, path, PathProblem.FOLDER_MISSING, folder=parent)
+        if must_exist:
+            return TypedPath(text, path, PathProblem.MISSING, folder=parent)
     return TypedPath(text, path, None, exists=info is not None, folder=parent)
 
 

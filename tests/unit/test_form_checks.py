@@ -31,6 +31,7 @@ from coordinator.services.validation import (
     due_date_disagreement,
     years_after,
 )
+from tests.people import add_mother
 from tests.unit import record_steps as steps
 from tests.unit.test_records_mothers import TODAY
 from tests.unit.test_records_mothers import valid as valid_mother
@@ -146,22 +147,9 @@ def test_matched_cannot_be_chosen_by_hand(vault):
 
 
 def test_a_mother_matched_through_a_match_keeps_her_stage_when_edited(vault):
-    mother_id = save_mother(vault, valid_mother(), TODAY)
-    steps.match(vault, TODAY, mother_id=mother_id)
-    with vault.transaction() as session:
-        from coordinator.models import Mother, MotherStageChange
-
-        mother = session.get(Mother, mother_id)
-        session.add(
-            MotherStageChange(
-                mother_id=mother_id,
-                from_stage=mother.stage,
-                to_stage=MotherStage.MATCHED,
-                changed_on=TODAY,
-            )
-        )
-        mother.stage = MotherStage.MATCHED
+    mother_id = add_mother(vault, TODAY, "Cara Clark", stage=MotherStage.MATCHED)
     form = load_mother(vault, mother_id)
+    assert form.stage is MotherStage.MATCHED
     form.town = "Leicester"
     assert validate_mother(form, TODAY) == {}
 

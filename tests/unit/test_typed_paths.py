@@ -112,3 +112,9 @@ def test_control_characters_and_long_names_are_named(tmp_path):
 
 def test_a_home_folder_path_is_expanded():
     assert file_path("~/b.db").path == Path.home() / "b.db"
+
+
+def test_a_file_to_open_in_a_missing_folder_names_the_folder(tmp_path):
+    gone = file_path(str(tmp_path / "usb" / "monday.db"), must_exist=True)
+    assert gone.problem is PathProblem.FOLDER_MISSING and str(tmp_path / "usb") in gone.message()
+    assert file_path(str(tmp_path / "monday.db"), must_exist=True).problem is PathProblem.MISSING

@@ -87,10 +87,10 @@ def no_keystore():
 @pytest.fixture(scope="session")
 def _template_db(tmp_path_factory) -> Path:
     """One freshly created database per run; tests get copies (creation costs two KDFs)."""
-    from coordinator.storage.vault import create_vault
+    from coordinator.services.setup import create_database
 
     path = tmp_path_factory.mktemp("template") / "template.db"
-    create_vault(path, PASSPHRASE, lock=False).close()
+    create_database(path, PASSPHRASE, lock=False).close()
     return path
 
 

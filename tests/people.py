@@ -7,9 +7,18 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import Any
 
-from coordinator.models import Match, MatchStatus, Mother, MotherStage, Project, SupportModel
+from coordinator.models import (
+    Match,
+    MatchStatus,
+    Mother,
+    MotherStage,
+    MotherStageChange,
+    Project,
+    SupportModel,
+)
 from coordinator.services import vocabularies
-from coordinator.services.records.mothers import SafeguardingItem, blank_mother, save_mother
+from coordinator.services.records.mothers import MOTHER, SafeguardingItem, blank_mother
+from coordinator.services.records.people import save_record
 from coordinator.services.records.volunteers import blank_volunteer, save_volunteer
 
 
@@ -45,8 +54,30 @@ def add_matched(vault, person: Any, **match: Any) -> int:
 
 
 def add_mother(vault, today: date, full_name: str, **fields: Any) -> int:
-    """A mother saved through the form service on `today`; her id."""
-    return save_mother(vault, filled(blank_mother(today), full_name=full_name, **fields), today)
+    """A mother saved through the form service on `today`; her id.
+
+    Saved by the checks of the form, but as a record from before the charity ran projects
+    (so she may have none), and a stage of Matched is given as a match gives it: saved
+    waiting, then moved on.
+    """
+    stage = fields.get("stage")
+    if stage is MotherStage.MATCHED:
+        fields["stage"] = MotherStage.WAITING
+    form = filled(blank_mother(today), full_name=full_name, **fields)
+    mother_id = save_record(vault, MOTHER, form, today)
+    if stage is MotherStage.MATCHED:
+        with vault.transaction() as s:
+            mother = s.get(Mother, mother_id)
+            s.add(
+                MotherStageChange(
+                    mother_id=mother_id,
+                    from_stage=mother.stage,
+                    to_stage=MotherStage.MATCHED,
+                    changed_on=today,
+                )
+            )
+            mother.stage = MotherStage.MATCHED
+    return mother_id
 
 
 def add_volunteer(vault, today: date, full_name: str, **fields: Any) -> int:

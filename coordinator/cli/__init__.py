@@ -16,6 +16,7 @@ from pathlib import Path
 
 from coordinator import APP_NAME, __version__, config
 from coordinator.cli.common import (
+    EXIT_CANNOT_OPEN,
     EXIT_REJECTED,
     EXIT_USAGE,
     Rejected,
@@ -76,5 +77,9 @@ def run(argv: list[str]) -> int:
         return report_error(args, str(err), EXIT_REJECTED)
     except VaultError as err:
         return report_error(args, err.user_message(), err.exit_code)
+    except OSError as err:  # a file the command reads or writes, in the OS's own words
+        return report_error(
+            args, f"A file could not be read or written: {err.strerror or err}.", EXIT_CANNOT_OPEN
+        )
     except KeyboardInterrupt:
         return report_error(args, "Stopped.", EXIT_USAGE)

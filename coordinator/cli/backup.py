@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 import os
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 from coordinator import config
 from coordinator.cli.common import (
@@ -14,7 +14,11 @@ from coordinator.cli.common import (
     out,
     read_new_passphrase,
     read_passphrase,
+    typed_path,
 )
+
+if TYPE_CHECKING:
+    from coordinator.storage.leftovers import Cleaned
 
 ORDER = 30
 
@@ -28,6 +32,15 @@ def _other_passphrase(args: argparse.Namespace, prompt: str) -> str | None:
     return None
 
 
+def cleaned_line(cleaned: Cleaned) -> str:
+    count = len(cleaned.files)
+    files = "file" if count == 1 else "files"
+    return (
+        f"  Removed {count} unfinished backup {files} ({cleaned.bytes / 1e6:.1f} MB) left in "
+        "that folder by a backup that was interrupted."
+    )
+
+
 def cmd_backup(args: argparse.Namespace) -> int:
     from coordinator.services import backups
     from coordinator.storage.vault import open_vault
@@ -39,9 +52,15 @@ def cmd_backup(args: argparse.Namespace) -> int:
         other = read_passphrase(env=config.ENV_BACKUP_PASSPHRASE)
     elif args.other_passphrase:
         other = read_new_passphrase(config.ENV_BACKUP_PASSPHRASE, args.accept_weak)
-    target = Path(args.out).expanduser().absolute()
+    target = typed_path(args.out, "--out")
     with open_vault(path, passphrase, lock=False, upgrade=False, check_pages=False) as vault:
         result = backups.back_up(vault, target, passphrase=other)
+    lines = [
+        f"Backup written and verified: {result.path}",
+        f"  {result.size / 1e6:.1f} MB, {sum(result.counts.values())} rows, {result.seconds:.1f} s",
+    ]
+    if result.cleaned:
+        lines.append(cleaned_line(result.cleaned))
     out(
         args,
         {
@@ -51,12 +70,10 @@ def cmd_backup(args: argparse.Namespace) -> int:
             "seconds": round(result.seconds, 3),
             "own_passphrase": other is not None,
             "verified": True,
+            "removed_unfinished": [str(p) for p in result.cleaned.files],
+            "removed_unfinished_bytes": result.cleaned.bytes,
         },
-        [
-            f"Backup written and verified: {result.path}",
-            f"  {result.size / 1e6:.1f} MB, {sum(result.counts.values())} rows, "
-            f"{result.seconds:.1f} s",
-        ],
+        lines,
     )
     return EXIT_OK
 
@@ -66,7 +83,7 @@ def cmd_restore(args: argparse.Namespace) -> int:
     from coordinator.storage.errors import WrongPassphrase
 
     path = db_path(args)
-    source = Path(args.file).expanduser().absolute()
+    source = typed_path(args.file, "the backup file")
     passphrase = read_passphrase()
     other = _other_passphrase(args, "Passphrase of the backup: ")
     try:

@@ -86,7 +86,28 @@ def interactive() -> bool:
 
 def db_path(args: argparse.Namespace) -> Path:
     """The database the command works on (--db, else COORDINATOR_DB, else the default)."""
-    return config.resolve_db_path(getattr(args, "db", None))
+    given = getattr(args, "db", None) or os.environ.get(config.ENV_DB)
+    if given:
+        return typed_path(given, "--db" if getattr(args, "db", None) else config.ENV_DB)
+    return config.resolve_db_path(None)
+
+
+def typed_path(text: str, what: str) -> Path:
+    """A file named on the command line, made absolute; a UsageError in plain words for
+    text that cannot name a file ("", "/", "E:\\", a NUL byte, a name too long). Whether
+    the file or its folder is there is for the command to say (exit code 3)."""
+    from coordinator.services.typed_paths import PathProblem, TypedPath, read_file_path
+
+    path, problem = read_file_path(text)
+    if problem is PathProblem.NOT_FULL and path is not None:
+        try:
+            return Path(path).expanduser().absolute()  # relative to the current folder
+        except (OSError, RuntimeError, ValueError):
+            problem = PathProblem.UNREADABLE
+    if problem is not None:
+        message = TypedPath(text, Path(path) if path else None, problem, folder=path).message()
+        raise UsageError(f"{what}: {message}")
+    return Path(path)
 
 
 def read_passphrase(prompt: str = "Passphrase: ", env: str = config.ENV_PASSPHRASE) -> str:

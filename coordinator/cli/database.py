@@ -21,13 +21,13 @@ ORDER = 10
 
 
 def cmd_init(args: argparse.Namespace) -> int:
-    from coordinator.storage.vault import create_vault
+    from coordinator.services.setup import create_database
 
     path = db_path(args)
     if path.exists():
         raise UsageError(f"A file already exists at {path}; nothing was overwritten.")
     passphrase = read_new_passphrase(config.ENV_PASSPHRASE, args.accept_weak)
-    with create_vault(path, passphrase) as vault:
+    with create_database(path, passphrase) as vault:
         revision = vault.schema_revision()
     out(
         args,

@@ -21,8 +21,9 @@ ORDER = 20
 
 def cmd_demo(args: argparse.Namespace) -> int:
     from coordinator.services.demo import DemoRefused, fill_demo
+    from coordinator.services.setup import create_database
     from coordinator.services.status import record_counts
-    from coordinator.storage.vault import create_vault, open_vault
+    from coordinator.storage.vault import open_vault
 
     if args.mothers < 0 or args.volunteers < 0:
         raise UsageError("--mothers and --volunteers must be 0 or more.")
@@ -30,7 +31,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
     created = not path.exists()
     if created:
         passphrase = read_new_passphrase(config.ENV_PASSPHRASE, accept_weak=True)
-        vault = create_vault(path, passphrase)
+        vault = create_database(path, passphrase)
     else:
         vault = open_vault(path, read_passphrase())
     with vault:

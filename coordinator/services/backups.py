@@ -14,19 +14,20 @@ from pathlib import Path
 from coordinator.models import AuditAction
 from coordinator.services import audit, settings
 from coordinator.storage import backup as mechanism
+from coordinator.storage import swap
 from coordinator.storage.backup import CopyResult, Progress
+from coordinator.storage.errors import VaultError
 from coordinator.storage.lockfile import DatabaseLock
-from coordinator.storage.vault import Vault, open_vault
+from coordinator.storage.vault import Vault, open_read_only, open_vault
 
 
 def _note_good_backup(vault: Vault, result: CopyResult, how: str) -> None:
     with vault.transaction() as session:
         settings.put(session, settings.LAST_GOOD_BACKUP, datetime.now(UTC).replace(tzinfo=None))
-        audit.record(
-            session,
-            AuditAction.BACKUP,
-            summary=f"{how} backup verified ({sum(result.counts.values())} rows)",
-        )
+        summary = f"{how} backup verified ({sum(result.counts.values())} rows)"
+        if result.cleaned:
+            summary += f"; {len(result.cleaned.files)} unfinished backup files removed"
+        audit.record(session, AuditAction.BACKUP, summary=summary)
 
 
 def back_up(
@@ -98,18 +99,42 @@ def restore(
     *,
     backup_passphrase: str | None = None,
     lock: DatabaseLock | None = None,
-) -> mechanism.RestoreResult:
-    """Restore over a closed database, then note it in the restored database's audit."""
-    result = mechanism.restore(
+) -> swap.RestoreResult:
+    """Restore over a closed database, then note it in the restored database's audit.
+
+    When the last good backup was made is kept from the database being replaced if it is
+    later than the backup's own note: a restore does not undo the backups made since.
+    """
+    last_good = _last_good_backup(Path(live), passphrase)
+    result = swap.restore(
         live, backup_file, passphrase, backup_passphrase=backup_passphrase, lock=lock
     )
     with open_vault(live, passphrase, lock=False, check_pages=False) as restored:
-        note_restored(restored, result)
+        note_restored(restored, result, last_good)
     return result
 
 
-def note_restored(vault: Vault, result: mechanism.RestoreResult) -> None:
+def _last_good_backup(live: Path, passphrase: str) -> datetime | None:
+    """When the database at `live` (closed) last had a verified backup; None if unknown."""
+    if not live.exists():
+        return None
+    try:
+        with (
+            open_read_only(live, passphrase, check_pages=False) as current,
+            current.session() as session,
+        ):
+            return settings.get(session, settings.LAST_GOOD_BACKUP)
+    except VaultError:
+        return None  # unreadable: the restore itself says what is wrong
+
+
+def note_restored(
+    vault: Vault, result: swap.RestoreResult, last_good: datetime | None = None
+) -> None:
     with vault.transaction() as session:
+        restored_last = settings.get(session, settings.LAST_GOOD_BACKUP)
+        if last_good is not None and (restored_last is None or last_good > restored_last):
+            settings.put(session, settings.LAST_GOOD_BACKUP, last_good)
         audit.record(
             session,
             AuditAction.RESTORE,
@@ -119,7 +144,7 @@ def note_restored(vault: Vault, result: mechanism.RestoreResult) -> None:
 
 
 def change_passphrase(vault: Vault, new_passphrase: str) -> Vault:
-    reopened = mechanism.change_passphrase(vault, new_passphrase)
+    reopened = swap.change_passphrase(vault, new_passphrase)
     with reopened.transaction() as session:
         audit.record(session, AuditAction.REKEY, summary="passphrase changed")
     return reopened

@@ -14,11 +14,8 @@ The file is NOT encrypted: the caller (dialog or command line) warns the user ev
 
 from __future__ import annotations
 
-import contextlib
 import csv
 import io
-import os
-import secrets
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -42,6 +39,7 @@ from coordinator.services.importing.values import (
     sort_slots,
 )
 from coordinator.services.records.labels import MATCH_STATUS_LABELS, VISIT_FREQUENCY_LABELS
+from coordinator.storage.files import atomic_write
 from coordinator.storage.vault import Vault
 
 __all__ = [
@@ -371,33 +369,14 @@ def _write_xlsx(
 
 
 def write_atomically(path: Path, write: Callable[[IO[bytes]], object]) -> Path:
-    """Write via a private temporary file in the same folder (0600), fsync, then rename."""
+    """Write through storage.files.atomic_write (private temporary file, fsync, rename),
+    with the export's own words for what can go wrong."""
     path = Path(path).expanduser().absolute()
     if path.is_dir():
         raise ExportError(f"{path} is a folder: choose a file name.")
-    tmp = path.with_name(f".{path.name}.{os.getpid()}-{secrets.token_hex(4)}.tmp")
+    if not path.parent.is_dir():
+        raise ExportError(f"The folder {path.parent} does not exist.")
     try:
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    except FileNotFoundError:
-        raise ExportError(f"The folder {path.parent} does not exist.") from None
+        return atomic_write(path, write)
     except OSError as err:
-        raise ExportError(f"Cannot write in {path.parent}: {err.strerror or err}.") from None
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            write(fh)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-        if os.name == "posix":
-            dir_fd = os.open(path.parent, os.O_RDONLY)
-            try:
-                os.fsync(dir_fd)
-            finally:
-                os.close(dir_fd)
-    except BaseException as err:
-        with contextlib.suppress(OSError):
-            tmp.unlink()
-        if isinstance(err, OSError):
-            raise ExportError(f"Cannot write {path.name}: {err.strerror or err}.") from None
-        raise
-    return path
+        raise ExportError(f"Cannot write {path.name}: {err.strerror or err}.") from None

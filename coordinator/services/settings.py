@@ -52,6 +52,9 @@ class Declared(Generic[T]):
 AUTO_LOCK_MINUTES = Declared(
     "security.auto_lock_minutes", int, 10, "Lock after this many idle minutes", 1, 240
 )
+DBS_RENEWAL_YEARS = Declared(
+    "volunteers.dbs_renewal_years", int, 3, "Years after its issue that a DBS check is due", 1, 10
+)
 BACKUP_FOLDER = Declared[str | None](
     "backup.folder", str, None, "Folder for automatic backups when the app closes"
 )
@@ -68,6 +71,7 @@ ALL: tuple[Declared[Any], ...] = (
     BACKUP_KEEP,
     BACKUP_ON_CLOSE,
     LAST_GOOD_BACKUP,
+    DBS_RENEWAL_YEARS,
 )
 
 

@@ -24,7 +24,15 @@ _POSTCODE = re.compile(
     r"[A-PR-UWYZ][0-9][A-HJKPSTUW]|[A-PR-UWYZ][A-HK-Y][0-9][ABEHMNPRVWXY])"
     r" ?[0-9][ABD-HJLNP-UW-Z]{2})$"
 )
-_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+#: name@domain: the name of letters, digits and .!#$%&'*+/=?^_`{|}~- without a dot at
+#: either end or two in a row; the domain of labels joined by dots, each starting and
+#: ending with a letter or digit, the last at least two letters.
+_EMAIL_NAME = re.compile(r"^[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*$")
+_DOMAIN_LABEL = re.compile(r"^[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?$")
+_TOP_LEVEL = re.compile(r"^(?:[A-Za-z]{2,63}|xn--[A-Za-z0-9-]{1,59})$")
+_WEB_SCHEMES = ("http://", "https://")
+#: A DBS certificate number: twelve digits (spaces and dashes between them are allowed).
+DBS_CERTIFICATE_DIGITS = 12
 
 
 def _blank(text: str | None) -> bool:
@@ -78,13 +86,56 @@ def check_phone(text: str | None) -> str | None:
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.NATIONAL)
 
 
+def _domain_ok(domain: str) -> bool:
+    labels = domain.split(".")
+    return (
+        len(labels) >= 2
+        and len(domain) <= 253
+        and all(_DOMAIN_LABEL.match(label) for label in labels)
+        and bool(_TOP_LEVEL.match(labels[-1]))
+    )
+
+
 def check_email(text: str | None) -> str | None:
+    """An email address: name@example.org; refuses two dots in a row, a dot at either end
+    of the name, spaces, and a domain that is not one (a..b@x.org, a@x, a@x..org)."""
     if _blank(text):
         return None
     value = str(text).strip()
-    if not _EMAIL.match(value):
+    name, at, domain = value.rpartition("@")
+    if not at or not _EMAIL_NAME.match(name) or len(name) > 64 or not _domain_ok(domain):
         raise Invalid("Not an email address: it should look like name@example.org.")
     return value
+
+
+def check_website(text: str | None) -> str | None:
+    """A web address: www.example.org, example.org/page or https://example.org."""
+    if _blank(text):
+        return None
+    value = str(text).strip()
+    rest = value
+    for scheme in _WEB_SCHEMES:
+        if rest.lower().startswith(scheme):
+            rest = rest[len(scheme) :]
+            break
+    else:
+        if "://" in rest or rest.lower().startswith("mailto:"):
+            raise Invalid("Not a web address: it should start with https:// or www.")
+    host = re.split(r"[/?#]", rest, maxsplit=1)[0]
+    host = host.rsplit("@", 1)[-1].split(":", 1)[0]
+    if any(ch.isspace() for ch in value) or not _domain_ok(host):
+        raise Invalid("Not a web address: it should look like www.example.org.")
+    return value
+
+
+def check_dbs_certificate(text: str | None) -> str | None:
+    """A DBS certificate number: 12 digits, written without spaces ('001234567890')."""
+    if _blank(text):
+        return None
+    digits = re.sub(r"[\s-]+", "", str(text))
+    if not digits.isdigit() or len(digits) != DBS_CERTIFICATE_DIGITS:
+        raise Invalid("A DBS certificate number has 12 digits: check it against the certificate.")
+    return digits
 
 
 _MONTHS = {
@@ -187,3 +238,37 @@ def check_after(later: date | None, earlier: date | None, message: str) -> date 
     if later is not None and earlier is not None and later <= earlier:
         raise Invalid(message)
     return later
+
+
+def years_after(day: date, years: int) -> date:
+    """The same day `years` later (28 February when 29 February has no match)."""
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:
+        return day.replace(year=day.year + years, day=28)
+
+
+#: How far apart the weeks pregnant at referral and the weeks the due date gives may be
+#: before the two are pointed out (dating scans and memory differ by a week or so).
+WEEKS_TOLERANCE = 2
+
+
+def weeks_from_due_date(edd: date, on: date) -> int:
+    """Completed weeks of pregnancy on `on`, counted back from a due date at 40 weeks."""
+    return (280 - (edd - on).days) // 7
+
+
+def due_date_disagreement(
+    weeks_at_referral: int | None, edd: date | None, referral_on: date | None
+) -> str | None:
+    """A warning (not a refusal) when the due date and the weeks pregnant at referral tell
+    different stories; None when they agree or either is missing."""
+    if weeks_at_referral is None or edd is None or referral_on is None:
+        return None
+    expected = weeks_from_due_date(edd, referral_on)
+    if abs(expected - weeks_at_referral) <= WEEKS_TOLERANCE:
+        return None
+    return (
+        f"The due date makes her about {expected} weeks pregnant on the referral date, "
+        f"not {weeks_at_referral}. Check both; if they are right, save as it is."
+    )

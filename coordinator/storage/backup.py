@@ -1,10 +1,14 @@
-"""Verified encrypted copies: backup, restore and passphrase change share one mechanism.
+"""Verified encrypted copies, the mechanism that backup, restore and passphrase change share.
 
 A copy is made with SQLite's online backup API into a temporary file in the target folder
-(owner-only), optionally re-keyed, fsynced, reopened with its key and verified (page HMACs,
-SQLite integrity, application id, row counts equal to the source) and only then renamed into
-place. A plaintext copy is never made. Restore and passphrase change end with an atomic swap,
-so at every instant the live file is either the old database or the new one, whole.
+(owner-only), optionally re-keyed, fsynced, reopened with its key and verified, and only then
+renamed into place. A plaintext copy is never made.
+
+Verification reads the copy back once: `cipher_integrity_check` authenticates every page's
+HMAC (the bytes on the disk are the bytes that were encrypted), `quick_check` proves the
+b-trees whole, and the row count of every table must equal the source's. The slower
+`integrity_check` (which also cross-checks every index) is kept for `coordinator check`.
+Restore and passphrase change (coordinator.storage.swap) end with an atomic rename.
 """
 
 from __future__ import annotations
@@ -14,27 +18,41 @@ import os
 import re
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
 import sqlcipher3
 
-from coordinator.storage.errors import DamagedDatabase, VaultError, WrongPassphrase
-from coordinator.storage.lockfile import DatabaseLock
+from coordinator.storage.errors import (
+    DamagedDatabase,
+    VaultError,
+    WrongPassphrase,
+    folder_is_there,
+    from_os_error,
+)
+from coordinator.storage.faults import SQLITE_CORRUPT, SQLITE_NOTADB, sqlite_code, storage_fault
+from coordinator.storage.files import (
+    create_owner_only,
+    fsync_file,
+    fsync_folder,
+    remove_with_journals,
+)
+from coordinator.storage.leftovers import Cleaned, clean_leftovers, partial_name, writing
 from coordinator.storage.vault import (
     APPLICATION_ID,
     CIPHER_SETTINGS,
     Vault,
-    atomic_copy,
     check_passphrase_given,
-    open_vault,
-    precheck_file,
     silence_sqlcipher_log,
 )
 
 Progress = Callable[[int, int], None]
 PAGES_PER_STEP = 1024
+#: Pages the verifying connection may cache (4 KiB each): enough that the row counts after
+#: quick_check are read from memory rather than decrypted a second time, for a database of
+#: a few hundred MB, while a bigger one costs no more memory than this.
+VERIFY_CACHE_PAGES = 65536
 
 
 class BackupFailed(VaultError):
@@ -43,6 +61,19 @@ class BackupFailed(VaultError):
         "The backup could not be verified, so it was not kept. Your database is unchanged. "
         "Try another folder or drive."
     )
+
+
+class BackupFolderMissing(VaultError):
+    exit_code = 3
+    message = (
+        "The folder {file} is not there, so no backup was made. If it is on a USB stick or "
+        "a network drive, check that it is connected; otherwise check the path."
+    )
+
+
+class BackupIsFolder(VaultError):
+    exit_code = 2
+    message = "{file} is a folder. Give the backup a file name, for example backup.db."
 
 
 class SameFile(VaultError):
@@ -59,13 +90,6 @@ class BackupHasOtherPassphrase(WrongPassphrase):
     )
 
 
-class LeftoverJournal(VaultError):
-    message = (
-        "{file} was not closed cleanly: its journal still holds changes. Open it once in "
-        "Coordinator (which finishes them safely), close it, then restore."
-    )
-
-
 @dataclass(frozen=True)
 class CopyResult:
     path: Path
@@ -73,22 +97,28 @@ class CopyResult:
     counts: dict[str, int]
     seconds: float
     made_at: datetime
+    #: Unfinished backups of earlier, interrupted runs removed from the folder first.
+    cleaned: Cleaned = field(default_factory=Cleaned)
 
 
-def _passphrase_of(vault: Vault) -> str:
+def passphrase_of(vault: Vault) -> str:
     return vault.engine.url.password or ""
 
 
-def _connect(path: Path, passphrase: str) -> sqlcipher3.Connection:
+def sql_string(value: str) -> str:
+    return "'" + value.replace("'", "''") + "'"
+
+
+def connect(path: Path, passphrase: str) -> sqlcipher3.Connection:
     silence_sqlcipher_log()
     con = sqlcipher3.connect(f"{Path(path).absolute().as_uri()}?mode=rw", uri=True)
-    con.execute("PRAGMA key = '" + passphrase.replace("'", "''") + "'")
+    con.execute("PRAGMA key = " + sql_string(passphrase))
     for name, value in CIPHER_SETTINGS:
         con.execute(f"PRAGMA {name} = {value}")
     return con
 
 
-def _table_counts(con) -> dict[str, int]:
+def table_counts(con) -> dict[str, int]:
     names = [
         r[0]
         for r in con.execute(
@@ -99,46 +129,77 @@ def _table_counts(con) -> dict[str, int]:
     return {name: con.execute(f'SELECT count(*) FROM "{name}"').fetchone()[0] for name in names}
 
 
-def _fsync(path: Path) -> None:
-    fd = os.open(path, os.O_RDONLY)
+def verify_copy(
+    path: Path, passphrase: str, expected: dict[str, int] | None, *, shown_as: Path | None = None
+) -> dict[str, int]:
+    """Reopen a copy with its key and check it whole; raises BackupFailed otherwise.
+
+    `shown_as` is the file named in the message (a temporary copy's name means nothing to
+    the person who chose the backup).
+    """
+    shown = shown_as or path
     try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
-def _fsync_dir(folder: Path) -> None:
-    if os.name == "posix":
-        _fsync(folder)
-
-
-def _remove(path: Path) -> None:
-    for leftover in (path, Path(f"{path}-journal"), Path(f"{path}-wal"), Path(f"{path}-shm")):
-        with contextlib.suppress(FileNotFoundError):
-            leftover.unlink()
-
-
-def verify_copy(path: Path, passphrase: str, expected: dict[str, int] | None) -> dict[str, int]:
-    """Reopen a copy with its key and check it whole; raises BackupFailed otherwise."""
-    try:
-        con = _connect(path, passphrase)
+        con = connect(path, passphrase)
     except sqlcipher3.DatabaseError:
-        raise BackupFailed(path) from None
+        raise BackupFailed(shown) from None
     try:
+        con.execute(f"PRAGMA cache_size = {VERIFY_CACHE_PAGES}")
         if con.execute("PRAGMA cipher_integrity_check").fetchall():
-            raise BackupFailed(path, "damaged pages")
-        if [r[0] for r in con.execute("PRAGMA integrity_check")] != ["ok"]:
-            raise BackupFailed(path, "integrity check failed")
+            raise BackupFailed(shown, "damaged pages")
+        if [r[0] for r in con.execute("PRAGMA quick_check")] != ["ok"]:
+            raise BackupFailed(shown, "integrity check failed")
         if con.execute("PRAGMA application_id").fetchone()[0] != APPLICATION_ID:
-            raise BackupFailed(path, "not a Coordinator database")
-        counts = _table_counts(con)
+            raise BackupFailed(shown, "not a Coordinator database")
+        counts = table_counts(con)
     except sqlcipher3.DatabaseError:
-        raise BackupFailed(path) from None
+        raise BackupFailed(shown) from None
     finally:
         con.close()
     if expected is not None and counts != expected:
-        raise BackupFailed(path, "record counts differ from the database")
+        raise BackupFailed(shown, "record counts differ from the database")
     return counts
+
+
+def source_is_damaged(vault: Vault) -> bool:
+    """Whether the open database itself fails its page or b-tree check (a fresh connection)."""
+    try:
+        con = connect(vault.path, passphrase_of(vault))
+    except sqlcipher3.DatabaseError:
+        return True
+    try:
+        if con.execute("PRAGMA cipher_integrity_check").fetchall():
+            return True
+        return [r[0] for r in con.execute("PRAGMA quick_check")] != ["ok"]
+    except sqlcipher3.DatabaseError:
+        return True
+    finally:
+        con.close()
+
+
+def _copy_fault(err: sqlcipher3.Error, vault: Vault, target: Path) -> VaultError:
+    """What went wrong while copying: a damaged page of the database, or the target drive."""
+    code, text = sqlite_code(err)
+    primary = code & 0xFF if code is not None else None
+    if (
+        primary in (SQLITE_CORRUPT, SQLITE_NOTADB)
+        or "malformed" in text
+        or "not a database" in text
+    ):
+        return DamagedDatabase(vault.path)
+    fault = storage_fault(err, target)
+    if fault is not None and not isinstance(fault, DamagedDatabase):
+        return fault
+    return BackupFailed(target)
+
+
+def check_target(vault: Vault, target: Path) -> None:
+    """Refuse, before anything is written, a target that cannot be a backup file."""
+    if target == vault.path:
+        raise SameFile(target)
+    if not folder_is_there(target):
+        raise BackupFolderMissing(target.parent)
+    if target.is_dir():
+        raise BackupIsFolder(target)
 
 
 def make_copy(
@@ -151,23 +212,49 @@ def make_copy(
     """Write a verified encrypted copy of the open database to `target` (replacing it).
 
     `passphrase` keys the copy differently (a backup kept off site); by default the copy
-    opens with the database's own passphrase.
+    opens with the database's own passphrase. A damaged database raises DamagedDatabase
+    (naming the database, exit code 4), a missing folder BackupFolderMissing.
     """
     started = time.perf_counter()
     target = Path(target).absolute()
-    if target == vault.path:
-        raise SameFile(target)
+    check_target(vault, target)
     if passphrase is not None:
         check_passphrase_given(passphrase)
-    source_key = _passphrase_of(vault)
-    tmp = target.with_name(f".{target.name}.partial-{os.getpid()}")
+    source_key = passphrase_of(vault)
+    cleaned = clean_leftovers(target.parent)
+    tmp = partial_name(target)
     try:
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        os.close(create_owner_only(tmp, exclusive=False))
     except OSError as err:
-        raise BackupFailed(target, err.strerror) from None
-    os.close(fd)
+        raise from_os_error(err, target) from None
+    with writing(tmp):
+        try:
+            counts = _copy_and_verify(vault, tmp, target, source_key, passphrase, progress)
+            os.replace(tmp, target)
+            fsync_folder(target.parent)
+        except BaseException:
+            remove_with_journals(tmp)
+            raise
+    return CopyResult(
+        path=target,
+        size=target.stat().st_size,
+        counts=counts,
+        seconds=time.perf_counter() - started,
+        made_at=datetime.now(),
+        cleaned=cleaned,
+    )
+
+
+def _copy_and_verify(
+    vault: Vault,
+    tmp: Path,
+    target: Path,
+    source_key: str,
+    passphrase: str | None,
+    progress: Progress | None,
+) -> dict[str, int]:
     try:
-        dest = _connect(tmp, source_key)
+        dest = connect(tmp, source_key)
         try:
             with vault.engine.connect() as con:
                 raw = con.connection.dbapi_connection
@@ -177,25 +264,23 @@ def make_copy(
                     else None
                 )
                 raw.backup(dest, pages=PAGES_PER_STEP, progress=step)
-                expected = _table_counts(raw)
+                expected = table_counts(raw)
             if passphrase is not None and passphrase != source_key:
-                dest.execute("PRAGMA rekey = '" + passphrase.replace("'", "''") + "'")
+                dest.execute("PRAGMA rekey = " + sql_string(passphrase))
         finally:
             dest.close()
-        _fsync(tmp)
-        counts = verify_copy(tmp, passphrase or source_key, expected)
-        os.replace(tmp, target)
-        _fsync_dir(target.parent)
-    except BaseException:
-        _remove(tmp)
+        fsync_file(tmp)
+    except sqlcipher3.Error as err:
+        raise _copy_fault(err, vault, target) from None
+    except OSError as err:
+        raise from_os_error(err, target) from None
+    try:
+        return verify_copy(tmp, passphrase or source_key, expected, shown_as=target)
+    except BackupFailed:
+        # A copy of a damaged page fails too; then the database is what needs attention.
+        if source_is_damaged(vault):
+            raise DamagedDatabase(vault.path) from None
         raise
-    return CopyResult(
-        path=target,
-        size=target.stat().st_size,
-        counts=counts,
-        seconds=time.perf_counter() - started,
-        made_at=datetime.now(),
-    )
 
 
 # -- automatic backups ----------------------------------------------------------------------
@@ -223,7 +308,7 @@ def automatic_backup(vault: Vault, folder: Path | str, keep: int) -> CopyResult:
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as err:
-        raise BackupFailed(folder, err.strerror) from None
+        raise from_os_error(err, folder) from None
     base = automatic_name(vault.path, datetime.now())
     target, n = folder / base, 1
     while target.exists():  # two backups within one second
@@ -235,118 +320,3 @@ def automatic_backup(vault: Vault, folder: Path | str, keep: int) -> CopyResult:
         with contextlib.suppress(FileNotFoundError):
             old.unlink()
     return result
-
-
-# -- swapping a verified file into place -------------------------------------------------------
-
-
-def _refuse_leftover_journal(live: Path) -> None:
-    for suffix in ("-wal", "-journal"):
-        journal = Path(f"{live}{suffix}")
-        if journal.exists() and journal.stat().st_size > 0:
-            raise LeftoverJournal(live)
-
-
-def _swap_into_place(prepared: Path, live: Path) -> None:
-    _refuse_leftover_journal(live)
-    for suffix in ("-shm",):  # shared-memory index of the old file; rebuilt on open
-        with contextlib.suppress(FileNotFoundError):
-            Path(f"{live}{suffix}").unlink()
-    os.replace(prepared, live)
-    _fsync_dir(live.parent)
-
-
-def keep_dated_copy(live: Path, why: str) -> Path:
-    stamp = datetime.now().strftime(_STAMP)
-    copy = live.with_name(f"{live.stem}.before-{why}-{stamp}.db")
-    atomic_copy(live, copy)
-    return copy
-
-
-@dataclass(frozen=True)
-class RestoreResult:
-    previous_copy: Path | None
-    counts: dict[str, int]
-    upgraded_from: str | None
-
-
-def restore(
-    live: Path | str,
-    backup_file: Path | str,
-    passphrase: str,
-    *,
-    backup_passphrase: str | None = None,
-    lock: DatabaseLock | None = None,
-) -> RestoreResult:
-    """Replace the (closed) database at `live` with a checked copy of `backup_file`.
-
-    The backup is copied beside the database and checked there (passphrase, integrity,
-    schema; upgraded if older) before anything else happens; the current database is kept
-    as a dated copy; the swap is a single rename. The restored database opens with
-    `passphrase`. Pass the caller's `lock` if it already holds the database's lock.
-    """
-    live = Path(live).absolute()
-    backup_file = Path(backup_file).absolute()
-    check_passphrase_given(passphrase)
-    precheck_file(backup_file)
-    own_lock = lock is None
-    if own_lock:
-        lock = DatabaseLock(live)
-        lock.acquire()
-    prepared = live.with_name(f".{live.name}.restoring-{os.getpid()}")
-    try:
-        atomic_copy(backup_file, prepared)
-        key = backup_passphrase or passphrase
-        try:
-            copy = open_vault(prepared, key, lock=False)
-        except WrongPassphrase:
-            if backup_passphrase is None:
-                raise BackupHasOtherPassphrase(backup_file) from None
-            raise WrongPassphrase(backup_file) from None
-        with copy:
-            if copy.integrity_problems():
-                raise DamagedDatabase(backup_file)
-            if copy.pre_upgrade_copy is not None:
-                copy.pre_upgrade_copy.unlink()  # the backup file itself is that copy
-            if key != passphrase:
-                with copy.engine.connect() as con:
-                    con.exec_driver_sql("PRAGMA rekey = '" + passphrase.replace("'", "''") + "'")
-            with copy.engine.connect() as con:
-                con.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
-            upgraded_from = copy.upgraded_from
-        counts = verify_copy(prepared, passphrase, None)
-        _fsync(prepared)
-        previous = keep_dated_copy(live, "restore") if live.exists() else None
-        _swap_into_place(prepared, live)
-    except BaseException:
-        _remove(prepared)
-        raise
-    finally:
-        if own_lock:
-            lock.release()
-    return RestoreResult(previous_copy=previous, counts=counts, upgraded_from=upgraded_from)
-
-
-def change_passphrase(vault: Vault, new_passphrase: str) -> Vault:
-    """Re-key the database; returns the reopened Vault (the one passed in is closed).
-
-    The re-keyed database is built and verified as a separate file, then renamed over the
-    old one: killed at any moment, the file on disk opens with one of the two passphrases
-    and holds every record.
-    """
-    check_passphrase_given(new_passphrase)
-    live = vault.path
-    prepared = live.with_name(f".{live.name}.rekeying-{os.getpid()}")
-    make_copy(vault, prepared, passphrase=new_passphrase)
-    lock, vault.lock = vault.lock, None
-    try:
-        vault.close()
-        _swap_into_place(prepared, live)
-    except BaseException:
-        _remove(prepared)
-        if lock is not None:
-            lock.release()
-        raise
-    reopened = open_vault(live, new_passphrase, lock=False)
-    reopened.lock = lock
-    return reopened

@@ -16,7 +16,6 @@ from __future__ import annotations
 import contextlib
 import logging
 import os
-import shutil
 import stat
 import threading
 from collections.abc import Callable, Iterator
@@ -56,6 +55,12 @@ from coordinator.storage.faults import (  # noqa: F401 (storage_fault is part of
     sqlite_code,
     storage_fault,
     writable,
+)
+from coordinator.storage.files import (
+    atomic_copy,
+    create_owner_only,
+    fsync_folder,
+    remove_with_journals,
 )
 from coordinator.storage.lockfile import DatabaseLock
 from coordinator.storage.logsafe import ENGINE_OPTIONS, error_summary, keep_records_out_of_logs
@@ -480,25 +485,17 @@ def copy_before_upgrade(vault: Vault, revision: str) -> Path:
     return target
 
 
-def atomic_copy(source: Path, target: Path) -> None:
-    """Copy via a temporary file in the target folder, fsync, then rename into place."""
-    tmp = target.with_name(f".{target.name}.tmp-{os.getpid()}")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    try:
-        with os.fdopen(fd, "wb") as out, source.open("rb") as src:
-            shutil.copyfileobj(src, out, 1024 * 1024)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(tmp, target)
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            tmp.unlink()
-        raise
-
-
-def create_vault(path: Path | str, passphrase: str, *, lock: bool = True) -> Vault:
+def create_vault(
+    path: Path | str,
+    passphrase: str,
+    *,
+    seed: Callable[[Session], None] | None = None,
+    lock: bool = True,
+) -> Vault:
     """Create a new encrypted database with the whole schema; never overwrites a file.
 
+    `seed(session)` fills it with what a new database starts with (the services know what
+    that is: `services.setup.create_database` passes it); without it only the schema is made.
     The database is built under a temporary name in the same folder and renamed into place
     only when complete, so an interrupted creation leaves no half-made database behind.
     """
@@ -510,7 +507,7 @@ def create_vault(path: Path | str, passphrase: str, *, lock: bool = True) -> Vau
     try:
         # A new folder is private (0700); an existing one is left as it is.
         path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-        fd = os.open(tmp, os.O_RDWR | os.O_CREAT | os.O_EXCL, 0o600)
+        fd = create_owner_only(tmp)
     except OSError as err:
         raise from_os_error(err, path) from None
     os.close(fd)
@@ -519,33 +516,21 @@ def create_vault(path: Path | str, passphrase: str, *, lock: bool = True) -> Vau
         with engine.begin() as con:
             con.exec_driver_sql(f"PRAGMA application_id = {APPLICATION_ID}")
             migrate.upgrade(con)
-        from coordinator.services.setup import seed_new_database
-
-        with Session(engine) as session, session.begin():
-            seed_new_database(session)
+        if seed is not None:
+            with Session(engine) as session, session.begin():
+                seed(session)
         engine.dispose()
         if path.exists():  # created by someone else meanwhile: keep theirs
             raise DatabaseExists(path)
         os.replace(tmp, path)
-        _fsync_dir(path.parent)
+        fsync_folder(path.parent)
     except BaseException as err:
         engine.dispose()
         fault = storage_fault(err, tmp) if isinstance(err, exc.DBAPIError | OSError) else None
         # Only the half-made temporary database of this call, never a real one.
-        for leftover in (tmp, Path(f"{tmp}-journal"), Path(f"{tmp}-wal"), Path(f"{tmp}-shm")):
-            with contextlib.suppress(OSError):
-                leftover.unlink()
+        with contextlib.suppress(OSError):
+            remove_with_journals(tmp)
         if fault is not None:
             raise type(fault)(path, fault.detail) from None
         raise
     return open_vault(path, passphrase, lock=lock)
-
-
-def _fsync_dir(folder: Path) -> None:
-    if os.name != "posix":
-        return
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)

@@ -33,6 +33,16 @@
     </message>
 </context>
 <context>
+    <name>BackupDialog</name>
+    <message numerus="yes">
+        <source>%n unfinished backup file(s) left in that folder by an interrupted backup were removed ({size} freed).</source>
+        <translation>
+            <numerusform>%n unfinished backup file left in that folder by an interrupted backup was removed ({size} freed).</numerusform>
+            <numerusform>%n unfinished backup files left in that folder by an interrupted backup were removed ({size} freed).</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>BackupStatusCounts</name>
     <message numerus="yes">
         <source>That is more than %n day(s) ago: if this PC broke or were stolen, the records added since would be lost.</source>
@@ -245,6 +255,16 @@
         <translation>
             <numerusform>%Ln volunteer</numerusform>
             <numerusform>%Ln volunteers</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>VolunteersSection</name>
+    <message numerus="yes">
+        <source> year(s) after issue</source>
+        <translation>
+            <numerusform> year after issue</numerusform>
+            <numerusform> years after issue</numerusform>
         </translation>
     </message>
 </context>

@@ -20,8 +20,8 @@ CACHE = Path(__file__).resolve().parents[2] / ".benchmarks" / "data"
 def demo_database(mothers: int, volunteers: int, seed: int = 1) -> Path:
     """A demo database of the given size at the current schema, made on first use."""
     from coordinator.services.demo import fill_demo
+    from coordinator.services.setup import create_database
     from coordinator.storage import migrate
-    from coordinator.storage.vault import create_vault
 
     CACHE.mkdir(parents=True, exist_ok=True)
     path = CACHE / f"demo-{mothers}-{volunteers}-s{seed}-{migrate.head_revision()}.db"
@@ -30,7 +30,7 @@ def demo_database(mothers: int, volunteers: int, seed: int = 1) -> Path:
         for leftover in CACHE.glob(partial.name + "*"):
             leftover.unlink()
         started = time.perf_counter()
-        with create_vault(partial, PASSPHRASE) as vault:
+        with create_database(partial, PASSPHRASE) as vault:
             fill_demo(vault, mothers=mothers, volunteers=volunteers, seed=seed)
             with vault.engine.connect() as con:
                 con.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")

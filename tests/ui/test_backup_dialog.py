@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
 
 from coordinator.services import backups
@@ -183,3 +184,46 @@ def test_a_missing_folder_or_the_database_itself_is_refused_before_starting(
     dialog.file_edit.setText(str(db_path))
     assert "database itself" in dialog.file_message.text()
     assert not dialog.start_button.isEnabled()
+
+
+def test_unfinished_backups_left_in_the_folder_are_removed_and_the_dialog_says_so(
+    qtbot, vault, tmp_path
+):
+    import subprocess
+    import sys
+
+    from coordinator.ui.dialogs.backup_dialog import BackupDialog
+
+    ended = subprocess.Popen([sys.executable, "-c", "pass"])
+    ended.wait()
+    leftover = tmp_path / f".b.db.partial-{ended.pid}"
+    leftover.write_bytes(b"\x01" * 4096)
+    dialog = BackupDialog(vault)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.file_edit.setText(str(tmp_path / "b.db"))
+    back_up(qtbot, dialog)
+    assert not leftover.exists()
+    assert "1 unfinished backup file left in that folder by an interrupted backup was removed" in (
+        dialog.result.text()
+    )
+
+
+def test_enter_in_the_file_box_starts_the_backup_not_the_file_chooser(
+    qtbot, vault, tmp_path, monkeypatch
+):
+    from PySide6.QtWidgets import QFileDialog
+
+    from coordinator.ui.dialogs.backup_dialog import BackupDialog
+
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", lambda *a, **k: pytest.fail("the chooser opened")
+    )
+    dialog = BackupDialog(vault)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.file_edit.setText(str(tmp_path / "enter.db"))
+    dialog.file_edit.setFocus()
+    with qtbot.waitSignal(dialog.task.finished, timeout=20_000):
+        qtbot.keyClick(dialog.file_edit, Qt.Key.Key_Return)
+    assert (tmp_path / "enter.db").exists()

@@ -28,7 +28,6 @@ from tests.ui.form_filling import (
     message,
     new_form,
     open_with_a_new_town,
-    refused_delete,
     save_and_close,
     shown,
     will_answer,
@@ -190,9 +189,14 @@ def test_closing_an_unchanged_record_does_not_ask(qtbot, page):
     assert getattr(dialog, "question", None) is None
 
 
-def test_delete_is_refused_for_a_mother_with_a_match(qtbot, page, vault):
-    why = refused_delete(qtbot, page, page.people["C"])
-    assert "1 match with volunteers, so it cannot be deleted" in why
+def test_delete_is_refused_for_a_mother_with_a_match_before_asking_naming_her(qtbot, page, vault):
+    page.open_record(page.people["C"])
+    dialog = page.dialog
+    click(qtbot, dialog.delete_button)
+    assert getattr(dialog, "question", None) is None  # never asked "cannot be undone"
+    assert dialog.isVisible() and dialog.message.isVisible()
+    assert dialog.message.text().startswith("Cara Clark has 1 match with volunteers")
+    assert "close it instead" in dialog.message.text()
     assert load_mother(vault, page.people["C"]).full_name == "Cara Clark"
 
 

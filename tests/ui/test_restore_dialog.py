@@ -173,3 +173,57 @@ def test_the_question_shows_what_the_backup_holds_and_cancel_is_the_default(
     )  # the backup's own counts: the live database has the service added since
     assert seen["default"] is True
     assert is_unlocked(window) and local_services(window) == 1  # cancelled: nothing changed
+
+
+def test_after_a_restore_the_status_bar_still_knows_the_last_backup(
+    qtbot, window, db_path, tmp_path
+):
+    first = tmp_path / "first.db"
+    backups.back_up(window.controller.vault, first)  # its copy has no backup noted yet
+    backups.back_up(window.controller.vault, tmp_path / "second.db")
+    window.refresh_backup_status()
+    assert "No backup" not in window.backup_label.text()
+
+    restore(qtbot, window, first)
+
+    assert is_unlocked(window)
+    assert "No backup" not in window.backup_label.text()
+    assert backups.status(window.controller.vault).last_good is not None
+
+
+def test_a_damaged_backup_is_named_in_the_refusal(qtbot, window, db_path, tmp_path):
+    backup = backed_up(window, tmp_path / "monday.db")
+    data = bytearray(backup.read_bytes())
+    data[len(data) // 2 : len(data) // 2 + 32] = b"\x00" * 32
+    backup.write_bytes(bytes(data))
+
+    dialog = restore(qtbot, window, backup)
+
+    shown = dialog.result.text() + dialog.backup_note.text()
+    assert "monday.db" in shown or "nothing was changed" in shown
+    assert ".restoring-" not in shown
+    assert list(db_path.parent.glob("*.before-restore-*")) == []
+
+
+def test_enter_in_the_restore_dialog_asks_rather_than_opening_the_chooser(
+    qtbot, window, tmp_path, monkeypatch
+):
+    from PySide6.QtWidgets import QFileDialog
+
+    monkeypatch.setattr(
+        QFileDialog, "getOpenFileName", lambda *a, **k: pytest.fail("the chooser opened")
+    )
+    backup = backed_up(window, tmp_path / "backup.db")
+    window.restore_action.trigger()
+    dialog = window.safekeeping.dialog
+    qtbot.waitExposed(dialog)
+    dialog.file_edit.setText(str(backup))
+    qtbot.keyClicks(dialog.passphrase, PASSPHRASE)
+    asked = []
+    click_when_shown(
+        lambda: dialog.confirm_box and (asked.append(1) or dialog.confirm_box), "Cancel"
+    )
+    qtbot.keyClick(dialog.passphrase, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: bool(asked) and not dialog.running, timeout=20_000)
+    settle(qtbot)
+    assert local_services(window) == 1  # asked, and Cancel changed nothing

@@ -73,7 +73,7 @@ def test_the_name_is_required(qtbot, dialog):
     enter(qtbot, dialog, "full_name", "R")
     enter(qtbot, dialog, "full_name", "")
     shown = message(dialog, "full_name")
-    assert shown.isVisible() and shown.text() == "Her full name is needed."
+    assert shown.isVisible() and shown.text() == "Their full name is needed."
     assert under_its_field(dialog, "full_name")
     assert not dialog.save_button.isEnabled()
     enter(qtbot, dialog, "full_name", "Rachel Okafor")
@@ -221,8 +221,8 @@ def test_save_from_the_prompt_saves(qtbot, page):
 
 def test_delete_is_refused_for_a_matched_volunteer(qtbot, page, vault):
     assert refused_delete(qtbot, page, page.people["Dee"]) == (
-        "This volunteer has 1 match, so her record cannot be deleted: "
-        "set her status to Left instead."
+        "This volunteer has 1 match, so the record cannot be deleted: "
+        "set the status to Left instead."
     )
     assert load_volunteer(vault, page.people["Dee"]).full_name == "Dee Dunn"
 

@@ -78,14 +78,14 @@ def test_a_backup_that_fails_verification_is_not_kept(vault, tmp_path, monkeypat
     def corrupt_counts(con):
         return {"mother": -1}
 
-    real = mechanism._table_counts
+    real = mechanism.table_counts
     calls = []
 
     def counts(con):
         calls.append(1)
         return real(con) if len(calls) > 1 else corrupt_counts(con)
 
-    monkeypatch.setattr(mechanism, "_table_counts", counts)
+    monkeypatch.setattr(mechanism, "table_counts", counts)
     with pytest.raises(mechanism.BackupFailed):
         backups.back_up(vault, target)
     assert target.read_bytes() == b"the previous backup"  # the old file is not replaced

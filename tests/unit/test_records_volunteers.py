@@ -111,8 +111,10 @@ def editable(form: VolunteerForm) -> dict:
     return steps.editable(form, *EDITABLE)
 
 
-def test_a_blank_form_asks_for_her_name():
-    assert validate_volunteer(blank_volunteer(), TODAY) == {"full_name": "Her full name is needed."}
+def test_a_blank_form_asks_for_their_name():
+    assert validate_volunteer(blank_volunteer(), TODAY) == {
+        "full_name": "Their full name is needed."
+    }
 
 
 def test_status_is_required():
@@ -140,7 +142,9 @@ def test_each_invalid_field_gets_its_own_message(field, value, words):
 
 
 def test_dbs_next_check_must_fall_due_after_the_issue_date():
-    check = DbsItem(DbsCheckType.ENHANCED, "1", date(2026, 1, 5), False, date(2026, 1, 5))
+    check = DbsItem(
+        DbsCheckType.ENHANCED, "001234567891", date(2026, 1, 5), False, date(2026, 1, 5)
+    )
     errors = validate_volunteer(valid(dbs_checks=[check]), TODAY)
     assert errors == {
         "dbs_checks[0].next_check_due": "The next check must fall due after the issue date."
@@ -156,7 +160,7 @@ def test_a_dbs_check_needs_its_type_and_issue_date():
 
 
 def test_repeated_certificates_and_modules_are_flagged():
-    checks = [DbsItem(DbsCheckType.BASIC, "77", date(2025, 1, 1))] * 2
+    checks = [DbsItem(DbsCheckType.BASIC, "0000 0000 0077", date(2025, 1, 1))] * 2
     trainings = [TrainingItem(module_id=1), TrainingItem(module_id=1)]
     errors = validate_volunteer(valid(dbs_checks=checks, trainings=trainings), TODAY)
     assert set(errors) == {"dbs_checks[1].certificate_number", "trainings[1].module_id"}
@@ -284,5 +288,5 @@ def test_a_volunteer_never_matched_can_be_deleted(vault):
 def test_a_matched_volunteer_cannot_be_deleted(vault):
     volunteer_id = save_volunteer(vault, valid(), TODAY)
     steps.match(vault, TODAY, volunteer_id=volunteer_id)
-    with pytest.raises(CannotDelete, match="set her status to Left"):
+    with pytest.raises(CannotDelete, match="set the status to Left"):
         delete_volunteer(vault, volunteer_id)

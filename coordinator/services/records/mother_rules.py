@@ -4,7 +4,10 @@ Rules (issue 3, item 4, and the database's own constraints): full name and refer
 are required; postcode, phone and email formats; a due date from 2 years ago to 10 months
 ahead; no baby's or referral date in the future; a plausible date of birth; a reason when
 the record is closed; counts and scores in range; dates on consents and safeguarding
-concerns in order. List items are keyed "consents[0].given_on".
+concerns in order; a consent marked given has its date; a referral belongs to a project
+when the charity has any; the stage Matched comes from a match, never from the form. List
+items are keyed "consents[0].given_on". `mother_warnings` gives advice that does not stop
+saving (a due date and weeks pregnant that disagree).
 """
 
 from __future__ import annotations
@@ -35,9 +38,14 @@ from coordinator.services.validation import (
     check_email,
     check_not_future,
     check_phone,
+    due_date_disagreement,
 )
 
 MOTHER_MIN_AGE, MOTHER_MAX_AGE = 12, 60
+MATCHED_BY_HAND = (
+    "A mother becomes Matched when a match with a volunteer is made (on the Matches page), "
+    "not by choosing it here."
+)
 MAX_OTHER_CHILDREN = 20
 MAX_WEEKS_PREGNANT = 45
 
@@ -86,6 +94,8 @@ def _consent(c: Cleaner, k: str, item: ConsentItem, today: date) -> dict[str, An
         "share_with": text(item.share_with),
     }
     c.required(f"{k}.kind", row["kind"], "What the consent is for")
+    if row["given"]:
+        c.required(f"{k}.given_on", given_on, "The date consent was given")
     c.not_before(f"{k}.review_on", row["review_on"], given_on, "The review date is before consent.")
     c.not_before(
         f"{k}.withdrawn_on", row["withdrawn_on"], given_on, "Withdrawn before it was given."
@@ -140,8 +150,19 @@ def _children(c: Cleaner, form: MotherForm, today: date) -> dict[str, list[dict[
     }
 
 
-def clean_mother(form: MotherForm, today: date) -> tuple[CleanMother, dict[str, str]]:
-    """The values to save and the messages to show (empty when the form can be saved)."""
+def saved_stage(form: MotherForm) -> MotherStage | None:
+    """The stage the record has in the database (None for a new referral)."""
+    return form.stage_history[-1].to_stage if form.stage_history else None
+
+
+def clean_mother(
+    form: MotherForm, today: date, *, projects_exist: bool = False
+) -> tuple[CleanMother, dict[str, str]]:
+    """The values to save and the messages to show (empty when the form can be saved).
+
+    `projects_exist`: the charity runs projects, so every new referral belongs to one (a
+    record saved before there were projects is only advised to get one).
+    """
     c = Cleaner()
     cols: dict[str, Any] = {name: text(getattr(form, name)) for name in PLAIN_TEXT}
     cols |= {name: bool(getattr(form, name)) for name in FLAGS}
@@ -190,6 +211,10 @@ def clean_mother(form: MotherForm, today: date) -> tuple[CleanMother, dict[str, 
             f"A score from {OUTCOME_SCORE_MIN} to {OUTCOME_SCORE_MAX}.",
         )
 
+    if projects_exist and form.id is None:  # older records are advised (mother_warnings)
+        c.required("project_id", cols["project_id"], "The project she is referred to")
+    if cols["stage"] is MotherStage.MATCHED and saved_stage(form) is not MotherStage.MATCHED:
+        c.fail("stage", MATCHED_BY_HAND)
     if cols["stage"] is None:
         c.required("stage", None, "The stage")
     elif cols["stage"] is MotherStage.CLOSED:
@@ -209,9 +234,29 @@ def clean_mother(form: MotherForm, today: date) -> tuple[CleanMother, dict[str, 
     return clean, c.errors
 
 
-def validate_mother(form: MotherForm, today: date | None = None) -> dict[str, str]:
+def validate_mother(
+    form: MotherForm, today: date | None = None, *, projects_exist: bool = False
+) -> dict[str, str]:
     """Field name -> message for everything that stops this form being saved."""
-    return clean_mother(form, today or date.today())[1]
+    return clean_mother(form, today or date.today(), projects_exist=projects_exist)[1]
 
 
-__all__ = ["CleanMother", "Invalid", "clean_mother", "validate_mother"]
+def mother_warnings(
+    form: MotherForm, today: date | None = None, *, projects_exist: bool = False
+) -> dict[str, str]:
+    """Field name -> advice that does not stop saving: two fields that disagree, an older
+    record in no project once the charity runs projects."""
+    advice = {}
+    if projects_exist and form.id is not None and form.project_id is None:
+        advice["project_id"] = "She is in no project: choose the one she was referred to."
+    c = Cleaner()
+    edd = c.date("edd", form.edd)
+    received = c.date("referral_received_on", form.referral_received_on)
+    weeks = c.whole_number("weeks", form.weeks_pregnant_at_referral, 0, MAX_WEEKS_PREGNANT, "")
+    warning = None if c.errors or form.baby_dob else due_date_disagreement(weeks, edd, received)
+    if warning:
+        advice["weeks_pregnant_at_referral"] = warning
+    return advice
+
+
+__all__ = ["CleanMother", "Invalid", "clean_mother", "mother_warnings", "validate_mother"]

@@ -11,7 +11,12 @@ the fields that changed, never their values. The search index follows by itself 
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
+from functools import partial
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
 from coordinator.models import (
     Consent,
@@ -24,6 +29,7 @@ from coordinator.models import (
     MotherStageChange,
     Need,
     Professional,
+    Project,
     SafeguardingConcern,
 )
 from coordinator.services.records.errors import FormInvalid
@@ -35,10 +41,15 @@ from coordinator.services.records.mother_form import (
     StageChangeItem,
     blank_mother,
 )
-from coordinator.services.records.mother_rules import CleanMother, clean_mother, validate_mother
+from coordinator.services.records.mother_rules import (
+    CleanMother,
+    clean_mother,
+    mother_warnings,
+    validate_mother,
+)
 from coordinator.services.records.people import RecordKind, load_record, save_record
 from coordinator.services.records.pregnancy import pregnancy_text
-from coordinator.services.records.simple import delete_unless_matched
+from coordinator.services.records.simple import delete_unless
 from coordinator.services.sessions import Source
 from coordinator.storage.vault import Vault
 
@@ -107,26 +118,44 @@ def load_mother(source: Source, mother_id: int) -> MotherForm:
     return load_record(source, MOTHER, mother_id)
 
 
+def projects_exist(vault: Vault) -> bool:
+    """Whether the charity runs any project now (then every referral must name one)."""
+    with vault.session() as session:
+        active = select(func.count()).select_from(Project).where(Project.active.is_(True))
+        return session.scalar(active) > 0
+
+
 def save_mother(vault: Vault, form: MotherForm, today: date | None = None) -> int:
     """Create (form.id None) or update a mother in one transaction; returns her id.
 
-    Raises FormInvalid (with .errors) when the form does not pass validate_mother, and
-    RecordNotFound when updating a record that has gone.
+    Raises FormInvalid (with .errors) when the form does not pass validate_mother (with the
+    projects as they are), and RecordNotFound when updating a record that has gone.
     """
-    return save_record(vault, MOTHER, form, today or date.today())
+    kind = replace(MOTHER, clean=partial(clean_mother, projects_exist=projects_exist(vault)))
+    return save_record(vault, kind, form, today or date.today())
+
+
+def _matched_refusal(session: Session, mother_id: int) -> str | None:
+    name = session.scalar(select(Mother.full_name).where(Mother.id == mother_id))
+    count = session.scalar(select(func.count()).where(Match.mother_id == mother_id))
+    if name is None or not count:
+        return None
+    return (
+        f"{name} has {count} {'match' if count == 1 else 'matches'} with volunteers, so her "
+        "record cannot be deleted: close it instead (set the stage to Closed with a reason)."
+    )
+
+
+def delete_refusal(vault: Vault, mother_id: int) -> str | None:
+    """Why this mother cannot be deleted, naming her: asked before the question that says
+    deleting cannot be undone. None when she can be deleted."""
+    with vault.session() as session:
+        return _matched_refusal(session, mother_id)
 
 
 def delete_mother(vault: Vault, mother_id: int) -> None:
     """Delete a mother and everything she owns. CannotDelete when she has been matched."""
-    delete_unless_matched(
-        vault,
-        Mother,
-        mother_id,
-        Match.mother_id,
-        MOTHER.entity,
-        "This record has {count} {noun} with volunteers, so it cannot be deleted: "
-        "close it instead (set the stage to Closed with a reason).",
-    )
+    delete_unless(vault, Mother, mother_id, MOTHER.entity, lambda s: _matched_refusal(s, mother_id))
 
 
 def mother_pregnancy_text(form: MotherForm, today: date | None = None) -> str:
@@ -144,6 +173,9 @@ __all__ = [
     "StageChangeItem",
     "blank_mother",
     "delete_mother",
+    "delete_refusal",
+    "mother_warnings",
+    "projects_exist",
     "load_mother",
     "mother_pregnancy_text",
     "save_mother",

@@ -23,7 +23,12 @@ from coordinator.services.records.cleaning import Cleaner, text
 from coordinator.services.records.errors import FormInvalid, RecordNotFound
 from coordinator.services.records.simple import delete_unless, save_columns
 from coordinator.services.sessions import Source, reading
-from coordinator.services.validation import check_email, check_phone, check_postcode
+from coordinator.services.validation import (
+    check_email,
+    check_phone,
+    check_postcode,
+    check_website,
+)
 from coordinator.storage.vault import Vault
 
 ENTITY = "local_service"
@@ -60,6 +65,7 @@ def clean_service(form: ServiceForm) -> tuple[dict[str, Any], dict[str, str]]:
     cols["phone"] = c.check("phone", check_phone, form.phone)
     cols["email"] = c.check("email", check_email, form.email)
     cols["postcode"] = c.check("postcode", check_postcode, form.postcode)
+    cols["website"] = c.check("website", check_website, form.website)
     cols["active"] = bool(form.active)
     return cols, c.errors
 

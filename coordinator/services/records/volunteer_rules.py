@@ -2,7 +2,8 @@
 
 Rules: full name and status are required; postcode, phone and email formats; a plausible
 date of birth; induction, ID and training dates not in the future; a DBS check needs its
-type and issue date, and its next check falls due after the issue date; a reference needs
+type and issue date, a certificate number has 12 digits, and its next check falls due after
+the issue date (filled from the charity's renewal policy when left empty); a reference needs
 the referee's name; the maximum number of matches is 1 to 10; the travel radius is not
 negative. List items are keyed "dbs_checks[0].next_check_due".
 """
@@ -22,7 +23,12 @@ from coordinator.services.records.volunteer_form import (
     TrainingItem,
     VolunteerForm,
 )
-from coordinator.services.validation import check_after, check_not_future
+from coordinator.services.validation import (
+    check_after,
+    check_dbs_certificate,
+    check_not_future,
+    years_after,
+)
 
 VOLUNTEER_MIN_AGE, VOLUNTEER_MAX_AGE = 16, 100
 MAX_MATCHES = 10
@@ -43,6 +49,15 @@ class CleanVolunteer(CleanRecord):
 
     areas: list[str] = field(default_factory=list)
     status_note: str | None = None
+
+
+def text_of(value: Any) -> str:
+    return "" if value is None else str(value).strip()
+
+
+def next_dbs_check(issued: date, renewal_years: int) -> date:
+    """When a DBS check issued on `issued` falls due under a renewal policy of N years."""
+    return years_after(issued, renewal_years)
 
 
 def _past(c: Cleaner, key: str, value: Any, today: date, what: str) -> date | None:
@@ -68,10 +83,14 @@ def _training(c: Cleaner, k: str, item: TrainingItem, today: date) -> dict[str, 
     }
 
 
-def _dbs_check(c: Cleaner, k: str, item: DbsItem, today: date) -> dict[str, Any]:
+def _dbs_check(
+    c: Cleaner, k: str, item: DbsItem, today: date, renewal_years: int | None
+) -> dict[str, Any]:
     issued = _past(c, f"{k}.issue_date", item.issue_date, today, "The issue date")
     c.required(f"{k}.issue_date", issued, "The issue date")
     due = c.date(f"{k}.next_check_due", item.next_check_due)
+    if due is None and issued is not None and renewal_years and not text_of(item.next_check_due):
+        due = next_dbs_check(issued, renewal_years)
     c.check(
         f"{k}.next_check_due",
         check_after,
@@ -81,7 +100,9 @@ def _dbs_check(c: Cleaner, k: str, item: DbsItem, today: date) -> dict[str, Any]
     )
     row = {
         "check_type": c.choice(f"{k}.check_type", DbsCheckType, item.check_type),
-        "certificate_number": text(item.certificate_number),
+        "certificate_number": c.check(
+            f"{k}.certificate_number", check_dbs_certificate, item.certificate_number
+        ),
         "issue_date": issued,
         "update_service": bool(item.update_service),
         "next_check_due": due,
@@ -111,10 +132,12 @@ def _reference(c: Cleaner, k: str, item: ReferenceItem) -> dict[str, Any]:
     return row
 
 
-def _children(c: Cleaner, form: VolunteerForm, today: date) -> dict[str, list[dict[str, Any]]]:
+def _children(
+    c: Cleaner, form: VolunteerForm, today: date, renewal_years: int | None
+) -> dict[str, list[dict[str, Any]]]:
     trainings = c.items("trainings", form.trainings, _training, today)
     c.unique("trainings[{}].module_id", [r["module_id"] for r in trainings], "Already listed.")
-    dbs_checks = c.items("dbs_checks", form.dbs_checks, _dbs_check, today)
+    dbs_checks = c.items("dbs_checks", form.dbs_checks, _dbs_check, today, renewal_years)
     c.unique(
         "dbs_checks[{}].certificate_number",
         [r["certificate_number"] for r in dbs_checks],
@@ -133,11 +156,17 @@ def _areas(values: list[str]) -> list[str]:
     return out
 
 
-def clean_volunteer(form: VolunteerForm, today: date) -> tuple[CleanVolunteer, dict[str, str]]:
-    """The values to save and the messages to show (empty when the form can be saved)."""
+def clean_volunteer(
+    form: VolunteerForm, today: date, *, dbs_renewal_years: int | None = None
+) -> tuple[CleanVolunteer, dict[str, str]]:
+    """The values to save and the messages to show (empty when the form can be saved).
+
+    `dbs_renewal_years`: the charity's policy; a DBS check with no next check date gets one
+    that many years after its issue date.
+    """
     c = Cleaner()
     cols: dict[str, Any] = {name: text(getattr(form, name)) for name in PLAIN_TEXT}
-    c.required("full_name", cols["full_name"], "Her full name")
+    c.required("full_name", cols["full_name"], "Their full name")
     cols["gender"] = c.choice("gender", Gender, form.gender)
     cols["status"] = c.choice("status", VolunteerStatus, form.status)
     c.required("status", cols["status"], "The status")
@@ -169,7 +198,7 @@ def clean_volunteer(form: VolunteerForm, today: date) -> tuple[CleanVolunteer, d
         links=term_ids(form, "project_ids", "language_ids", "experience_ids"),
         areas=_areas(form.areas),
         availability=c.slots("availability", form.availability),
-        children=_children(c, form, today),
+        children=_children(c, form, today, dbs_renewal_years),
         status_note=text(form.status_note),
     )
     return clean, c.errors

@@ -11,7 +11,9 @@ today; an AuditEvent names the fields that changed, never their values.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
+from functools import partial
 
 from coordinator.models import (
     DBSCheck,
@@ -27,6 +29,7 @@ from coordinator.models import (
     VolunteerStatusChange,
     VolunteerTraining,
 )
+from coordinator.services.preferences import dbs_renewal_years
 from coordinator.services.records.people import RecordKind, load_record, save_record
 from coordinator.services.records.simple import delete_unless_matched
 from coordinator.services.records.volunteer_form import (
@@ -132,7 +135,9 @@ def save_volunteer(vault: Vault, form: VolunteerForm, today: date | None = None)
     Raises FormInvalid (with .errors) when the form does not pass validate_volunteer, and
     RecordNotFound when updating a record that has gone.
     """
-    return save_record(vault, VOLUNTEER, form, today or date.today())
+    years = dbs_renewal_years(vault)
+    kind = replace(VOLUNTEER, clean=partial(clean_volunteer, dbs_renewal_years=years))
+    return save_record(vault, kind, form, today or date.today())
 
 
 def delete_volunteer(vault: Vault, volunteer_id: int) -> None:
@@ -143,8 +148,8 @@ def delete_volunteer(vault: Vault, volunteer_id: int) -> None:
         volunteer_id,
         Match.volunteer_id,
         VOLUNTEER.entity,
-        "This volunteer has {count} {noun}, so her record cannot be deleted: "
-        "set her status to Left instead.",
+        "This volunteer has {count} {noun}, so the record cannot be deleted: "
+        "set the status to Left instead.",
     )
 
 

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from coordinator.services import backups
 from coordinator.services.changes import Kind
+from coordinator.services.typed_paths import PathProblem, TypedPath, file_path
 from coordinator.storage.backup import CopyResult
 from coordinator.storage.vault import Vault
 from coordinator.ui import settings as ui_settings
@@ -32,6 +33,7 @@ from coordinator.ui.kit.new_passphrase import NewPassphraseFields
 from coordinator.ui.kit.operations import error_message
 from coordinator.ui.kit.task_dialog import TaskDialog
 from coordinator.ui.kit.widgets import MessageLabel, heading, note
+from coordinator.ui.translations import word
 
 DIALOG_WIDTH = 520
 
@@ -67,7 +69,7 @@ class BackupDialog(TaskDialog):
         self.file_edit.setAccessibleName(self.tr("Backup file"))
         self.choose_button = QPushButton(self.tr("C&hoose…"))
         self.choose_button.setAutoDefault(False)  # Enter starts the main action, never this
-        self.file_message = MessageLabel()
+        self.file_message = MessageLabel(reserve_lines=3)
 
         self.own_passphrase = QCheckBox(self.tr("Give this backup its own passphrase"))
         self.own_note = note(
@@ -136,12 +138,13 @@ class BackupDialog(TaskDialog):
 
     # -- choosing ----------------------------------------------------------------------------
 
+    def typed(self) -> TypedPath:
+        """What the file box says, read without ever raising (see services.typed_paths)."""
+        return file_path(self.file_edit.text(), default_suffix=".db")
+
     def target(self) -> Path | None:
-        text = self.file_edit.text().strip()
-        if not text:
-            return None
-        path = Path(text).expanduser()
-        return path if path.suffix else path.with_suffix(".db")
+        typed = self.typed()
+        return typed.path if typed.ok else None
 
     def choose_file(self) -> None:
         chosen, _ = QFileDialog.getSaveFileName(
@@ -163,18 +166,17 @@ class BackupDialog(TaskDialog):
         self._validate()
 
     def _validate(self) -> bool:
-        target = self.target()
+        typed = self.typed()
         problem, warning = None, None
-        if target is None:
+        if typed.problem is PathProblem.EMPTY:
             problem = self.tr("Choose where to save the backup.")
-        elif not target.is_absolute():
-            problem = self.tr("Give the full path of the backup file, or use Choose….")
-        elif target.absolute() == self._vault.path:
+        elif typed.problem is PathProblem.NOT_FULL:
+            problem = self.tr("Give the full path of the backup file (or use Choose…).")
+        elif typed.problem is not None:
+            problem = typed.message(word)
+        elif typed.path == self._vault.path:
             problem = self.tr("That is the database itself. Choose a different file.")
-        elif not target.parent.is_dir():
-            problem = self.tr("The folder {folder} cannot be found. Is the drive connected?")
-            problem = problem.format(folder=target.parent)
-        elif target.exists():
+        elif typed.exists:
             warning = self.tr("A file with this name is there already; the backup will replace it.")
         if problem:
             self.file_message.show_message(problem)
@@ -232,12 +234,17 @@ class BackupDialog(TaskDialog):
         self.close_button.setDefault(True)
         self.close_button.setFocus()
         size = QLocale().formattedDataSize(result.size)
-        self.result.show_message(
-            self.tr("Backup saved and verified ({size}):\n{path}").format(
-                size=size, path=result.path
-            ),
-            "success",
+        text = self.tr("Backup saved and verified ({size}):\n{path}").format(
+            size=size, path=result.path
         )
+        if result.cleaned:
+            text += "\n" + self.tr(
+                "%n unfinished backup file(s) left in that folder by an interrupted backup "
+                "were removed ({size} freed).",
+                "",
+                len(result.cleaned.files),
+            ).format(size=QLocale().formattedDataSize(result.cleaned.bytes))
+        self.result.show_message(text, "success")
         self.backed_up.emit(result)
 
     def _failed(self, err: BaseException) -> None:

@@ -29,13 +29,16 @@ from PySide6.QtWidgets import (
 from coordinator.services import backups
 from coordinator.services.backup_facts import BackupFacts, describe_backup
 from coordinator.services.changes import Kind
-from coordinator.storage.backup import BackupHasOtherPassphrase, RestoreResult
+from coordinator.services.typed_paths import PathProblem, TypedPath, file_path
+from coordinator.storage.backup import BackupHasOtherPassphrase
 from coordinator.storage.errors import WrongPassphrase
+from coordinator.storage.swap import RestoreResult
 from coordinator.ui.kit.new_passphrase import password_field
 from coordinator.ui.kit.operations import error_message
 from coordinator.ui.kit.task_dialog import TaskDialog
 from coordinator.ui.kit.widgets import MessageLabel, breakable_path, heading, note
 from coordinator.ui.shell.controller import Controller, passphrase_opens
+from coordinator.ui.translations import word
 
 DIALOG_WIDTH = 520
 
@@ -94,6 +97,7 @@ class RestoreDialog(TaskDialog):
         self.file_edit.setAccessibleName(self.tr("Backup file"))
         self.choose_button = QPushButton(self.tr("C&hoose…"))
         self.choose_button.setAutoDefault(False)  # Enter starts the main action, never this
+        self.file_message = MessageLabel(reserve_lines=3)
         self.passphrase = password_field(self.tr("Current passphrase"))
         self.passphrase_note = note(self.tr("The restored database will open with it."))
         self.backup_note = MessageLabel()
@@ -141,7 +145,7 @@ class RestoreDialog(TaskDialog):
         row.addWidget(self.file_edit, 1)
         row.addWidget(self.choose_button)
         form.addLayout(row)
-        form.addSpacing(4)
+        form.addWidget(self.file_message)
         label = QLabel(self.tr("This database's current &passphrase"))
         label.setBuddy(self.passphrase)
         form.addWidget(label)
@@ -165,9 +169,13 @@ class RestoreDialog(TaskDialog):
     def running(self) -> bool:
         return self.working
 
+    def typed(self) -> TypedPath:
+        """What the file box says, read without ever raising (see services.typed_paths)."""
+        return file_path(self.file_edit.text(), must_exist=True)
+
     def backup_file(self) -> Path | None:
-        text = self.file_edit.text().strip()
-        return Path(text).expanduser() if text else None
+        typed = self.typed()
+        return typed.path if typed.ok else None
 
     def choose_file(self) -> None:
         start = str(self.controller.path.parent) if self.controller.path else ""
@@ -180,10 +188,24 @@ class RestoreDialog(TaskDialog):
         if chosen:
             self.file_edit.setText(chosen)
 
+    def _show_file_problem(self, typed: TypedPath) -> None:
+        if typed.problem is PathProblem.NOT_FULL:
+            message = self.tr("Give the full path of the backup file (or use Choose…).")
+        elif typed.problem not in (None, PathProblem.EMPTY):
+            message = typed.message(word)
+        elif typed.ok and typed.path == self.controller.path:
+            message = self.tr("That is the database itself. Choose one of its backups.")
+        else:
+            message = ""
+        self.file_message.show_message(message)
+
     def _validate(self) -> bool:
+        typed = self.typed()
+        self._show_file_problem(typed)
         needs_backup_key = self.backup_passphrase.isVisibleTo(self)
         valid = (
-            self.backup_file() is not None
+            typed.ok
+            and typed.path != self.controller.path
             and bool(self.passphrase.text())
             and (not needs_backup_key or bool(self.backup_passphrase.text()))
             and self.controller.path is not None

@@ -173,6 +173,12 @@ class FormDialog(QDialog):
     def save_form(self, form: Any) -> int:
         raise NotImplementedError
 
+    def warnings(self, form: Any) -> dict[str, str]:  # advice by field; Save stays possible
+        return {}
+
+    def delete_refusal(self, record_id: int) -> str | None:  # asked before confirming
+        return None
+
     def delete_record(self, record_id: int) -> None:
         raise NotImplementedError
 
@@ -280,9 +286,12 @@ class FormDialog(QDialog):
         changed = self.values(form) != self._stored  # is_changed(), without reading again
         view = self.messages.view(self.validate(form), labels, changed)
         self.errors = view.errors
+        advice = self.warnings(form)
         for key, label in labels.items():
             if key in view.shown:
                 label.show_message(view.shown[key])
+            elif key in advice and key not in view.errors:
+                label.show_message(advice[key], "warning")
             else:
                 label.clear_message()
         # A message with no field of its own (rare) goes above the buttons.
@@ -353,7 +362,10 @@ class FormDialog(QDialog):
 
     def delete(self) -> None:
         record_id = self.record_id
-        if record_id is None or not self.confirm_delete():
+        refusal = self.delete_refusal(record_id) if record_id is not None else None
+        if refusal:  # said first, rather than after asking to confirm what cannot be done
+            self._keep_message(refusal)
+        if record_id is None or refusal or not self.confirm_delete():
             return
         try:
             self.delete_record(record_id)

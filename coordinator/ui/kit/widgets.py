@@ -69,14 +69,26 @@ def breakable_path(path: Path | str) -> str:
 
 
 class MessageLabel(QLabel):
-    """A message next to a field: hidden while empty; error, warning or plain."""
+    """A message next to a field: hidden while empty; error, warning or plain.
 
-    def __init__(self, parent: QWidget | None = None):
+    With `reserve_lines`, the label keeps room for that many lines even while empty, so that
+    the controls below it stay where they are when a message comes and goes.
+    """
+
+    def __init__(self, parent: QWidget | None = None, *, reserve_lines: int = 0):
         super().__init__(parent)
         self.setWordWrap(True)
         self.setTextFormat(Qt.TextFormat.PlainText)
         self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.hide()
+        self._reserved = reserve_lines
+        if reserve_lines:
+            self.setMinimumHeight(self.fontMetrics().lineSpacing() * reserve_lines + 2)
+            self.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        else:
+            self.hide()
+
+    def has_message(self) -> bool:
+        return bool(self.text())
 
     def show_message(self, text: str, kind: str = "error") -> None:
         """kind: "error", "warning", "success" or "info"."""
@@ -85,11 +97,11 @@ class MessageLabel(QLabel):
         )
         self.setStyleSheet(f"color: {colour};")
         self.setText(text)
-        self.setVisible(bool(text))
+        self.setVisible(bool(text) or bool(self._reserved))
 
     def clear_message(self) -> None:
         self.clear()
-        self.hide()
+        self.setVisible(bool(self._reserved))
 
 
 def link_button(text: str) -> QPushButton:

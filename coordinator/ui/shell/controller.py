@@ -12,6 +12,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 
+from coordinator.services.setup import create_database
 from coordinator.storage.errors import (
     DamagedDatabase,
     KeyringUnavailable,
@@ -20,7 +21,7 @@ from coordinator.storage.errors import (
     WrongPassphrase,
 )
 from coordinator.storage.keystore import KeyStore
-from coordinator.storage.vault import Vault, create_vault, open_vault
+from coordinator.storage.vault import Vault, open_vault
 from coordinator.ui.kit.operations import Operation, operations
 
 translate = QCoreApplication.translate
@@ -109,7 +110,7 @@ class Controller(QObject):
         path = self._chosen()
 
         def work(_progress) -> Opened:
-            vault = create_vault(path, passphrase)
+            vault = create_database(path, passphrase)
             return Opened(vault, self._keep_remembered(path, passphrase, remember, False))
 
         return self._open_with(work, "create")

@@ -28,7 +28,9 @@ from coordinator.services.records.mother_form import (
 from coordinator.services.records.mothers import (
     blank_mother,
     delete_mother,
+    delete_refusal,
     load_mother,
+    mother_warnings,
     save_mother,
     validate_mother,
 )
@@ -91,7 +93,7 @@ class MotherDialog(FormDialog):
         terms = {name: vocabularies.active_terms(v, name) for name in ("need", "language")}
         terms["experience_tag"] = vocabularies.active_terms(v, "experience_tag")
         names = {name: vocabularies.labels(v, name) for name in terms}
-        projects = vocabularies.project_choices(v)
+        projects = self.projects = vocabularies.project_choices(v)
         self.identity = IdentitySection()
         self.pregnancy = PregnancySection(self.today)
         self.referral = ReferralSection(projects, dict(projects))
@@ -123,7 +125,13 @@ class MotherDialog(FormDialog):
         return load_mother(self.vault, record_id)
 
     def validate(self, form: Any) -> dict[str, str]:
-        return validate_mother(form, self.today)
+        return validate_mother(form, self.today, projects_exist=bool(self.projects))
+
+    def warnings(self, form: Any) -> dict[str, str]:
+        return mother_warnings(form, self.today, projects_exist=bool(self.projects))
+
+    def delete_refusal(self, record_id: int) -> str | None:
+        return delete_refusal(self.vault, record_id)
 
     def save_form(self, form: Any) -> int:
         return save_mother(self.vault, form, self.today)

@@ -12,6 +12,7 @@ from coordinator.services.records.labels import (
     REFERRAL_SOURCE_LABELS,
     STAGE_LABELS,
 )
+from coordinator.services.records.mother_rules import saved_stage
 from coordinator.services.records.pregnancy import format_date
 from coordinator.ui.kit.form_parts.fields import ChoiceBox, DateEdit, Section, TermBox, plain_text
 from coordinator.ui.kit.widgets import note
@@ -34,9 +35,21 @@ class ReferralSection(Section):
         ).setMaximumWidth(220)
         self.add("referrer_email", translate("MotherForm", "Referrer's email"), QLineEdit())
         self.add("referral_reasons", translate("MotherForm", "Reasons for referral"), plain_text(3))
-        self.add(
-            "project_id", translate("MotherForm", "Project"), TermBox(projects, project_labels)
+        # A referral belongs to a project once the charity runs any (the service checks).
+        project_label = (
+            translate("MotherForm", "Project *") if projects else translate("MotherForm", "Project")
         )
+        self.add("project_id", project_label, TermBox(projects, project_labels))
+        if not projects:
+            self.add_note(
+                "",
+                note(
+                    translate(
+                        "MotherForm",
+                        "No projects yet, so none is needed. Add projects in Settings > Records.",
+                    )
+                ),
+            )
         self.stage = self.add(
             "stage", translate("MotherForm", "Stage"), ChoiceBox(STAGE_LABELS, empty=None)
         )
@@ -62,6 +75,12 @@ class ReferralSection(Section):
     def show_form(self, form: Any) -> None:
         super().show_form(form)
         self._stage_shown()
+        # Matched is set by making a match; it is shown, not offered, on the form.
+        matched = self.stage.findData(MotherStage.MATCHED.value)
+        item = self.stage.model().item(matched) if matched >= 0 else None
+        if item is not None:
+            item.setEnabled(saved_stage(form) is MotherStage.MATCHED)
+            item.setToolTip(translate("MotherForm", "Set when a match with a volunteer is made."))
         lines = []
         for change in form.stage_history:
             line = translate("MotherForm", "{date}: {stage}").format(

@@ -32,5 +32,5 @@ class AboutSection(Section):
             "faith_culture", translate("VolunteerForm", "Faith or culture"), QLineEdit()
         )
         self.faith.setPlaceholderText(
-            translate("VolunteerForm", "Optional: only if she chose to tell us")
+            translate("VolunteerForm", "Optional: only if they chose to tell us")
         )

@@ -14,7 +14,9 @@ from PySide6.QtWidgets import QBoxLayout, QLabel
 from coordinator.services.records.labels import DBS_TYPE_LABELS
 from coordinator.services.records.list_people import DBS_DUE_SOON_DAYS
 from coordinator.services.records.volunteer_form import DbsItem
+from coordinator.services.records.volunteer_rules import next_dbs_check
 from coordinator.ui.forms.volunteer_form.common import long_date
+from coordinator.ui.kit.form_parts.fields import uk_date
 from coordinator.ui.kit.form_parts.rows import RowEditor, RowField, RowsSection
 from coordinator.ui.kit.widgets import ERROR_COLOUR, WARNING_COLOUR
 from coordinator.ui.translations import translate
@@ -47,8 +49,10 @@ class DbsSection(RowsSection):
         RowField("notes", translate("VolunteerForm", "Notes"), span=2),
     ]
 
-    def __init__(self, today: date | None = None) -> None:
+    def __init__(self, today: date | None = None, renewal_years: int | None = None) -> None:
         self.today = today or date.today()
+        #: The charity's DBS renewal policy: an empty next check date is filled from it.
+        self.renewal_years = renewal_years
         self.add_text = translate("VolunteerForm", "Add a DBS check")
         self.none_text = translate("VolunteerForm", "No DBS check recorded yet.")
         super().__init__(translate("VolunteerForm", "DBS checks"))
@@ -65,9 +69,27 @@ class DbsSection(RowsSection):
             self.due_labels[editor] = label
         return label
 
+    def _show_policy_date(self, editor: RowEditor, item: DbsItem) -> None:
+        """An empty next check date shows (greyed) the one saving will give it."""
+        field = editor.widgets["next_check_due"]
+        issued = item.issue_date
+        if self.renewal_years and isinstance(issued, date) and not item.next_check_due:
+            due = next_dbs_check(issued, self.renewal_years)
+            field.setPlaceholderText(uk_date(due))
+            field.setToolTip(
+                translate(
+                    "VolunteerForm",
+                    "Filled in on saving, from the DBS renewal policy in Settings > Volunteers.",
+                )
+            )
+        else:
+            field.setPlaceholderText(translate("RecordForm", "dd/mm/yyyy"))
+            field.setToolTip("")
+
     def update_derived(self, form: Any) -> None:
         self.due_labels = {e: lbl for e, lbl in self.due_labels.items() if e in self.editors}
         for editor, item in zip(self.editors, form.dbs_checks, strict=False):
+            self._show_policy_date(editor, item)
             due = item.next_check_due
             state = due_state(due, self.today)
             label = self._label_for(editor)

@@ -9,7 +9,7 @@ from typing import Any
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QWidget
 
-from coordinator.services import vocabularies
+from coordinator.services import preferences, vocabularies
 from coordinator.services.changes import Kind
 from coordinator.services.records import volunteers
 from coordinator.storage.vault import Vault
@@ -58,7 +58,7 @@ class VolunteerFormDialog(FormDialog):
             vocabularies.active_terms(vault, "training_module"),
             vocabularies.labels(vault, "training_module"),
         )
-        self.dbs = DbsSection(self.today)
+        self.dbs = DbsSection(self.today, preferences.dbs_renewal_years(vault))
         self.references = ReferencesSection()
         self.about = AboutSection(
             vocabularies.active_terms(vault, "language"),

@@ -20,10 +20,12 @@ from PySide6.QtWidgets import (
 
 from coordinator.services import backups, settings
 from coordinator.services.changes import Kind
+from coordinator.services.typed_paths import PathProblem, folder_path
 from coordinator.storage.vault import Vault
 from coordinator.ui.kit.operations import follow_changes
 from coordinator.ui.pages.settings.section import Note, SectionSpec, SettingsSection
 from coordinator.ui.shell.backup_status import when_text
+from coordinator.ui.translations import word
 
 
 def title() -> str:
@@ -95,15 +97,18 @@ class BackupsSection(SettingsSection):
 
     def check(self, values: dict[str, Any]) -> dict[str, Note]:
         text = values["backup_folder"]
-        if text and not Path(text).expanduser().is_absolute():
-            return {"backup_folder": Note(self.tr("Give the folder's full path, or use Browse…."))}
+        typed = folder_path(text)
+        if text and typed.problem is PathProblem.NOT_FULL:
+            return {"backup_folder": Note(self.tr("Give the folder's full path (or use Browse…)."))}
+        if text and typed.problem is not None:
+            return {"backup_folder": Note(typed.message(word))}
         if values["backup_on_close"] and not text:
             return {
                 "backup_folder": Note(
                     self.tr("Automatic backups are off until a folder is chosen."), "warning"
                 )
             }
-        if text and not Path(text).expanduser().is_dir():
+        if text and not typed.exists:
             return {
                 "backup_folder": Note(
                     self.tr(
@@ -119,7 +124,7 @@ class BackupsSection(SettingsSection):
         folder = values["backup_folder"]
         backups.set_automatic(
             self.vault,
-            folder=str(Path(folder).expanduser()) if folder else None,
+            folder=str(folder_path(folder).path or folder) if folder else None,
             keep=values["backup_keep"],
             on_close=values["backup_on_close"],
         )

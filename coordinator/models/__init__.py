@@ -31,6 +31,11 @@ from coordinator.models.match import (
     MatchStatus,
     MatchStatusChange,
 )
+from coordinator.models.matching import (
+    MatchingRule,
+    MatchingSetting,
+    matching_required_training,
+)
 from coordinator.models.mother import (
     ETHNICITY_LABELS,
     OUTCOME_SCORE_MAX,
@@ -59,6 +64,7 @@ from coordinator.models.mother_detail import (
     SafeguardingConcern,
 )
 from coordinator.models.project import Project, SupportModel
+from coordinator.models.reference import ReferenceCounter
 from coordinator.models.service import LocalService
 from coordinator.models.setting import Draft, Setting
 from coordinator.models.supervision import (
@@ -163,6 +169,10 @@ __all__ = [
     "MatchCriterionScore",
     "MatchStatus",
     "MatchStatusChange",
+    "MatchingRule",
+    "MatchingSetting",
+    "matching_required_training",
+    "ReferenceCounter",
     # contact
     "Contact",
     "ContactMedium",

@@ -139,6 +139,9 @@ class MatchCriterionScore(Base):
     )
     points: Mapped[float] = mapped_column(default=0.0, server_default=text("0"))
     explanation: Mapped[str | None] = mapped_column(Text)
+    #: The weight (0-10) the criterion had when the match was proposed; None for matches
+    #: recorded before weights were kept.
+    weight: Mapped[int | None]
 
     match: Mapped[Match] = relationship(back_populates="criterion_scores")
 

@@ -205,6 +205,9 @@ class Mother(TimestampMixin, Base):
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
+    # "M0042": given on first save, never changed or reused (models.reference). The column
+    # allows NULL only because SQLite adds columns that way; every row has one.
+    reference: Mapped[str | None] = mapped_column(unique=True, index=True)
 
     # Identity
     full_name: Mapped[str] = mapped_column(index=True)

@@ -90,6 +90,9 @@ class Volunteer(TimestampMixin, Base):
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
+    # "V0007": given on first save, never changed or reused (models.reference). The column
+    # allows NULL only because SQLite adds columns that way; every row has one.
+    reference: Mapped[str | None] = mapped_column(unique=True, index=True)
     full_name: Mapped[str] = mapped_column(index=True)
     preferred_name: Mapped[str | None]
     date_of_birth: Mapped[date | None]

@@ -147,10 +147,7 @@ def _scores(run: Run, mid: int, mo: Mo, vol: Vol) -> None:
         text = (
             say["shared"].format(tags=", ".join(shared_tags)) if shared_tags else say["not_shared"]
         )
-        scores.append(("experience", D.SAME, 2.0 * len(shared_tags), text))
-    if mo.gender_pref == m.GenderPreference.FEMALE:
-        points = 1.0 if vol.gender == m.Gender.FEMALE else 0.0
-        scores.append(("gender", D.NONE, points, say["gender"]))
+        scores.append(("lived_experience", D.SAME, 2.0 * len(shared_tags), text))
     for criterion, direction, points, explanation in scores:
         run.rows.add(
             "match_criterion_score",

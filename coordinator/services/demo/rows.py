@@ -8,6 +8,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from coordinator import models as m
+from coordinator.services import references
 
 BATCH_ROWS = 5000
 #: Every table, parents before children: the order rows are inserted in.
@@ -39,6 +40,7 @@ class Rows:
 
     def flush(self) -> None:
         for name, rows in self.pending.items():
+            references.assign(self.session, name, rows)
             for start in range(0, len(rows), BATCH_ROWS):
                 self.session.execute(TABLES[name].insert(), rows[start : start + BATCH_ROWS])
             self.counts[name] += len(rows)

@@ -1,0 +1,75 @@
+"""Letters to one person: referral acknowledgement, introduction and ending letters.
+
+The wording arrives already filled in (services.letters.wording); this module lays it out
+on the letterhead with the signature below.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, KeepTogether, ListFlowable, ListItem, Paragraph, Spacer
+
+from coordinator.letters.model import Block, Letter, Letterhead
+from coordinator.letters.page import LETTER, Part, letter_opening, render
+from coordinator.letters.styles import sheet, text
+
+
+def body_blocks(blocks: Sequence[Block]) -> list[Flowable]:
+    """Paragraphs, and lists printed as bullets."""
+    styles = sheet()
+    flowables: list[Flowable] = []
+    for block in blocks:
+        if isinstance(block, str):
+            if block.strip():
+                flowables.append(Paragraph(text(block), styles["body"]))
+            continue
+        items = [
+            ListItem(Paragraph(text(item), styles["bullet"]), leftIndent=14, value="•")
+            for item in block
+            if item.strip()
+        ]
+        if items:
+            flowables.append(
+                ListFlowable(items, bulletType="bullet", start="•", leftIndent=14, spaceAfter=8)
+            )
+    return flowables
+
+
+def signature(letterhead: Letterhead, closing: str) -> Flowable:
+    styles = sheet()
+    lines: list[Flowable] = [
+        Spacer(1, 3 * mm),
+        Paragraph(text(closing), styles["body"]),
+        Spacer(1, 14 * mm),
+    ]
+    if letterhead.signatory_name:
+        lines.append(Paragraph(f"<b>{text(letterhead.signatory_name)}</b>", styles["signature"]))
+    for line in (letterhead.signatory_role, letterhead.charity_name):
+        if line:
+            lines.append(Paragraph(text(line), styles["signature"]))
+    return KeepTogether(lines)
+
+
+def letter_part(letter: Letter, letterhead: Letterhead) -> Part:
+    styles = sheet()
+    flowables = letter_opening(letter.recipient, letter.our_ref, letter.dated)
+    if letter.subject:
+        flowables.append(Paragraph(text(letter.subject), styles["subject"]))
+    flowables.append(Paragraph(text(letter.salutation), styles["body"]))
+    flowables += body_blocks(letter.body)
+    flowables.append(signature(letterhead, letter.closing))
+    head = f"Our ref {letter.our_ref}" if letter.our_ref else ""
+    return Part(LETTER, flowables, running_head=head)
+
+
+def letters_pdf(letters: Sequence[Letter], letterhead: Letterhead) -> bytes:
+    """One PDF holding each letter from a fresh page (one print job for a batch)."""
+    return render(
+        [letter_part(letter, letterhead) for letter in letters], letterhead, title="Letter"
+    )
+
+
+def letter_pdf(letter: Letter, letterhead: Letterhead) -> bytes:
+    return letters_pdf([letter], letterhead)

@@ -136,3 +136,40 @@ def offer() -> OfferSheet:
         how_often=("Usually weekly", "For about 6 months, and until your baby is 12 months old"),
         contact=("0116 496 0123", "hello@bridgeway.example"),
     )
+
+
+VALUES = {
+    "mother.preferred_name": "Zoë",
+    "mother.full_name": "Zoë Łukasiewicz",
+    "mother.reference": "M0042",
+    "project.name": "Bumps & Beyond",
+    "project.phone": "0116 496 0999",
+    "charity.name": "Bridgeway Family Friends",
+    "charity.phone": "0116 496 0123",
+    "signatory.name": "Siobhán Ní Bhriain",
+    "today": "2 December 2026",
+    "referrer.name": "Ольга Ковальчук",
+    "referrer.agency": "Health Visiting Team",
+    "referral.received_on": "12 November 2026",
+    "recipient.name": "Ayşe Çelik",
+    "volunteer.first_name": "Ayşe",
+    "match.first_visit": "9 December 2026",
+    "ending.date": "30 November 2026",
+    "ending.onward_services": ("Leicester Baby Bank", "Little Steps parent group, Tuesdays"),
+}
+
+
+def worded(kind, recipient: tuple[str, ...]) -> Letter:
+    """A letter in the shipped default wording of `kind`, filled with the sample people."""
+    from coordinator.services.letters.wording import default_wording, fill
+
+    text = fill(default_wording(kind), VALUES)
+    return Letter(
+        recipient=recipient,
+        our_ref="M0042",
+        dated=DAY,
+        salutation=text.salutation,
+        body=text.body,
+        subject=text.subject,
+        closing=text.closing,
+    )

@@ -13,7 +13,7 @@ from functools import cache
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
-from PySide6.QtWidgets import QComboBox, QLineEdit, QWidget
+from PySide6.QtWidgets import QComboBox, QLineEdit, QPushButton, QWidget
 
 from coordinator.models import MotherStage
 from coordinator.services import vocabularies
@@ -112,6 +112,10 @@ class MothersPage(FormListPage):
             parent=parent,
         )
         self._build_filters()  # the list loads when the page is first shown (FormListPage)
+        self.letters_button = QPushButton(self.tr("&Letters…"))
+        self.letters_button.setToolTip(self.tr("Letters for the mother chosen in the list"))
+        self.letters_button.clicked.connect(self.open_letters)
+        self.add_title_button(self.letters_button)
 
     # -- filters -----------------------------------------------------------------------------
 
@@ -222,6 +226,11 @@ class MothersPage(FormListPage):
 
     def make_dialog(self, record_id: int | None) -> MotherDialog:
         return MotherDialog(self.vault, record_id, self)
+
+    def open_letters(self):
+        from coordinator.ui.letters.entry import open_letters
+
+        return open_letters(self, self.vault, self.selected_id(), self.message)
 
 
 PAGE = PageSpec(

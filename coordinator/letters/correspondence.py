@@ -40,9 +40,9 @@ def body_blocks(blocks: Sequence[Block]) -> list[Flowable]:
 def signature(letterhead: Letterhead, closing: str) -> Flowable:
     styles = sheet()
     lines: list[Flowable] = [
-        Spacer(1, 3 * mm),
+        Spacer(1, 2 * mm),
         Paragraph(text(closing), styles["body"]),
-        Spacer(1, 14 * mm),
+        Spacer(1, 11 * mm),
     ]
     if letterhead.signatory_name:
         lines.append(Paragraph(f"<b>{text(letterhead.signatory_name)}</b>", styles["signature"]))

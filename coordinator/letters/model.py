@@ -67,6 +67,7 @@ class ReferralSummary:
     our_ref: str
     dated: date
     about: str  # her full name, for the title
+    #: Paragraphs separated by a blank line.
     intro: str
     sections: tuple[SummarySection, ...]
     #: Printed under the title: on what basis it is shared ("Shared with her consent…").

@@ -33,12 +33,12 @@ from coordinator.letters.styles import ACCENT, MUTED, RULE, sheet, text, uk_date
 
 PAGE_WIDTH, PAGE_HEIGHT = A4
 MARGIN = 20 * mm
-BOTTOM = 24 * mm
+BOTTOM = 22 * mm
 # A standard DL window envelope (110 × 220 mm, window 90 × 35 mm, 20 mm from the left): an
 # A4 folded in three shows the block 20 mm from the left edge and 50 to 85 mm from the top.
 ADDRESS_LEFT, ADDRESS_TOP, ADDRESS_WIDTH, ADDRESS_HEIGHT = 20 * mm, 50 * mm, 90 * mm, 35 * mm
 ADDRESS_LINES = 7
-BODY_TOP_LETTER = 96 * mm
+BODY_TOP_LETTER = 93 * mm
 BODY_TOP_SHEET = 46 * mm
 BODY_TOP_LATER = 22 * mm
 FOLD_MARKS = (99 * mm, 198 * mm)

@@ -53,7 +53,7 @@ def referral_summary_pdf(summary: ReferralSummary, letterhead: Letterhead) -> by
     flowables.append(Paragraph(f"Referral summary: {text(summary.about)}", styles["subject"]))
     if summary.basis:
         flowables.append(Paragraph(text(summary.basis), styles["small"]))
-    flowables += body_blocks([summary.intro])
+    flowables += body_blocks(summary.intro.split("\n\n"))
     for section in summary.sections:
         flowables += _section(section)
     flowables.append(signature(letterhead, "With best wishes,"))

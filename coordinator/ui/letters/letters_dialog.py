@@ -82,6 +82,7 @@ class LettersDialog(QDialog):
         close = QPushButton(self.tr("Close"))
         buttons = QHBoxLayout()
         buttons.addWidget(self.message, 1)
+        buttons.addStretch(1)
         buttons.addWidget(close)
         buttons.addWidget(self.preview_button)
         self.history = QListWidget()

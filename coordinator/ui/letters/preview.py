@@ -27,8 +27,9 @@ from coordinator.ui.kit.operations import error_message
 from coordinator.ui.kit.widgets import MessageLabel
 from coordinator.ui.letters.rendering import PdfPages, print_pages
 
-#: Zoom choices: a share of the page's real size; 0 fits the page's width to the window.
-ZOOMS = (0, 0.5, 0.75, 1.0, 1.25, 1.5, 2.0)
+#: Zoom choices: a share of the page's real size; WHOLE_PAGE and FIT_WIDTH follow the window.
+WHOLE_PAGE, FIT_WIDTH = -1.0, 0.0
+ZOOMS = (WHOLE_PAGE, FIT_WIDTH, 0.5, 0.75, 1.0, 1.25, 1.5, 2.0)
 SCREEN_DPI = 96
 PREVIEW_SIZE = (900, 720)
 
@@ -44,7 +45,7 @@ class LetterPreview(QDialog):
         self._pages = PdfPages(pdf)
         self._file_name = file_name
         self.page = 0
-        self.zoom = 0.0
+        self.zoom = WHOLE_PAGE
 
         self.canvas = QLabel()
         self.canvas.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -61,7 +62,8 @@ class LetterPreview(QDialog):
         self.zoom_box = QComboBox()
         self.zoom_box.setAccessibleName(self.tr("Zoom"))
         for zoom in ZOOMS:
-            self.zoom_box.addItem(self.tr("Fit width") if not zoom else f"{zoom:.0%}", zoom)
+            names = {WHOLE_PAGE: self.tr("Whole page"), FIT_WIDTH: self.tr("Fit width")}
+            self.zoom_box.addItem(names.get(zoom, f"{zoom:.0%}"), zoom)
         self.print_button = QPushButton(self.tr("&Print…"))
         self.save_button = QPushButton(self.tr("Save as &PDF…"))
         self.close_button = QPushButton(self.tr("Close"))
@@ -115,11 +117,14 @@ class LetterPreview(QDialog):
         self._draw()
 
     def page_dpi(self) -> float:
-        if self.zoom:
+        if self.zoom > 0:
             return SCREEN_DPI * self.zoom
-        width_points = self._pages.size_points(self.page)[0]
-        room = max(200, self.scroll.viewport().width() - 24)
-        return room / width_points * 72
+        width_points, height_points = self._pages.size_points(self.page)
+        viewport = self.scroll.viewport()
+        across = max(200, viewport.width() - 24) / width_points * 72
+        if self.zoom == FIT_WIDTH:
+            return across
+        return min(across, max(200, viewport.height() - 24) / height_points * 72)
 
     def _draw(self) -> None:
         ratio = self.devicePixelRatioF() or 1.0
@@ -132,12 +137,12 @@ class LetterPreview(QDialog):
         self._draw()
 
     def _step_zoom(self, step: int) -> None:
-        index = min(max(self.zoom_box.currentIndex() + step, 1), self.zoom_box.count() - 1)
+        index = min(max(self.zoom_box.currentIndex() + step, 2), self.zoom_box.count() - 1)
         self.zoom_box.setCurrentIndex(index)
 
     def resizeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
         super().resizeEvent(event)
-        if not self.zoom and self._pages is not None:
+        if self.zoom <= 0 and self._pages is not None:
             self._draw()
 
     # -- print -------------------------------------------------------------------------------

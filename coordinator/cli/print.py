@@ -86,6 +86,7 @@ def _request(args: argparse.Namespace, vault, mother_id: int):
 def cmd_print(args: argparse.Namespace) -> int:
     import pypdfium2
 
+    from coordinator import letters as made
     from coordinator.services import letters as L
     from coordinator.services.exporting import ExportError, write_atomically
 
@@ -97,15 +98,16 @@ def cmd_print(args: argparse.Namespace) -> int:
         try:
             if args.kind == "offer":
                 pdf, to, letter_id, warnings = (
-                    L.offer_for_project(vault, _project_id(vault, args.ref)),
+                    made.offer_for_project(vault, _project_id(vault, args.ref)),
                     "",
                     None,
                     (),
                 )
             else:
                 request = _request(args, vault, _mother_id(vault, args.ref))
-                made = L.make_letter(vault, request, today=today)
-                pdf, to, letter_id, warnings = made.pdf, made.to, made.letter_id, made.warnings
+                letter = made.make_letter(vault, request, today=today)
+                pdf, to = letter.pdf, letter.to
+                letter_id, warnings = letter.letter_id, letter.warnings
         except L.LetterRefused as refused:
             hint = ""
             if refused.needs_acknowledgement:

@@ -11,9 +11,9 @@ from collections.abc import Sequence
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, ListFlowable, ListItem, Paragraph, Spacer
 
-from coordinator.letters.model import Block, Letter, Letterhead
 from coordinator.letters.page import LETTER, Part, letter_opening, render
 from coordinator.letters.styles import sheet, text
+from coordinator.services.letters.documents import Block, Letter, Letterhead
 
 
 def body_blocks(blocks: Sequence[Block]) -> list[Flowable]:

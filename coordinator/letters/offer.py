@@ -7,9 +7,9 @@ from __future__ import annotations
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Table, TableStyle
 
 from coordinator.letters.correspondence import body_blocks
-from coordinator.letters.model import Letterhead, OfferSheet
 from coordinator.letters.page import MARGIN, PAGE_WIDTH, SHEET, Part, render
 from coordinator.letters.styles import ACCENT, TINT, sheet, text
+from coordinator.services.letters.documents import Letterhead, OfferSheet
 
 
 def _topic(title: str, lines: tuple[str, ...]) -> list[Flowable]:

@@ -28,8 +28,8 @@ from reportlab.platypus import (
 )
 
 from coordinator.letters import fonts
-from coordinator.letters.model import Letterhead
-from coordinator.letters.styles import ACCENT, MUTED, RULE, sheet, text, uk_date
+from coordinator.letters.styles import ACCENT, MUTED, RULE, sheet, text
+from coordinator.services.letters.documents import Letterhead, uk_date
 
 PAGE_WIDTH, PAGE_HEIGHT = A4
 MARGIN = 20 * mm

@@ -7,9 +7,9 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Table, TableStyle
 
 from coordinator.letters.correspondence import body_blocks, signature
-from coordinator.letters.model import Letterhead, ReferralSummary, SummarySection
 from coordinator.letters.page import LETTER, MARGIN, PAGE_WIDTH, Part, letter_opening, render
 from coordinator.letters.styles import RULE, TINT, sheet, text
+from coordinator.services.letters.documents import Letterhead, ReferralSummary, SummarySection
 
 LABEL_WIDTH = 52 * mm
 

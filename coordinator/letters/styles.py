@@ -1,8 +1,7 @@
-"""Type, colour and dates shared by every document."""
+"""Type and colour shared by every document."""
 
 from __future__ import annotations
 
-from datetime import date
 from functools import cache
 from xml.sax.saxutils import escape
 
@@ -17,28 +16,6 @@ MUTED = colors.HexColor("#5b6470")
 ACCENT = colors.HexColor("#2f6f73")
 RULE = colors.HexColor("#c9d3d6")
 TINT = colors.HexColor("#eef4f4")
-
-
-MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
-
-
-def uk_date(day: date) -> str:
-    """'2 December 2026': the day without a leading zero, the month in English words
-    whatever the PC's locale."""
-    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
 
 
 def text(value: str) -> str:

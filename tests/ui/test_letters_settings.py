@@ -7,13 +7,13 @@ from datetime import date
 import pytest
 from PySide6.QtCore import Qt
 
+from coordinator.letters import make_letter
 from coordinator.services.letters import (
     LetterKind,
     LetterRequest,
     default_wording,
     load_letterhead,
     load_wording,
-    make_letter,
 )
 from coordinator.ui.pages.settings.letters import LettersSection
 from tests.letters import world

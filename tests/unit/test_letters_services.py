@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import select
 
+from coordinator.letters import introductions_accepted_on, make_letter, offer_for_project
 from coordinator.models import AuditEvent, LetterSent
 from coordinator.services.letters import (
     AddressChoice,
@@ -13,10 +14,7 @@ from coordinator.services.letters import (
     LetterRequest,
     Recipient,
     Section,
-    introductions_accepted_on,
     letters_for_mother,
-    make_letter,
-    offer_for_project,
 )
 from tests.letters import world
 from tests.letters.pdftext import pdf_text

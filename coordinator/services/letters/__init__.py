@@ -1,8 +1,8 @@
-"""Letters about the people in the database: gathering their data into the documents of
-coordinator.letters, the letterhead and wording settings, the safety rules, and the record
-of every letter made."""
+"""Letters about the people in the database: gathering their data into plain documents
+(documents.py, which coordinator.letters lays out), the letterhead and wording settings,
+the safety rules, and the record of every letter made. Nothing here makes a PDF: the
+letters layer sits above the services (coordinator.letters.made joins them)."""
 
-from coordinator.services.letters.batch import Batch, introductions_accepted_on
 from coordinator.services.letters.kinds import (
     ADDRESS_LABELS,
     LETTER_LABELS,
@@ -24,11 +24,9 @@ from coordinator.services.letters.letterhead import (
 from coordinator.services.letters.making import (
     LetterRequest,
     LetterRow,
-    MadeLetter,
+    Prepared,
     ending_kind,
     letters_for_mother,
-    make_letter,
-    offer_for_project,
 )
 from coordinator.services.letters.options import LetterOptions, letter_options
 from coordinator.services.letters.safety import LetterRefused, Recipient
@@ -45,18 +43,17 @@ __all__ = [
     "ADDRESS_LABELS",
     "LETTER_LABELS",
     "PLACEHOLDERS",
+    "Prepared",
     "SECTION_LABELS",
     "TO_HER",
     "WORDED",
     "AddressChoice",
-    "Batch",
     "LetterKind",
     "LetterOptions",
     "LetterRefused",
     "LetterRequest",
     "LetterRow",
     "LogoRefused",
-    "MadeLetter",
     "Recipient",
     "Section",
     "WordingRefused",
@@ -64,14 +61,11 @@ __all__ = [
     "check_wording",
     "default_wording",
     "ending_kind",
-    "introductions_accepted_on",
     "letter_options",
     "letters_for_mother",
     "load_letterhead",
     "load_logo_svg",
     "load_wording",
-    "make_letter",
-    "offer_for_project",
     "parse_sections",
     "save_letterhead",
     "save_wording",

@@ -10,10 +10,16 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
-from coordinator.letters import Field, Letterhead, OfferSheet, SummarySection, uk_date
 from coordinator.models import Contact, Ending, Match, MatchStatus, Mother, Project
 from coordinator.models.contact import ContactOutcome, SupportType
 from coordinator.models.project import SupportModel
+from coordinator.services.letters.documents import (
+    Field,
+    Letterhead,
+    OfferSheet,
+    SummarySection,
+    uk_date,
+)
 from coordinator.services.letters.kinds import SECTION_LABELS, Section
 from coordinator.services.records.labels import REFERRAL_SOURCE_LABELS, SAFE_CONTACT_LABELS
 

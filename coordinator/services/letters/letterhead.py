@@ -5,10 +5,10 @@ from __future__ import annotations
 import base64
 import binascii
 
-from coordinator.letters.model import Letterhead
 from coordinator.models import AuditAction
 from coordinator.services import audit
 from coordinator.services import settings as declared
+from coordinator.services.letters.documents import Letterhead
 from coordinator.services.sessions import Source, reading
 from coordinator.storage.vault import Vault
 

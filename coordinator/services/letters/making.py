@@ -1,5 +1,6 @@
-"""Making a letter: gathered, checked against the safety rules, laid out, and recorded as a
-LetterSent (type, to whom, sections, by whom, when) with an audit event."""
+"""Preparing a letter: gathered, worded and checked against the safety rules, as the plain
+document coordinator.letters lays out; then recorded as a LetterSent (type, to whom,
+sections, by whom, when) with an audit event. coordinator.letters.made joins the two."""
 
 from __future__ import annotations
 
@@ -9,13 +10,17 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from coordinator import letters
-from coordinator.letters import Letter, ReferralSummary
 from coordinator.models import AuditAction, LetterSent, Match, MatchStatus, Mother
 from coordinator.models.ending import EndingType
 from coordinator.models.mother_detail import LetterMethod
 from coordinator.services import audit
 from coordinator.services.letters import gather
+from coordinator.services.letters.documents import (
+    Letter,
+    Letterhead,
+    OfferSheet,
+    ReferralSummary,
+)
 from coordinator.services.letters.kinds import (
     LETTER_LABELS,
     SECTION_LABELS,
@@ -56,23 +61,16 @@ class LetterRequest:
 
 
 @dataclass(frozen=True)
-class MadeLetter:
-    pdf: bytes
-    letter_id: int | None
-    to: str
-    warnings: tuple[str, ...] = field(default_factory=tuple)
+class Prepared:
+    """A letter ready to lay out, and what its record will say."""
 
-
-@dataclass(frozen=True)
-class _Drafted:
-    """A letter laid out but not yet recorded."""
-
-    pdf: bytes
+    document: Letter | ReferralSummary
+    letterhead: Letterhead
     to: str
     method: LetterMethod
     note: str
     ending_id: int | None = None
-    warnings: tuple[str, ...] = ()
+    warnings: tuple[str, ...] = field(default_factory=tuple)
 
 
 def ending_kind(source: Source, mother_id: int) -> LetterKind:
@@ -83,6 +81,11 @@ def ending_kind(source: Source, mother_id: int) -> LetterKind:
     if ending is not None and ending.ending_type == EndingType.UNPLANNED:
         return LetterKind.ENDING_UNPLANNED
     return LetterKind.ENDING_PLANNED
+
+
+def reference_of(session: Session, mother_id: int) -> str:
+    mother = session.get(Mother, mother_id)
+    return (mother.reference or "") if mother else ""
 
 
 def _mother(session: Session, mother_id: int) -> Mother:
@@ -110,7 +113,7 @@ def _summary_recipient(mother: Mother, request: LetterRequest) -> Recipient:
     return recipient
 
 
-def _draft_summary(session: Session, mother: Mother, request: LetterRequest, today: date):
+def _prepare_summary(session: Session, mother: Mother, request: LetterRequest, today: date):
     if not request.sections:
         raise LetterRefused("Tick at least one section to include in the summary.")
     if Section.SAFEGUARDING in request.sections and not request.safeguarding_confirmed:
@@ -141,8 +144,9 @@ def _draft_summary(session: Session, mother: Mother, request: LetterRequest, tod
     note = f"Sections: {chosen}."
     if warning:
         note += " Made without a recorded consent to share; the warning was acknowledged."
-    return _Drafted(
-        letters.referral_summary_pdf(summary, head),
+    return Prepared(
+        summary,
+        head,
         recipient.one_line(),
         LetterMethod.POST,
         note,
@@ -150,7 +154,7 @@ def _draft_summary(session: Session, mother: Mother, request: LetterRequest, tod
     )
 
 
-def _draft_letter(session: Session, mother: Mother, request: LetterRequest, today: date):
+def _prepare_letter(session: Session, mother: Mother, request: LetterRequest, today: date):
     kind = request.kind
     head = load_letterhead(session)
     match = ending = None
@@ -180,30 +184,30 @@ def _draft_letter(session: Session, mother: Mother, request: LetterRequest, toda
         closing=worded.closing or "With best wishes,",
     )
     note = f"Address: {request.address.value}." if kind in TO_HER else ""
-    return _Drafted(
-        letters.letter_pdf(letter, head), to, method, note, ending.id if ending else None
-    ), letter
+    return Prepared(letter, head, to, method, note, ending.id if ending else None)
 
 
-def draft(session: Session, request: LetterRequest, today: date) -> _Drafted:
+def prepare(session: Session, request: LetterRequest, today: date) -> Prepared:
+    """The letter asked for, worded and checked; LetterRefused says why it cannot be."""
     mother = _mother(session, request.mother_id)
     if request.kind == LetterKind.REFERRAL_SUMMARY:
-        return _draft_summary(session, mother, request, today)
+        return _prepare_summary(session, mother, request, today)
     if request.kind == LetterKind.OFFER:
         raise LetterRefused("The offer sheet is made for a project: use offer_for_project.")
-    return _draft_letter(session, mother, request, today)[0]
+    return _prepare_letter(session, mother, request, today)
 
 
-def _record(session: Session, request: LetterRequest, drafted: _Drafted, today: date) -> int:
+def record(session: Session, request: LetterRequest, prepared: Prepared, today: date) -> int:
+    """Add the LetterSent and its audit event to the session's transaction; its id."""
     made_by = request.made_by.strip()
-    note = " ".join(p for p in (drafted.note, f"Made by {made_by}." if made_by else "") if p)
+    note = " ".join(p for p in (prepared.note, f"Made by {made_by}." if made_by else "") if p)
     row = LetterSent(
         mother_id=request.mother_id,
-        ending_id=drafted.ending_id,
+        ending_id=prepared.ending_id,
         kind=request.kind.value,
-        recipient=drafted.to,
+        recipient=prepared.to,
         sent_on=today,
-        method=drafted.method,
+        method=prepared.method,
         note=note,
     )
     session.add(row)
@@ -219,21 +223,19 @@ def _record(session: Session, request: LetterRequest, drafted: _Drafted, today: 
     return row.id
 
 
-def make_letter(vault: Vault, request: LetterRequest, *, today: date) -> MadeLetter:
-    """The letter's PDF bytes, recorded on her record; LetterRefused says why not."""
-    with vault.transaction() as session:
-        drafted = draft(session, request, today)
-        letter_id = _record(session, request, drafted, today)
-    return MadeLetter(drafted.pdf, letter_id, drafted.to, drafted.warnings)
-
-
-def offer_for_project(vault: Vault, project_id: int) -> bytes:
-    """The project's "What we offer" sheet (it names no one; its printing is audited)."""
-    with vault.transaction() as session:
+def offer_sheet(source: Source, project_id: int) -> tuple[OfferSheet, Letterhead]:
+    """The project's "What we offer" sheet and the letterhead it prints on."""
+    with reading(source) as session:
         head = load_letterhead(session)
         offer = gather.offer_sheet(session, project_id, head)
-        if offer is None:
-            raise LetterRefused("That project is not in the database.")
+    if offer is None:
+        raise LetterRefused("That project is not in the database.")
+    return offer, head
+
+
+def record_offer(vault: Vault, project_id: int) -> None:
+    """The offer sheet names no one; that it was made is audited all the same."""
+    with vault.transaction() as session:
         audit.record(
             session,
             AuditAction.EXPORT,
@@ -241,7 +243,6 @@ def offer_for_project(vault: Vault, project_id: int) -> bytes:
             entity_id=project_id,
             summary="offer sheet made",
         )
-    return letters.offer_pdf(offer, head)
 
 
 @dataclass(frozen=True)

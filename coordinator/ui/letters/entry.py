@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QWidget
 
+from coordinator.letters import offer_for_project
 from coordinator.services import letters as L
 from coordinator.storage.vault import Vault
 from coordinator.ui.kit.widgets import MessageLabel
@@ -35,7 +36,7 @@ def open_offer(
     if project_id is None:
         return None
     try:
-        pdf = L.offer_for_project(vault, project_id)
+        pdf = offer_for_project(vault, project_id)
     except L.LetterRefused as refused:
         report.show_message(refused.message)
         return None

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from coordinator import letters as made
 from coordinator.services import letters as L
 from coordinator.services.changes import Kind
 from coordinator.storage.vault import Vault
@@ -240,7 +241,7 @@ class LettersDialog(QDialog):
     def make(self) -> LetterPreview | None:
         """Make the letter (recorded on her record) and show it; None when refused."""
         try:
-            made = L.make_letter(self.vault, self.request(), today=self.today)
+            letter = made.make_letter(self.vault, self.request(), today=self.today)
         except L.LetterRefused as refused:
             if refused.needs_acknowledgement:
                 self._show_consent_warning(refused.message)
@@ -255,7 +256,7 @@ class LettersDialog(QDialog):
             self.tr("Made and recorded: {what}.").format(what=label), "success"
         )
         file_name = f"{self.chosen_kind().value.replace('_', '-')}-{self.options.reference}.pdf"
-        preview = LetterPreview(made.pdf, label, file_name, self)
+        preview = LetterPreview(letter.pdf, label, file_name, self)
         preview.finished.connect(preview.deleteLater)
         self.preview = preview
         preview.open()

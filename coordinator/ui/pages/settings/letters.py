@@ -11,9 +11,9 @@ from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import QLabel, QLineEdit, QPlainTextEdit, QWidget
 
 from coordinator.letters import Letterhead
+from coordinator.letters.samples import sample_pdf
 from coordinator.services import letters as L
 from coordinator.services.changes import Kind
-from coordinator.services.letters.samples import sample_pdf
 from coordinator.storage.vault import Vault
 from coordinator.ui.letters.logo_picker import LogoPicker
 from coordinator.ui.letters.rendering import PdfPages

@@ -1,5 +1,6 @@
-"""The plain data every document is made from. The services fill these in; nothing here
-reads a database, and every string is printed exactly as given (already worded and filled)."""
+"""The plain data every document is made from (coordinator.letters lays them out). The
+services fill these in; every string is printed exactly as given (already worded and
+filled). Kept here, below the letters layer, so that the services can build them."""
 
 from __future__ import annotations
 
@@ -88,3 +89,25 @@ class OfferSheet:
     who_can_refer: tuple[str, ...]
     how_often: tuple[str, ...]
     contact: tuple[str, ...] = field(default_factory=tuple)
+
+
+MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+
+
+def uk_date(day: date) -> str:
+    """'2 December 2026': the day without a leading zero, the month in English words
+    whatever the PC's locale."""
+    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"

@@ -5,8 +5,16 @@ from __future__ import annotations
 
 from datetime import date
 
-from coordinator import letters
-from coordinator.letters import Field, Letter, Letterhead, ReferralSummary, SummarySection
+from coordinator.letters.correspondence import letter_pdf
+from coordinator.letters.referral_summary import referral_summary_pdf
+from coordinator.services.letters.documents import (
+    Field,
+    Letter,
+    Letterhead,
+    ReferralSummary,
+    SummarySection,
+    uk_date,
+)
 from coordinator.services.letters.kinds import LetterKind
 from coordinator.services.letters.wording import fill
 
@@ -38,7 +46,7 @@ def sample_pdf(kind: LetterKind, wording: str, head: Letterhead, today: date) ->
         "charity.name": head.charity_name,
         "charity.phone": head.phone or "the number above",
         "signatory.name": head.signatory_name,
-        "today": letters.uk_date(today),
+        "today": uk_date(today),
     }
     worded = fill(wording, values)
     if kind == LetterKind.REFERRAL_SUMMARY:
@@ -50,7 +58,7 @@ def sample_pdf(kind: LetterKind, wording: str, head: Letterhead, today: date) ->
         summary = ReferralSummary(
             SAMPLE_REFERRER, "M0042", today, "Zoë Łukasiewicz", intro, (section,)
         )
-        return letters.referral_summary_pdf(summary, head)
+        return referral_summary_pdf(summary, head)
     to_referrer = kind == LetterKind.ACKNOWLEDGEMENT
     letter = Letter(
         recipient=SAMPLE_REFERRER if to_referrer else SAMPLE_HOME,
@@ -61,4 +69,4 @@ def sample_pdf(kind: LetterKind, wording: str, head: Letterhead, today: date) ->
         subject=worded.subject,
         closing=worded.closing or "With best wishes,",
     )
-    return letters.letter_pdf(letter, head)
+    return letter_pdf(letter, head)

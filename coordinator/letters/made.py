@@ -68,10 +68,11 @@ def introductions_accepted_on(vault: Vault, day: date, *, made_by: str, today: d
         prepared: list[tuple[LetterRequest, Prepared]] = []
         left_out: list[tuple[str, str]] = []
         references: list[str] = []
+        settings = making.Settings(session)
         for mother_id in accepted_on(session, day):
             request = LetterRequest(LetterKind.INTRODUCTION, mother_id, made_by=made_by)
             try:
-                letter = making.prepare(session, request, today)
+                letter = making.prepare(session, request, today, settings)
             except LetterRefused as refused:
                 left_out.append((making.reference_of(session, mother_id), refused.message))
                 continue

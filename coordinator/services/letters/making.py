@@ -83,6 +83,26 @@ def ending_kind(source: Source, mother_id: int) -> LetterKind:
     return LetterKind.ENDING_PLANNED
 
 
+class Settings:
+    """The letterhead and wording read once for a run of letters (a batch reads them for
+    its first letter only)."""
+
+    def __init__(self, session: Session):
+        self._session = session
+        self._head: Letterhead | None = None
+        self._wording: dict[LetterKind, str] = {}
+
+    def letterhead(self) -> Letterhead:
+        if self._head is None:
+            self._head = load_letterhead(self._session)
+        return self._head
+
+    def wording(self, kind: LetterKind) -> str:
+        if kind not in self._wording:
+            self._wording[kind] = load_wording(self._session, kind)
+        return self._wording[kind]
+
+
 def reference_of(session: Session, mother_id: int) -> str:
     mother = session.get(Mother, mother_id)
     return (mother.reference or "") if mother else ""
@@ -113,7 +133,9 @@ def _summary_recipient(mother: Mother, request: LetterRequest) -> Recipient:
     return recipient
 
 
-def _prepare_summary(session: Session, mother: Mother, request: LetterRequest, today: date):
+def _prepare_summary(
+    session: Session, mother: Mother, request: LetterRequest, today: date, settings: Settings
+):
     if not request.sections:
         raise LetterRefused("Tick at least one section to include in the summary.")
     if Section.SAFEGUARDING in request.sections and not request.safeguarding_confirmed:
@@ -124,9 +146,9 @@ def _prepare_summary(session: Session, mother: Mother, request: LetterRequest, t
     warning = consent_warning(mother, recipient)
     if warning and not request.consent_acknowledged:
         raise LetterRefused(warning, needs_acknowledgement=True)
-    head = load_letterhead(session)
+    head = settings.letterhead()
     worded = fill(
-        load_wording(session, LetterKind.REFERRAL_SUMMARY),
+        settings.wording(LetterKind.REFERRAL_SUMMARY),
         gather.values(mother, head, today, recipient_name=recipient.name),
     )
     intro = "\n\n".join(b for b in (worded.salutation, *worded.body) if isinstance(b, str))
@@ -154,9 +176,11 @@ def _prepare_summary(session: Session, mother: Mother, request: LetterRequest, t
     )
 
 
-def _prepare_letter(session: Session, mother: Mother, request: LetterRequest, today: date):
+def _prepare_letter(
+    session: Session, mother: Mother, request: LetterRequest, today: date, settings: Settings
+):
     kind = request.kind
-    head = load_letterhead(session)
+    head = settings.letterhead()
     match = ending = None
     if kind == LetterKind.ACKNOWLEDGEMENT:
         referrer = her_referrer(mother)
@@ -172,7 +196,7 @@ def _prepare_letter(session: Session, mother: Mother, request: LetterRequest, to
         to = mother.full_name + ("" if recipient else " (to hand to her)")
         method = LetterMethod.POST if recipient else LetterMethod.BY_HAND
     worded = fill(
-        load_wording(session, kind), gather.values(mother, head, today, match=match, ending=ending)
+        settings.wording(kind), gather.values(mother, head, today, match=match, ending=ending)
     )
     letter = Letter(
         recipient=recipient,
@@ -187,14 +211,17 @@ def _prepare_letter(session: Session, mother: Mother, request: LetterRequest, to
     return Prepared(letter, head, to, method, note, ending.id if ending else None)
 
 
-def prepare(session: Session, request: LetterRequest, today: date) -> Prepared:
+def prepare(
+    session: Session, request: LetterRequest, today: date, settings: Settings | None = None
+) -> Prepared:
     """The letter asked for, worded and checked; LetterRefused says why it cannot be."""
+    settings = settings or Settings(session)
     mother = _mother(session, request.mother_id)
     if request.kind == LetterKind.REFERRAL_SUMMARY:
-        return _prepare_summary(session, mother, request, today)
+        return _prepare_summary(session, mother, request, today, settings)
     if request.kind == LetterKind.OFFER:
         raise LetterRefused("The offer sheet is made for a project: use offer_for_project.")
-    return _prepare_letter(session, mother, request, today)
+    return _prepare_letter(session, mother, request, today, settings)
 
 
 def record(session: Session, request: LetterRequest, prepared: Prepared, today: date) -> int:

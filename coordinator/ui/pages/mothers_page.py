@@ -13,7 +13,7 @@ from functools import cache
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
-from PySide6.QtWidgets import QComboBox, QLineEdit, QPushButton, QWidget
+from PySide6.QtWidgets import QComboBox, QLineEdit, QMenu, QPushButton, QWidget
 
 from coordinator.models import MotherStage
 from coordinator.services import vocabularies
@@ -112,9 +112,13 @@ class MothersPage(FormListPage):
             parent=parent,
         )
         self._build_filters()  # the list loads when the page is first shown (FormListPage)
-        self.letters_button = QPushButton(self.tr("&Letters…"))
-        self.letters_button.setToolTip(self.tr("Letters for the mother chosen in the list"))
-        self.letters_button.clicked.connect(self.open_letters)
+        self.letters_button = QPushButton(self.tr("&Letters"))
+        letters_menu = QMenu(self.letters_button)
+        letters_menu.addAction(self.tr("For the mother chosen…"), self.open_letters)
+        letters_menu.addAction(
+            self.tr("Introduction letters for matches accepted today…"), self.print_introductions
+        )
+        self.letters_button.setMenu(letters_menu)
         self.add_title_button(self.letters_button)
 
     # -- filters -----------------------------------------------------------------------------
@@ -231,6 +235,11 @@ class MothersPage(FormListPage):
         from coordinator.ui.letters.entry import open_letters
 
         return open_letters(self, self.vault, self.selected_id(), self.message)
+
+    def print_introductions(self):
+        from coordinator.ui.letters.entry import introductions_for_today
+
+        return introductions_for_today(self, self.vault, self.message)
 
 
 PAGE = PageSpec(

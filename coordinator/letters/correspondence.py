@@ -9,10 +9,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepTogether, ListFlowable, ListItem, Paragraph, Spacer
+from reportlab.platypus import Flowable, KeepTogether, ListFlowable, ListItem, Spacer
 
 from coordinator.letters.page import LETTER, Part, letter_opening, render
-from coordinator.letters.styles import sheet, text
+from coordinator.letters.styles import para, sheet, text
 from coordinator.services.letters.documents import Block, Letter, Letterhead
 
 
@@ -23,10 +23,10 @@ def body_blocks(blocks: Sequence[Block]) -> list[Flowable]:
     for block in blocks:
         if isinstance(block, str):
             if block.strip():
-                flowables.append(Paragraph(text(block), styles["body"]))
+                flowables.append(para(text(block), styles["body"]))
             continue
         items = [
-            ListItem(Paragraph(text(item), styles["bullet"]), leftIndent=14, value="•")
+            ListItem(para(text(item), styles["bullet"]), leftIndent=14, value="•")
             for item in block
             if item.strip()
         ]
@@ -41,14 +41,14 @@ def signature(letterhead: Letterhead, closing: str) -> Flowable:
     styles = sheet()
     lines: list[Flowable] = [
         Spacer(1, 2 * mm),
-        Paragraph(text(closing), styles["body"]),
+        para(text(closing), styles["body"]),
         Spacer(1, 11 * mm),
     ]
     if letterhead.signatory_name:
-        lines.append(Paragraph(f"<b>{text(letterhead.signatory_name)}</b>", styles["signature"]))
+        lines.append(para(f"<b>{text(letterhead.signatory_name)}</b>", styles["signature"]))
     for line in (letterhead.signatory_role, letterhead.charity_name):
         if line:
-            lines.append(Paragraph(text(line), styles["signature"]))
+            lines.append(para(text(line), styles["signature"]))
     return KeepTogether(lines)
 
 
@@ -56,8 +56,8 @@ def letter_part(letter: Letter, letterhead: Letterhead) -> Part:
     styles = sheet()
     flowables = letter_opening(letter.recipient, letter.our_ref, letter.dated)
     if letter.subject:
-        flowables.append(Paragraph(text(letter.subject), styles["subject"]))
-    flowables.append(Paragraph(text(letter.salutation), styles["body"]))
+        flowables.append(para(text(letter.subject), styles["subject"]))
+    flowables.append(para(text(letter.salutation), styles["body"]))
     flowables += body_blocks(letter.body)
     flowables.append(signature(letterhead, letter.closing))
     head = f"Our ref {letter.our_ref}" if letter.our_ref else ""

@@ -2,8 +2,10 @@
 
 ReportLab's built-in Helvetica has no Ł, ş or Cyrillic, so names like Zoë Łukasiewicz or
 Ольга Ковальчук need an embedded TrueType font. DejaVu Sans covers Latin (with Polish,
-Turkish, Romanian, Vietnamese and Irish letters), Greek, Cyrillic and the symbols the forms
-use. ReportLab embeds only the glyphs a document uses, so a letter stays small.
+Turkish, Romanian, Vietnamese and Irish letters), Greek, Cyrillic, Hebrew and Arabic, and
+the symbols the forms use. ReportLab embeds only the glyphs a document uses, so a letter
+stays small. Arabic-script text is shaped (styles.para); Indic scripts (Devanagari,
+Bengali, Gurmukhi, Gujarati, Tamil) and Ethiopic have no glyphs in it and print as boxes.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from functools import cache
 from pathlib import Path
 
 from reportlab.lib.fonts import addMapping
-from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase import pdfmetrics, ttfonts
 from reportlab.pdfbase.ttfonts import TTFont
 
 FOLDER = "resources/fonts"
@@ -46,4 +48,15 @@ def register() -> str:
     addMapping(FAMILY, 1, 0, BOLD)
     addMapping(FAMILY, 0, 1, ITALIC)
     addMapping(FAMILY, 1, 1, BOLD_ITALIC)
+    _no_discretionary_ligatures()
     return FAMILY
+
+
+def _no_discretionary_ligatures() -> None:
+    """ReportLab shapes text with discretionary ligatures on ("dlig"), which DejaVu Sans
+    turns into an "st" ligature in English words; typesetting leaves them off unless asked.
+    Its default features are a dict in shapeFragWord's defaults: switch that one off."""
+    defaults = getattr(ttfonts.shapeFragWord, "__defaults__", None) or ()
+    for value in defaults:
+        if isinstance(value, dict) and "dlig" in value:
+            value["dlig"] = False

@@ -4,11 +4,11 @@ model of support in plain words. It names no one, so it can be printed for leafl
 
 from __future__ import annotations
 
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, Table, TableStyle
+from reportlab.platypus import Flowable, KeepTogether, Table, TableStyle
 
 from coordinator.letters.correspondence import body_blocks
 from coordinator.letters.page import MARGIN, PAGE_WIDTH, SHEET, Part, render
-from coordinator.letters.styles import ACCENT, TINT, sheet, text
+from coordinator.letters.styles import ACCENT, TINT, para, sheet, text
 from coordinator.services.letters.documents import Letterhead, OfferSheet
 
 
@@ -17,12 +17,12 @@ def _topic(title: str, lines: tuple[str, ...]) -> list[Flowable]:
     if not lines:
         return []
     blocks = body_blocks([lines] if len(lines) > 1 else list(lines))
-    return [KeepTogether([Paragraph(text(title), styles["heading"]), *blocks])]
+    return [KeepTogether([para(text(title), styles["heading"]), *blocks])]
 
 
 def _crisis_box(lines: tuple[str, ...]) -> Flowable:
     styles = sheet()
-    cell = [Paragraph("<b>In a crisis</b>", styles["heading"]), *body_blocks([lines])]
+    cell = [para("<b>In a crisis</b>", styles["heading"]), *body_blocks([lines])]
     box = Table([[cell]], colWidths=[PAGE_WIDTH - 2 * MARGIN])
     box.setStyle(
         TableStyle(
@@ -42,11 +42,11 @@ def _crisis_box(lines: tuple[str, ...]) -> Flowable:
 def offer_part(offer: OfferSheet) -> Part:
     styles = sheet()
     flowables: list[Flowable] = [
-        Paragraph(f"What we offer: {text(offer.project_name)}", styles["title"]),
-        Paragraph(text(f"{offer.model_name}. {offer.model_words}"), styles["lead"]),
+        para(f"What we offer: {text(offer.project_name)}", styles["title"]),
+        para(text(f"{offer.model_name}. {offer.model_words}"), styles["lead"]),
     ]
     if offer.area:
-        flowables.append(Paragraph(f"<b>Area covered:</b> {text(offer.area)}", styles["body"]))
+        flowables.append(para(f"<b>Area covered:</b> {text(offer.area)}", styles["body"]))
     flowables += _topic("What we do", offer.we_do)
     flowables += _topic("What we don't do", offer.we_dont)
     if offer.crisis:

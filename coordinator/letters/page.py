@@ -24,11 +24,10 @@ from reportlab.platypus import (
     NextPageTemplate,
     PageBreak,
     PageTemplate,
-    Paragraph,
 )
 
 from coordinator.letters import fonts
-from coordinator.letters.styles import ACCENT, MUTED, RULE, sheet, text
+from coordinator.letters.styles import ACCENT, MUTED, RULE, para, sheet, text
 from coordinator.services.letters.documents import Letterhead, uk_date
 
 PAGE_WIDTH, PAGE_HEIGHT = A4
@@ -225,11 +224,11 @@ def letter_opening(recipient: Sequence[str], our_ref: str, dated) -> list[Flowab
     date beside it: the first two frames of a LETTER page."""
     styles = sheet()
     lines = [line for line in recipient if line][:ADDRESS_LINES]
-    flowables: list[Flowable] = [Paragraph(text(line), styles["address"]) for line in lines]
+    flowables: list[Flowable] = [para(text(line), styles["address"]) for line in lines]
     flowables.append(FrameBreak())
     if our_ref:
-        flowables.append(Paragraph(f"Our ref: <b>{text(our_ref)}</b>", styles["ref"]))
-    flowables.append(Paragraph(text(uk_date(dated)), styles["ref"]))
+        flowables.append(para(f"Our ref: <b>{text(our_ref)}</b>", styles["ref"]))
+    flowables.append(para(text(uk_date(dated)), styles["ref"]))
     flowables.append(FrameBreak())
     return flowables
 

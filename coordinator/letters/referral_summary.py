@@ -4,11 +4,11 @@ coordinator ticked arrive here, and only those are printed."""
 from __future__ import annotations
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, Table, TableStyle
+from reportlab.platypus import Flowable, KeepTogether, Table, TableStyle
 
 from coordinator.letters.correspondence import body_blocks, signature
 from coordinator.letters.page import LETTER, MARGIN, PAGE_WIDTH, Part, letter_opening, render
-from coordinator.letters.styles import RULE, TINT, sheet, text
+from coordinator.letters.styles import RULE, TINT, para, sheet, text
 from coordinator.services.letters.documents import Letterhead, ReferralSummary, SummarySection
 
 LABEL_WIDTH = 52 * mm
@@ -16,11 +16,11 @@ LABEL_WIDTH = 52 * mm
 
 def _section(section: SummarySection) -> list[Flowable]:
     styles = sheet()
-    heading = Paragraph(text(section.title), styles["heading"])
+    heading = para(text(section.title), styles["heading"])
     parts: list[Flowable] = []
     if section.fields:
         rows = [
-            [Paragraph(text(f.label), styles["label"]), Paragraph(text(f.value), styles["cell"])]
+            [para(text(f.label), styles["label"]), para(text(f.value), styles["cell"])]
             for f in section.fields
         ]
         table = Table(
@@ -42,7 +42,7 @@ def _section(section: SummarySection) -> list[Flowable]:
     if section.items:
         parts += body_blocks([section.items])
     if not section.fields and not section.items and section.empty_note:
-        parts.append(Paragraph(text(section.empty_note), styles["body"]))
+        parts.append(para(text(section.empty_note), styles["body"]))
     # The heading never sits alone at the foot of a page.
     return [KeepTogether([heading, *parts[:1]]), *parts[1:]]
 
@@ -50,9 +50,9 @@ def _section(section: SummarySection) -> list[Flowable]:
 def referral_summary_pdf(summary: ReferralSummary, letterhead: Letterhead) -> bytes:
     styles = sheet()
     flowables = letter_opening(summary.recipient, summary.our_ref, summary.dated)
-    flowables.append(Paragraph(f"Referral summary: {text(summary.about)}", styles["subject"]))
+    flowables.append(para(f"Referral summary: {text(summary.about)}", styles["subject"]))
     if summary.basis:
-        flowables.append(Paragraph(text(summary.basis), styles["small"]))
+        flowables.append(para(text(summary.basis), styles["small"]))
     flowables += body_blocks(summary.intro.split("\n\n"))
     for section in summary.sections:
         flowables += _section(section)

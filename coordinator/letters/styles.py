@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
+from reportlab.platypus import Paragraph
 
 from coordinator.letters import fonts
 
@@ -70,3 +72,21 @@ def sheet() -> dict[str, ParagraphStyle]:
         ),
         "signature": ParagraphStyle("signature", parent=body, spaceAfter=0),
     }
+
+
+# Arabic-script letters (Arabic, Urdu, Persian, Pashto) join to their neighbours, which needs
+# text shaping (uharfbuzz). Only paragraphs holding them are shaped: shaping the rest would
+# turn on DejaVu Sans's discretionary "st" ligature in English words.
+_NEEDS_SHAPING = re.compile("[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]")
+
+
+@cache
+def _shaped(style: ParagraphStyle) -> ParagraphStyle:
+    return ParagraphStyle(f"{style.name}-shaped", parent=style, shaping=1)
+
+
+def para(markup: str, style: ParagraphStyle) -> Paragraph:
+    """A Paragraph of this markup, shaped when it holds a script that needs it."""
+    if _NEEDS_SHAPING.search(markup):
+        style = _shaped(style)
+    return Paragraph(markup, style)

@@ -50,6 +50,7 @@ def documents() -> dict[str, bytes]:
         "introduction-no-address": letter_pdf(samples.introduction(address=False), head),
         "referral-summary": referral_summary_pdf(samples.summary(), head),
         "offer": offer_pdf(samples.offer(), head),
+        "scripts": letter_pdf(samples.scripts(), head),
     }
 
 

@@ -18,6 +18,14 @@ from coordinator.letters import (
 
 DAY = date(2026, 12, 2)
 NAMES = ("Zoë Łukasiewicz", "Ayşe Çelik", "Ольга Ковальчук", "Siobhán Ní Bhriain")
+#: Names in the scripts that print correctly (see coordinator.letters.fonts).
+OTHER_SCRIPTS = {
+    "Hebrew": "שרה כהן",
+    "Arabic": "فاطمة الزهراء",
+    "Greek": "Ελένη Παπαδοπούλου",
+    "Vietnamese": "Nguyễn Thị Hương",
+    "Romanian": "Ștefania Țăranu",
+}
 
 
 def logo_png() -> bytes:
@@ -62,6 +70,11 @@ def introduction(name: str = "Zoë Łukasiewicz", address: bool = True) -> Lette
             "If you have any questions before then, please ring us on 0116 496 0123.",
         ),
     )
+
+
+def scripts() -> Letter:
+    body = tuple(f"{k}: {v} is the first name on the list." for k, v in OTHER_SCRIPTS.items())
+    return Letter((), "M0042", DAY, "Dear colleague,", body, subject="Names in other scripts")
 
 
 def summary(sections: tuple[str, ...] = ("identity", "pregnancy", "needs")) -> ReferralSummary:

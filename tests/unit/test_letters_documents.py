@@ -33,6 +33,14 @@ def test_names_in_other_alphabets_print_intact(name):
     assert f"Dear {name.split()[0]}," in text
 
 
+def test_only_arabic_script_paragraphs_are_shaped():
+    from coordinator.letters.styles import para, sheet
+
+    body = sheet()["body"]
+    assert para("فاطمة الزهراء is here", body).style.shaping == 1
+    assert para("Zoë Łukasiewicz, first and last", body).style.shaping == 0
+
+
 def test_uk_dates_read_in_words_whatever_the_locale():
     assert uk_date(date(2026, 12, 2)) == "2 December 2026"
     assert uk_date(date(2027, 1, 31)) == "31 January 2027"

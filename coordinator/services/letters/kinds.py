@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import enum
 
+from coordinator.words import N_
+
 
 class LetterKind(enum.StrEnum):
     """Stored as LetterSent.kind."""
@@ -17,12 +19,12 @@ class LetterKind(enum.StrEnum):
 
 
 LETTER_LABELS: dict[LetterKind, str] = {
-    LetterKind.REFERRAL_SUMMARY: "Referral summary",
-    LetterKind.OFFER: "What we offer",
-    LetterKind.ACKNOWLEDGEMENT: "Referral acknowledgement",
-    LetterKind.INTRODUCTION: "Introduction letter",
-    LetterKind.ENDING_PLANNED: "Ending letter (planned)",
-    LetterKind.ENDING_UNPLANNED: "Ending letter (unplanned)",
+    LetterKind.REFERRAL_SUMMARY: N_("Referral summary"),
+    LetterKind.OFFER: N_("What we offer"),
+    LetterKind.ACKNOWLEDGEMENT: N_("Referral acknowledgement"),
+    LetterKind.INTRODUCTION: N_("Introduction letter"),
+    LetterKind.ENDING_PLANNED: N_("Ending letter (planned)"),
+    LetterKind.ENDING_UNPLANNED: N_("Ending letter (unplanned)"),
 }
 
 #: Letters whose wording she can edit in Settings → Letters (the offer sheet comes from the
@@ -54,12 +56,12 @@ class Section(enum.StrEnum):
 
 
 SECTION_LABELS: dict[Section, str] = {
-    Section.IDENTITY: "Identity and contact",
-    Section.PREGNANCY: "Pregnancy and baby",
-    Section.REFERRAL: "Referral",
-    Section.NEEDS: "Needs",
-    Section.SUPPORT: "Support so far",
-    Section.SAFEGUARDING: "Safeguarding",
+    Section.IDENTITY: N_("Identity and contact"),
+    Section.PREGNANCY: N_("Pregnancy and baby"),
+    Section.REFERRAL: N_("Referral"),
+    Section.NEEDS: N_("Needs"),
+    Section.SUPPORT: N_("Support so far"),
+    Section.SAFEGUARDING: N_("Safeguarding"),
 }
 
 
@@ -74,9 +76,9 @@ class AddressChoice(enum.StrEnum):
 
 
 ADDRESS_LABELS: dict[AddressChoice, str] = {
-    AddressChoice.HOME: "To her home address",
-    AddressChoice.SAFE: "To her safe address",
-    AddressChoice.NONE: "Without an address, to hand to her",
+    AddressChoice.HOME: N_("To her home address"),
+    AddressChoice.SAFE: N_("To her safe address"),
+    AddressChoice.NONE: N_("Without an address, to hand to her"),
 }
 
 

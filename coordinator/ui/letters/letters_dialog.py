@@ -33,6 +33,7 @@ from coordinator.storage.vault import Vault
 from coordinator.ui.kit.operations import operations
 from coordinator.ui.kit.widgets import MessageLabel, heading, note
 from coordinator.ui.letters.preview import LetterPreview
+from coordinator.ui.translations import word
 
 CHOICES = (
     L.LetterKind.REFERRAL_SUMMARY,
@@ -68,7 +69,7 @@ class LettersDialog(QDialog):
         self.kind = QComboBox()
         self.kind.setAccessibleName(self.tr("Letter"))
         for kind in CHOICES:
-            self.kind.addItem(self.tr(L.LETTER_LABELS[kind]), kind)
+            self.kind.addItem(word(L.LETTER_LABELS[kind]), kind)
         self.made_by = QLineEdit(getpass.getuser())
         self.made_by.setAccessibleName(self.tr("Made by"))
         top = QFormLayout()
@@ -113,7 +114,7 @@ class LettersDialog(QDialog):
         self.sections: dict[L.Section, QCheckBox] = {}
         grid = QVBoxLayout()
         for section in L.Section:
-            check = QCheckBox(self.tr(L.SECTION_LABELS[section]))
+            check = QCheckBox(word(L.SECTION_LABELS[section]))
             check.setChecked(section in (L.Section.IDENTITY, L.Section.REFERRAL, L.Section.NEEDS))
             self.sections[section] = check
             grid.addWidget(check)
@@ -156,7 +157,7 @@ class LettersDialog(QDialog):
         self.addresses: dict[L.AddressChoice, QRadioButton] = {}
         first_allowed = None
         for choice, why in self.options.addresses.items():
-            radio = QRadioButton(self.tr(L.ADDRESS_LABELS[choice]))
+            radio = QRadioButton(word(L.ADDRESS_LABELS[choice]))
             radio.setEnabled(why is None)
             self.address_group.addButton(radio)
             self.addresses[choice] = radio
@@ -251,7 +252,7 @@ class LettersDialog(QDialog):
             return None
         operations().notify({Kind.LETTER})
         self.load_history()
-        label = self.tr(L.LETTER_LABELS[self.chosen_kind()])
+        label = word(L.LETTER_LABELS[self.chosen_kind()])
         self.message.show_message(
             self.tr("Made and recorded: {what}.").format(what=label), "success"
         )
@@ -269,6 +270,6 @@ class LettersDialog(QDialog):
         rows = L.letters_for_mother(self.vault, self.mother_id)
         for row in rows:
             when = uk_date(row.sent_on) if row.sent_on else ""
-            self.history.addItem(f"{when} · {self.tr(row.label)} · {row.to}")
+            self.history.addItem(f"{when} · {word(row.label)} · {row.to}")
         if not rows:
             self.history.addItem(self.tr("No letters yet."))

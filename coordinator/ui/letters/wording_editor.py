@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 
 from coordinator.services import letters as L
 from coordinator.ui.kit.widgets import note
+from coordinator.ui.translations import word
 
 
 class WordingEditor(QWidget):
@@ -26,7 +27,7 @@ class WordingEditor(QWidget):
         self.kind = QComboBox()
         self.kind.setAccessibleName(self.tr("Letter"))
         for kind in L.WORDED:
-            self.kind.addItem(self.tr(L.LETTER_LABELS[kind]), kind.value)
+            self.kind.addItem(word(L.LETTER_LABELS[kind]), kind.value)
         self.restore_button = QPushButton(self.tr("Restore the default wording"))
         self.text = QPlainTextEdit()
         self.text.setAccessibleName(self.tr("Wording"))

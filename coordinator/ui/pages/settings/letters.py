@@ -19,6 +19,7 @@ from coordinator.ui.letters.logo_picker import LogoPicker
 from coordinator.ui.letters.rendering import PdfPages
 from coordinator.ui.letters.wording_editor import WordingEditor
 from coordinator.ui.pages.settings.section import Note, SectionSpec, SettingsSection
+from coordinator.ui.translations import word
 
 PREVIEW_DPI = 44
 PREVIEW_DELAY_MS = 250
@@ -146,7 +147,7 @@ class LettersSection(SettingsSection):
             try:
                 L.check_wording(kind, text)
             except L.WordingRefused as refused:
-                label = self.tr(L.LETTER_LABELS[kind])
+                label = word(L.LETTER_LABELS[kind])
                 return {"wording": Note(f"{label}: {refused}")}
         return {}
 

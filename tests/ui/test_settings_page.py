@@ -154,7 +154,7 @@ def test_unsaved_changes_are_marked_in_the_list_and_kept_when_switching(qtbot, v
 
     qtbot.mouseClick(page.section("security").discard_button, Qt.MouseButton.LeftButton)
     assert page.section("security").auto_lock.value() == 10
-    assert list_texts(page) == ["Security", "Backups  •", "Records"]
+    assert list_texts(page) == ["Security", "Backups  •", "Records", "Letters"]
     assert page.unsaved_titles() == ["Backups"]
 
 

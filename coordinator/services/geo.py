@@ -18,7 +18,7 @@ import importlib.util
 import math
 import re
 import threading
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 #: Easting, northing (metres).
@@ -29,6 +29,7 @@ _POSTCODE = re.compile(r"^([A-Z]{1,2}[0-9][A-Z0-9]?)([0-9][A-Z]{2})$")
 _lock = threading.Lock()
 
 
+@lru_cache(maxsize=65536)
 def normalise_postcode(text: str | None) -> str | None:
     """'ls6 2ab' -> 'LS6 2AB'; None when it is not a full UK postcode."""
     compact = re.sub(r"\s+", "", (text or "").upper())
@@ -36,6 +37,7 @@ def normalise_postcode(text: str | None) -> str | None:
     return f"{found.group(1)} {found.group(2)}" if found else None
 
 
+@lru_cache(maxsize=65536)
 def district(postcode: str | None) -> str | None:
     """The outward code ('LS6') of a postcode as written, or None."""
     normal = normalise_postcode(postcode)

@@ -261,7 +261,7 @@ def test_export_warns_then_writes_the_filtered_list_and_audits_it(
     with out.open(encoding="utf-8-sig") as fh:
         rows = list(csv.DictReader(fh))
     assert len(rows) == 2
-    assert {r[next(iter(r))] for r in rows} == {"Bella Brown", "Cara Clark"}
+    assert {r["Full name"] for r in rows} == {"Bella Brown", "Cara Clark"}
     with vault.session() as s:
         events = s.scalars(select(AuditEvent).where(AuditEvent.action == AuditAction.EXPORT)).all()
     assert len(events) == 1 and events[0].entity_type == "mother"

@@ -21,7 +21,7 @@ from coordinator.services.matching.engine import evaluate
 from coordinator.services.matching.errors import HardCheckFailed, MatchRefused
 from coordinator.services.matching.facts import Labels, MotherFacts, load_mothers
 from coordinator.services.matching.lifecycle import CURRENT, add_proposal, proposal_defaults
-from coordinator.services.matching.pool import VolunteerPool, load_pool
+from coordinator.services.matching.pool import VolunteerPool, load_pool, volunteer_pool
 from coordinator.services.matching.project_rules import rules_in
 from coordinator.services.matching.results import Contribution
 from coordinator.services.matching.rules import MatchingRules
@@ -91,7 +91,7 @@ def best_assignment(
     from scipy.optimize import linear_sum_assignment  # ~0.5 s to import: only when needed
 
     useful = eligible.any(axis=0) & (remaining > 0)
-    places = np.minimum(remaining, eligible.sum(axis=0)) * useful
+    places = (np.minimum(remaining, eligible.sum(axis=0)) * useful).astype(np.int64)
     owner = np.repeat(np.arange(cols), places)
     bonus = float(rows * (int(tenths.max(initial=0)) + 1) + 1)
     gain = np.where(eligible[:, owner], bonus + tenths[:, owner], -1.0)
@@ -123,7 +123,7 @@ def plan_waiting_list(
         mothers = load_mothers(session, ids, labels)
         mothers_list = [mothers[i] for i in ids if i in mothers]
         rules = {p: rules_in(session, p) for p in {mo.project_id for mo in mothers_list}}
-        pool = load_pool(session, today)
+        pool = volunteer_pool(session, today)
     return plan_for(pool, mothers_list, rules, labels, today, project_id, report, stop)
 
 

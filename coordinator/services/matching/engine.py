@@ -163,6 +163,14 @@ def _hard_checks(e: Evaluation) -> None:
     )
 
 
+def _index_by(values: list) -> dict:
+    found: dict = {}
+    for i, value in enumerate(values):
+        if value:
+            found.setdefault(value, []).append(i)
+    return found
+
+
 def _named_in_exclusions(p: VolunteerPool, note: str | None) -> dict[int, str]:
     """Volunteers her exclusions name: by reference, full name, or the postcode district
     they live in. Whole words only, so "Ann" never matches "Anna" or "Joanne"."""
@@ -171,26 +179,29 @@ def _named_in_exclusions(p: VolunteerPool, note: str | None) -> dict[int, str]:
     from coordinator.services import geo
     from coordinator.services.references import format_reference, parse_reference
 
+    by_ref = p.kept("by_reference", lambda: {r: i for i, r in enumerate(p.references)})
+    by_name = p.kept(
+        "by_folded_name",
+        lambda: _index_by([" ".join(_WORD.findall(f.casefold())) for f in p.full_names]),
+    )
+    by_district = p.kept("by_district", lambda: _index_by([geo.district(c) for c in p.postcodes]))
     words = _WORD.findall(note.casefold())
-    folded = f" {' '.join(words)} "
-    refs = set()
-    districts = set()
+    named: dict[int, str] = {}
+    for token in words:
+        if token[0].isalpha() and any(ch.isdigit() for ch in token):
+            for i in by_district.get(token.upper(), ()):
+                named[i] = f"lives in {token.upper()}"
+    longest = max((len(k.split()) for k in by_name), default=0)
+    for start in range(len(words)):
+        for size in range(1, longest + 1):
+            for i in by_name.get(" ".join(words[start : start + size]), ()):
+                named[i] = "her name"
     for token in words:
         parsed = parse_reference(token)
         if parsed is not None and parsed[0] == "volunteer":
-            refs.add(format_reference("volunteer", parsed[1]))
-        if token[0].isalpha() and any(ch.isdigit() for ch in token):
-            districts.add(token.upper())
-    named: dict[int, str] = {}
-    for i, (ref, full) in enumerate(zip(p.references, p.full_names, strict=True)):
-        if ref in refs:
-            named[i] = "her reference"
-        elif f" {' '.join(_WORD.findall(full.casefold()))} " in folded:
-            named[i] = "her name"
-        elif districts:
-            where = geo.district(p.postcodes[i])
-            if where is not None and where in districts:
-                named[i] = f"lives in {where}"
+            i = by_ref.get(format_reference("volunteer", parsed[1]))
+            if i is not None:
+                named[i] = "her reference"
     return named
 
 
@@ -206,20 +217,24 @@ def _criteria(e: Evaluation) -> None:
         known, np.clip(1.0 - np.nan_to_num(e.km) / scale, 0.0, 1.0), 0.0
     )
     # Language
-    speaks = np.array([bool(s) for s in p.languages], bool)
+    speaks = p.kept("speaks", lambda: np.array([bool(s) for s in p.languages], bool))
     e.known[Criterion.LANGUAGE] = speaks & bool(mo.languages)
     e.fraction[Criterion.LANGUAGE] = p.any_of("languages", mo.languages).astype(float)
     # Lived experience: what she asked for, else what her needs point to
     relevant = mo.wanted or frozenset(mo.from_needs)
-    has_any = np.array([bool(s) for s in p.experiences], bool)
+    has_any = p.kept("has_experience", lambda: np.array([bool(s) for s in p.experiences], bool))
     e.known[Criterion.LIVED_EXPERIENCE] = has_any & bool(relevant)
     shared = p.count_of("experiences", relevant)
     e.fraction[Criterion.LIVED_EXPERIENCE] = shared / max(1, len(relevant))
     # Culture or faith: only where both recorded it
     hers = content_words(mo.faith)
     theirs = p.kept("faith", lambda: [content_words(f) for f in p.faiths])
-    e.known[Criterion.CULTURE_FAITH] = np.array([bool(t) and bool(hers) for t in theirs], bool)
-    e.fraction[Criterion.CULTURE_FAITH] = np.array([bool(t & hers) for t in theirs], float)
+    recorded = p.kept("has_faith", lambda: np.array([bool(t) for t in theirs], bool))
+    e.known[Criterion.CULTURE_FAITH] = recorded & bool(hers)
+    e.fraction[Criterion.CULTURE_FAITH] = p.kept(
+        ("faith_shared", hers),
+        lambda: np.array([bool(t & hers) for t in theirs], float),
+    )
     # Availability
     together = popcount(p.slots & mo.slots)
     wanted_slots = max(1, min(2, bin(mo.slots).count("1")))

@@ -7,12 +7,14 @@ ranking cannot avoid.
 
 from __future__ import annotations
 
+import weakref
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
 from typing import Any
 
 import numpy as np
+from sqlalchemy import Engine, event
 from sqlalchemy.orm import Session
 
 from coordinator.services import geo
@@ -141,8 +143,46 @@ class VolunteerPool:
         return known, east, north
 
 
+#: engine -> (commits seen, date, pool): the last pool read through each database.
+_KEPT: weakref.WeakKeyDictionary[Engine, tuple[int, date, VolunteerPool]] = (
+    weakref.WeakKeyDictionary()
+)
+#: engine -> how many transactions have been committed through it in this process.
+_COMMITS: weakref.WeakKeyDictionary[Engine, int] = weakref.WeakKeyDictionary()
+
+
+def _count_commit(connection: Any) -> None:
+    engine = connection.engine
+    _COMMITS[engine] = _COMMITS.get(engine, 0) + 1
+
+
+def _commits(engine: Engine) -> int:
+    if not event.contains(engine, "commit", _count_commit):
+        event.listen(engine, "commit", _count_commit)
+    return _COMMITS.setdefault(engine, 0)
+
+
+def volunteer_pool(session: Session, on: date) -> VolunteerPool:
+    """The pool, read again only when something was committed through this database's
+    engine since it was last read (or the date changed). Ranking one mother after another,
+    or again with other weights, then costs no reading. Every write in the app goes
+    through the engine, and the lock file keeps other processes out while it is open.
+
+    Inside a transaction that has written (propose, save_plan) the pool is read afresh."""
+    engine = session.get_bind()
+    if not isinstance(engine, Engine) or session.new or session.dirty or session.deleted:
+        return load_pool(session, on)
+    commits = _commits(engine)
+    kept = _KEPT.get(engine)
+    if kept is not None and kept[0] == commits and kept[1] == on:
+        return kept[2]
+    pool = load_pool(session, on)
+    _KEPT[engine] = (commits, on, pool)
+    return pool
+
+
 def load_pool(session: Session, on: date) -> VolunteerPool:
-    """Every volunteer, as columns; `on` decides which training is still current."""
+    """Every volunteer, as columns, read now; `on` decides which training is still current."""
     rows = fetch_volunteer_rows(session, on)
     cols = list(zip(*rows, strict=True)) if rows else [()] * 22
     (ids, refs, full, preferred, status, gender, dob, postcode, radius, max_matches,

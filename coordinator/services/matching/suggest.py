@@ -11,11 +11,11 @@ from sqlalchemy.orm import Session
 from coordinator.services.matching.engine import TIE_RULE, Evaluation, evaluate
 from coordinator.services.matching.errors import MatchRefused
 from coordinator.services.matching.facts import Labels, MotherFacts, load_mother, summary
-from coordinator.services.matching.pool import VolunteerPool, load_pool
+from coordinator.services.matching.pool import VolunteerPool, load_pool, volunteer_pool
 from coordinator.services.matching.project_rules import rules_in
-from coordinator.services.matching.results import Candidate, Excluded, Suggestion
+from coordinator.services.matching.results import Built, Candidate, Excluded, Suggestion
 from coordinator.services.matching.rules import MatchingRules
-from coordinator.services.matching.words import contributions, reasons
+from coordinator.services.matching.words import contributions, reasons, reasons_of
 from coordinator.services.sessions import Source, reading
 
 GONE = "This mother's record is not there any more."
@@ -36,21 +36,29 @@ def suggest(
 
     MatchRefused when she is not there."""
     with reading(source) as session:
-        labels, mother, pool, rules = gather(session, mother_id, today, rules)
+        labels, mother, pool, rules = gather(session, mother_id, today, rules, fresh=False)
     e = evaluate(pool, mother, rules, labels, today=today, allow_rematch=allow_rematch)
     return build(e)
 
 
 def gather(
-    session: Session, mother_id: int, today: date, rules: MatchingRules | None
+    session: Session,
+    mother_id: int,
+    today: date,
+    rules: MatchingRules | None,
+    *,
+    fresh: bool = True,
 ) -> tuple[Labels, MotherFacts, VolunteerPool, MatchingRules]:
+    """What ranking her needs; `fresh` reads the volunteers now (as a proposal must),
+    else the pool read last is used when nothing was committed since."""
     labels = Labels(session)
     mother = load_mother(session, mother_id, labels)
     if mother is None:
         raise MatchRefused(GONE)
     if rules is None:
         rules = rules_in(session, mother.project_id)
-    return labels, mother, load_pool(session, today), rules
+    pool = load_pool(session, today) if fresh else volunteer_pool(session, today)
+    return labels, mother, pool, rules
 
 
 def candidate(e: Evaluation, i: int) -> Candidate:
@@ -68,23 +76,36 @@ def candidate(e: Evaluation, i: int) -> Candidate:
     )
 
 
-def excluded(e: Evaluation, i: int) -> Excluded:
-    said, kinds = reasons(e, i)
+def excluded(e: Evaluation, i: int, flags: list[bool] | None = None) -> Excluded:
+    said, kinds = reasons(e, i) if flags is None else reasons_of(e, i, flags)
     return Excluded(e.pool.ids[i], e.pool.references[i], e.pool.names[i], said, kinds)
+
+
+def _by_name(pool: VolunteerPool) -> np.ndarray:
+    return np.array(
+        sorted(range(len(pool)), key=lambda i: (pool.names[i].casefold(), pool.references[i])),
+        dtype=np.int64,
+    )
 
 
 def build(e: Evaluation) -> Suggestion:
     eligible = e.eligible
     ranked = e.ranked(np.flatnonzero(eligible))
-    out = np.flatnonzero(~eligible)
-    out = np.array(
-        sorted(out, key=lambda i: (e.pool.names[i].casefold(), e.pool.references[i])),
-        dtype=np.int64,
-    )
+    by_name = e.pool.kept("by_name", lambda: _by_name(e.pool))
+    out = by_name[~eligible[by_name]] if len(by_name) else by_name
+    matrix = np.stack(list(e.fails.values())) if e.fails else np.zeros((0, len(e.pool)), bool)
+    failing = matrix[:, ~eligible]
+    counts = {check.value: int(n) for check, n in zip(e.fails, failing.sum(axis=1), strict=True)}
+    counts = dict(sorted(((k, n) for k, n in counts.items() if n), key=lambda kn: -kn[1]))
+
+    def make_excluded(i: int) -> Excluded:
+        return excluded(e, i, matrix[:, i].tolist())
+
     return Suggestion(
         mother=summary(e.mother, e.labels),
         rules=e.rules,
-        candidates=tuple(candidate(e, int(i)) for i in ranked),
-        excluded=tuple(excluded(e, int(i)) for i in out),
+        candidates=Built(ranked.tolist(), lambda i: candidate(e, i)),
+        excluded=Built(out.tolist(), make_excluded),
         tie_rule=TIE_RULE,
+        counts=counts,
     )

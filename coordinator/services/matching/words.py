@@ -174,21 +174,29 @@ _WHY = {
 
 def reasons(e: Evaluation, i: int) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """(reasons, their HardCheck kinds) for every hard check volunteer i fails."""
-    said, kinds = [], []
-    for check, failed in e.fails.items():
-        if failed[i]:
-            said.append(_REASON[check](e, i))
-            kinds.append(check.value)
-    return tuple(said), tuple(kinds)
+    return reasons_of(e, i, [bool(failed[i]) for failed in e.fails.values()])
+
+
+def reasons_of(e: Evaluation, i: int, flags: list[bool]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The same, given which checks (in e.fails order) she fails."""
+    checks = [check for check, failed in zip(e.fails, flags, strict=True) if failed]
+    return tuple(_REASON[c](e, i) for c in checks), tuple(_KIND[c] for c in checks)
 
 
 def _day(ordinal: int) -> str:
     return format_date(date.fromordinal(ordinal))
 
 
+def _status_words(statuses: list[str]) -> list[str]:
+    said = {
+        s: f"Not active (status: {VOLUNTEER_STATUS_LABELS[m.VolunteerStatus(s)]})"
+        for s in set(statuses)
+    }
+    return [said[s] for s in statuses]
+
+
 def _not_active(e: Evaluation, i: int) -> str:
-    status = VOLUNTEER_STATUS_LABELS[m.VolunteerStatus(e.pool.statuses[i])]
-    return f"Not active (status: {status})"
+    return e.pool.kept("status_words", lambda: _status_words(e.pool.statuses))[i]
 
 
 def _not_in_project(e: Evaluation, i: int) -> str:
@@ -253,6 +261,7 @@ def _language_required(e: Evaluation, i: int) -> str:
     return f"She needs an interpreter and they share no language (she speaks {hers})"
 
 
+_KIND = {check: check.value for check in HardCheck}
 _REASON = {
     HardCheck.NOT_ACTIVE: _not_active,
     HardCheck.NOT_IN_PROJECT: _not_in_project,

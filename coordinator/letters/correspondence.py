@@ -16,9 +16,10 @@ from coordinator.letters.styles import para, sheet, text
 from coordinator.services.letters.documents import Block, Letter, Letterhead
 
 
-def body_blocks(blocks: Sequence[Block]) -> list[Flowable]:
-    """Paragraphs, and lists printed as bullets."""
+def body_blocks(blocks: Sequence[Block], *, tight: bool = False) -> list[Flowable]:
+    """Paragraphs, and lists printed as bullets (closer together when `tight`)."""
     styles = sheet()
+    bullet = styles["bullet_tight" if tight else "bullet"]
     flowables: list[Flowable] = []
     for block in blocks:
         if isinstance(block, str):
@@ -26,13 +27,19 @@ def body_blocks(blocks: Sequence[Block]) -> list[Flowable]:
                 flowables.append(para(text(block), styles["body"]))
             continue
         items = [
-            ListItem(para(text(item), styles["bullet"]), leftIndent=14, value="•")
+            ListItem(para(text(item), bullet), leftIndent=14, value="•")
             for item in block
             if item.strip()
         ]
         if items:
             flowables.append(
-                ListFlowable(items, bulletType="bullet", start="•", leftIndent=14, spaceAfter=8)
+                ListFlowable(
+                    items,
+                    bulletType="bullet",
+                    start="•",
+                    leftIndent=14,
+                    spaceAfter=4 if tight else 8,
+                )
             )
     return flowables
 

@@ -16,13 +16,13 @@ def _topic(title: str, lines: tuple[str, ...]) -> list[Flowable]:
     styles = sheet()
     if not lines:
         return []
-    blocks = body_blocks([lines] if len(lines) > 1 else list(lines))
+    blocks = body_blocks([lines] if len(lines) > 1 else list(lines), tight=True)
     return [KeepTogether([para(text(title), styles["heading"]), *blocks])]
 
 
 def _crisis_box(lines: tuple[str, ...]) -> Flowable:
     styles = sheet()
-    cell = [para("<b>In a crisis</b>", styles["heading"]), *body_blocks([lines])]
+    cell = [para("<b>In a crisis</b>", styles["heading"]), *body_blocks([lines], tight=True)]
     box = Table([[cell]], colWidths=[PAGE_WIDTH - 2 * MARGIN])
     box.setStyle(
         TableStyle(
@@ -53,7 +53,7 @@ def offer_part(offer: OfferSheet) -> Part:
         flowables.append(_crisis_box(offer.crisis))
     flowables += _topic("Who can refer, and how", offer.who_can_refer)
     flowables += _topic("How often, and for how long", offer.how_often)
-    flowables += _topic("Get in touch", offer.contact)
+    flowables += _topic("Get in touch", ("  ·  ".join(offer.contact),) if offer.contact else ())
     return Part(SHEET, flowables, running_head=f"What we offer: {offer.project_name}")
 
 

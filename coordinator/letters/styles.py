@@ -67,6 +67,10 @@ def sheet() -> dict[str, ParagraphStyle]:
         "bullet": ParagraphStyle(
             "bullet", parent=body, leftIndent=14, bulletIndent=3, spaceAfter=3
         ),
+        # lists on the one-page offer sheet
+        "bullet_tight": ParagraphStyle(
+            "bullet_tight", parent=body, leading=13.5, leftIndent=14, bulletIndent=3, spaceAfter=1
+        ),
         "small": ParagraphStyle(
             "small", parent=body, fontSize=8.5, leading=11.5, textColor=MUTED, spaceAfter=6
         ),

@@ -3,6 +3,7 @@ letter's wording, and a live preview of the letter chosen in the wording editor.
 
 from __future__ import annotations
 
+import base64
 from datetime import date
 from typing import Any
 
@@ -33,6 +34,10 @@ TEXT_FIELDS = (
     "signatory_role",
     "footer",
 )
+
+
+def _encoded(data: bytes | None) -> str | None:
+    return base64.b64encode(data).decode("ascii") if data else None
 
 
 def title() -> str:
@@ -115,11 +120,11 @@ class LettersSection(SettingsSection):
         head = L.load_letterhead(self.vault)
         values: dict[str, Any] = {key: getattr(head, key) for key in TEXT_FIELDS}
         values["address"] = "\n".join(head.address)
-        picker = LogoPicker()
-        picker.show_value({})
-        picker.set_logo(head.logo_png, L.load_logo_svg(self.vault), announce=False)
-        values["logo"] = picker.value()
-        picker.deleteLater()
+        svg = L.load_logo_svg(self.vault)
+        values["logo"] = {
+            "png": _encoded(head.logo_png),
+            "svg": _encoded(svg if head.logo_png else None),
+        }
         values["wording"] = {k.value: L.load_wording(self.vault, k) for k in L.WORDED}
         return values
 
@@ -161,8 +166,6 @@ class LettersSection(SettingsSection):
 
     @staticmethod
     def letterhead(values: dict[str, Any]) -> Letterhead:
-        import base64
-
         lines = tuple(line.strip() for line in values["address"].splitlines() if line.strip())
         png = (values.get("logo") or {}).get("png")
         return Letterhead(

@@ -65,6 +65,23 @@ LAST_GOOD_BACKUP = Declared[datetime | None](
 )
 BACKUP_WARN_DAYS = 7
 
+# The letterhead and signature printed on every letter (services.letters.letterhead).
+LETTER_CHARITY_NAME = Declared("letters.charity_name", str, "", "Charity name on letters")
+LETTER_CHARITY_NUMBER = Declared("letters.charity_number", str, "", "Registered charity number")
+LETTER_ADDRESS = Declared("letters.address", str, "", "Charity's postal address, one line each")
+LETTER_PHONE = Declared("letters.phone", str, "", "Phone number on letters")
+LETTER_EMAIL = Declared("letters.email", str, "", "Email address on letters")
+LETTER_WEBSITE = Declared("letters.website", str, "", "Website on letters")
+LETTER_LOGO_PNG = Declared[str | None](
+    "letters.logo_png", str, None, "Letterhead logo as printed (PNG, base64)"
+)
+LETTER_LOGO_SVG = Declared[str | None](
+    "letters.logo_svg", str, None, "Letterhead logo as chosen, when it was an SVG (base64)"
+)
+LETTER_SIGNATORY_NAME = Declared("letters.signatory_name", str, "", "Who signs letters")
+LETTER_SIGNATORY_ROLE = Declared("letters.signatory_role", str, "", "The signatory's role")
+LETTER_FOOTER = Declared("letters.footer", str, "", "Footer line on every page")
+
 ALL: tuple[Declared[Any], ...] = (
     AUTO_LOCK_MINUTES,
     BACKUP_FOLDER,
@@ -72,6 +89,17 @@ ALL: tuple[Declared[Any], ...] = (
     BACKUP_ON_CLOSE,
     LAST_GOOD_BACKUP,
     DBS_RENEWAL_YEARS,
+    LETTER_CHARITY_NAME,
+    LETTER_CHARITY_NUMBER,
+    LETTER_ADDRESS,
+    LETTER_PHONE,
+    LETTER_EMAIL,
+    LETTER_WEBSITE,
+    LETTER_LOGO_PNG,
+    LETTER_LOGO_SVG,
+    LETTER_SIGNATORY_NAME,
+    LETTER_SIGNATORY_ROLE,
+    LETTER_FOOTER,
 )
 
 

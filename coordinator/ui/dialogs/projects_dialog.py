@@ -78,9 +78,12 @@ class ProjectsDialog(QDialog):
 
         self.new_button = QPushButton(self.tr("&New project…"))
         self.open_button = QPushButton(self.tr("&Open…"))
+        self.offer_button = QPushButton(self.tr("What we o&ffer…"))
+        self.offer_button.setToolTip(self.tr("The project's What we offer sheet, to print"))
         row = QHBoxLayout()
         row.addWidget(self.new_button)
         row.addWidget(self.open_button)
+        row.addWidget(self.offer_button)
         row.addStretch(1)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
@@ -101,10 +104,11 @@ class ProjectsDialog(QDialog):
 
         self.new_button.clicked.connect(lambda: self.open_form(None))
         self.open_button.clicked.connect(self.open_chosen)
+        self.offer_button.clicked.connect(self.open_offer)
         # Enter or a double click on a project opens it; Enter is never a default button.
         self.table.activated.connect(self.open_chosen)
         self.table.itemSelectionChanged.connect(self._enable)
-        for button in (self.new_button, self.open_button, *buttons.buttons()):
+        for button in (self.new_button, self.open_button, self.offer_button, *buttons.buttons()):
             button.setAutoDefault(False)
         self.reload()
 
@@ -149,6 +153,12 @@ class ProjectsDialog(QDialog):
 
     def _enable(self) -> None:
         self.open_button.setEnabled(self.chosen_id() is not None)
+        self.offer_button.setEnabled(self.chosen_id() is not None)
+
+    def open_offer(self):
+        from coordinator.ui.letters.entry import open_offer
+
+        return open_offer(self, self._vault, self.chosen_id(), self.message)
 
     def open_chosen(self) -> None:
         chosen = self.chosen_id()

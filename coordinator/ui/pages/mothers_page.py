@@ -13,7 +13,7 @@ from functools import cache
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QColor, QIcon, QKeySequence, QPainter, QPixmap, QShortcut
-from PySide6.QtWidgets import QComboBox, QLineEdit, QPushButton, QWidget
+from PySide6.QtWidgets import QComboBox, QLineEdit, QMenu, QPushButton, QWidget
 
 from coordinator.models import MotherStage
 from coordinator.services import vocabularies
@@ -134,6 +134,14 @@ class MothersPage(FormListPage):
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._enable_find())
         self.reloaded.connect(self._enable_find)
         self._enable_find()
+        self.letters_button = QPushButton(self.tr("&Letters"))
+        letters_menu = QMenu(self.letters_button)
+        letters_menu.addAction(self.tr("For the mother chosen…"), self.open_letters)
+        letters_menu.addAction(
+            self.tr("Introduction letters for matches accepted today…"), self.print_introductions
+        )
+        self.letters_button.setMenu(letters_menu)
+        self.add_title_button(self.letters_button)
 
     # -- filters -----------------------------------------------------------------------------
 
@@ -274,6 +282,16 @@ class MothersPage(FormListPage):
         self.message.show_message(
             self.tr("Proposed. Accept the match on the Matches page once both agree."), "success"
         )
+
+    def open_letters(self):
+        from coordinator.ui.letters.entry import open_letters
+
+        return open_letters(self, self.vault, self.selected_id(), self.message)
+
+    def print_introductions(self):
+        from coordinator.ui.letters.entry import introductions_for_today
+
+        return introductions_for_today(self, self.vault, self.message)
 
 
 PAGE = PageSpec(

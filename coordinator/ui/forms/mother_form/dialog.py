@@ -14,7 +14,7 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
 
 from coordinator.services import vocabularies
 from coordinator.services.changes import Kind
@@ -80,7 +80,17 @@ class MotherDialog(FormDialog):
         self.flag = note("", ERROR_COLOUR)
         self.reference = note()
         self.reference.setObjectName("reference")
-        self.build(self._make_sections(), header=[self.reference, self.summary, self.flag])
+        self.letters_button = QPushButton(self.tr("Letters…"))
+        self.letters_button.setAutoDefault(False)
+        self.letters_button.clicked.connect(self.open_letters)
+        letters_row = QWidget()
+        row = QHBoxLayout(letters_row)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.letters_button)
+        row.addStretch(1)
+        self.build(
+            self._make_sections(), header=[self.reference, self.summary, self.flag, letters_row]
+        )
         self.resize(*DIALOG_SIZE)
         self.open_record(mother_id)  # RecordNotFound when she has gone
 
@@ -172,6 +182,12 @@ class MotherDialog(FormDialog):
             flags.append(self.tr("No letters to her home address"))
         self.flag.setText(" · ".join(flags))
         self.flag.setVisible(bool(flags))
+        self.letters_button.setVisible(form.id is not None)
+
+    def open_letters(self):
+        from coordinator.ui.letters.entry import open_letters
+
+        return open_letters(self, self.vault, self.mother_id, self.message)
 
     def _edited(self, key: str) -> None:
         if key == "stage" and self.referral.closed():

@@ -1,0 +1,62 @@
+"""The Unicode font family every document is set in: DejaVu Sans, shipped in resources/fonts.
+
+ReportLab's built-in Helvetica has no Ł, ş or Cyrillic, so names like Zoë Łukasiewicz or
+Ольга Ковальчук need an embedded TrueType font. DejaVu Sans covers Latin (with Polish,
+Turkish, Romanian, Vietnamese and Irish letters), Greek, Cyrillic, Hebrew and Arabic, and
+the symbols the forms use. ReportLab embeds only the glyphs a document uses, so a letter
+stays small. Arabic-script text is shaped (styles.para); Indic scripts (Devanagari,
+Bengali, Gurmukhi, Gujarati, Tamil) and Ethiopic have no glyphs in it and print as boxes.
+"""
+
+from __future__ import annotations
+
+import sys
+from functools import cache
+from pathlib import Path
+
+from reportlab.lib.fonts import addMapping
+from reportlab.pdfbase import pdfmetrics, ttfonts
+from reportlab.pdfbase.ttfonts import TTFont
+
+FOLDER = "resources/fonts"
+REGULAR = "DejaVuSans"
+BOLD = "DejaVuSans-Bold"
+ITALIC = "DejaVuSans-Oblique"
+BOLD_ITALIC = "DejaVuSans-BoldOblique"
+FAMILY = REGULAR
+
+
+def fonts_dir() -> Path:
+    """resources/fonts in the source tree, or in a frozen (PyInstaller) bundle."""
+    candidates = [Path(__file__).resolve().parents[2] / FOLDER]
+    bundle = getattr(sys, "_MEIPASS", None)
+    if bundle:
+        candidates.insert(0, Path(bundle) / FOLDER)
+    for folder in candidates:
+        if (folder / f"{REGULAR}.ttf").exists():
+            return folder
+    raise FileNotFoundError(f"The letter fonts are missing (looked in {candidates[-1]}).")
+
+
+@cache
+def register() -> str:
+    """Register the family with ReportLab once per process; the family's name."""
+    folder = fonts_dir()
+    for name in (REGULAR, BOLD, ITALIC, BOLD_ITALIC):
+        pdfmetrics.registerFont(TTFont(name, str(folder / f"{name}.ttf")))
+    addMapping(FAMILY, 0, 0, REGULAR)
+    addMapping(FAMILY, 1, 0, BOLD)
+    addMapping(FAMILY, 0, 1, ITALIC)
+    addMapping(FAMILY, 1, 1, BOLD_ITALIC)
+    _no_discretionary_ligatures()
+    return FAMILY
+
+
+def _no_discretionary_ligatures() -> None:
+    """ReportLab shapes text with discretionary ligatures on ("dlig"), which DejaVu Sans
+    turns into an "st" ligature in English words; typesetting leaves them off unless asked.
+    Its default features are a dict in shapeFragWord's defaults: switch that one off."""
+    defaults = getattr(ttfonts.shapeFragWord, "__defaults__", None) or ()
+    for value in defaults:
+        if isinstance(value, dict) and "dlig" in value:
+            value["dlig"] = False

@@ -1,0 +1,96 @@
+"""Type and colour shared by every document."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from xml.sax.saxutils import escape
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_RIGHT
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.platypus import Paragraph
+
+from coordinator.letters import fonts
+
+INK = colors.HexColor("#1f2328")
+MUTED = colors.HexColor("#5b6470")
+ACCENT = colors.HexColor("#2f6f73")
+RULE = colors.HexColor("#c9d3d6")
+TINT = colors.HexColor("#eef4f4")
+
+
+def text(value: str) -> str:
+    """User text made safe for a Paragraph (which reads a little markup)."""
+    return escape(value).replace("\n", "<br/>")
+
+
+@cache
+def sheet() -> dict[str, ParagraphStyle]:
+    family = fonts.register()
+    body = ParagraphStyle(
+        "body", fontName=family, fontSize=10.5, leading=15, textColor=INK, spaceAfter=8
+    )
+    return {
+        "body": body,
+        "address": ParagraphStyle("address", parent=body, leading=13.5, spaceAfter=0),
+        "ref": ParagraphStyle(
+            "ref", parent=body, fontSize=9.5, leading=13, alignment=TA_RIGHT, spaceAfter=0
+        ),
+        "subject": ParagraphStyle(
+            "subject", parent=body, fontName=fonts.BOLD, fontSize=11.5, spaceAfter=10
+        ),
+        "title": ParagraphStyle(
+            "title",
+            parent=body,
+            fontName=fonts.BOLD,
+            fontSize=19,
+            leading=24,
+            textColor=ACCENT,
+            spaceAfter=4,
+        ),
+        "lead": ParagraphStyle("lead", parent=body, fontSize=11.5, leading=16, textColor=MUTED),
+        "heading": ParagraphStyle(
+            "heading",
+            parent=body,
+            fontName=fonts.BOLD,
+            fontSize=12,
+            leading=16,
+            textColor=ACCENT,
+            spaceBefore=8,
+            spaceAfter=4,
+        ),
+        "label": ParagraphStyle(
+            "label", parent=body, fontSize=9.5, leading=13, textColor=MUTED, spaceAfter=0
+        ),
+        "cell": ParagraphStyle("cell", parent=body, fontSize=10, leading=13.5, spaceAfter=0),
+        "bullet": ParagraphStyle(
+            "bullet", parent=body, leftIndent=14, bulletIndent=3, spaceAfter=3
+        ),
+        # lists on the one-page offer sheet
+        "bullet_tight": ParagraphStyle(
+            "bullet_tight", parent=body, leading=13.5, leftIndent=14, bulletIndent=3, spaceAfter=1
+        ),
+        "small": ParagraphStyle(
+            "small", parent=body, fontSize=8.5, leading=11.5, textColor=MUTED, spaceAfter=6
+        ),
+        "signature": ParagraphStyle("signature", parent=body, spaceAfter=0),
+    }
+
+
+# Arabic-script letters (Arabic, Urdu, Persian, Pashto) join to their neighbours, which needs
+# text shaping (uharfbuzz). Only paragraphs holding them are shaped: shaping the rest would
+# turn on DejaVu Sans's discretionary "st" ligature in English words.
+_NEEDS_SHAPING = re.compile("[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]")
+
+
+@cache
+def _shaped(style: ParagraphStyle) -> ParagraphStyle:
+    return ParagraphStyle(f"{style.name}-shaped", parent=style, shaping=1)
+
+
+def para(markup: str, style: ParagraphStyle) -> Paragraph:
+    """A Paragraph of this markup, shaped when it holds a script that needs it."""
+    if _NEEDS_SHAPING.search(markup):
+        style = _shaped(style)
+    return Paragraph(markup, style)

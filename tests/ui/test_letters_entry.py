@@ -1,0 +1,92 @@
+"""Where letters are opened from: the Mothers page (one mother, or today's introductions in
+one print job), the mother's form, and What we offer… in Projects."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from coordinator.services.letters import letters_for_mother
+from coordinator.ui.dialogs.projects_dialog import ProjectsDialog
+from coordinator.ui.forms.mother_form import MotherDialog
+from coordinator.ui.letters.entry import introductions_for_today
+from coordinator.ui.letters.letters_dialog import LettersDialog
+from coordinator.ui.letters.preview import LetterPreview
+from coordinator.ui.pages.mothers_page import MothersPage
+from tests.letters import world
+from tests.letters.pdftext import page_count, pdf_text
+from tests.letters.world import TODAY
+
+
+@pytest.fixture
+def people(vault):
+    return world.build(vault)
+
+
+@pytest.fixture
+def page(qtbot, vault, people):
+    page = MothersPage(vault)
+    qtbot.addWidget(page)
+    page.resize(1200, 700)
+    with qtbot.waitExposed(page):
+        page.show()
+    return page
+
+
+def test_letters_for_the_chosen_mother_from_the_list(qtbot, page, people):
+    assert page.open_letters() is None
+    assert "Choose a mother" in page.message.text()
+    assert page.select_id(people.zoe)
+    dialog = page.open_letters()
+    assert isinstance(dialog, LettersDialog) and dialog.mother_id == people.zoe
+    dialog.close()
+
+
+def test_the_mother_form_offers_letters_once_she_is_saved(qtbot, vault, people):
+    form = MotherDialog(vault, people.ayse)
+    qtbot.addWidget(form)
+    form.show()
+    assert form.letters_button.isVisible()
+    dialog = form.open_letters()
+    assert dialog.options.name == "Ayşe Çelik"
+    dialog.close()
+    new = MotherDialog(vault, None)
+    qtbot.addWidget(new)
+    new.show()
+    assert not new.letters_button.isVisible()
+
+
+def test_todays_introductions_in_one_print_job_leave_out_no_letters_home(
+    qtbot, page, vault, people, qapp
+):
+    op = introductions_for_today(page, vault, page.message, today=TODAY)
+    with qtbot.waitSignal(op.finished):
+        pass
+    preview = op.property("preview")
+    assert isinstance(preview, LetterPreview)
+    assert preview.page_count() == 2
+    message = page.message.text()
+    assert "2 introduction letters made" in message and "M0002" in message and "M0004" in message
+    assert len(letters_for_mother(vault, people.zoe)) == 1
+    assert letters_for_mother(vault, people.ayse) == []
+    preview.close()
+
+
+def test_no_match_accepted_today_says_so(qtbot, page, vault, people):
+    op = introductions_for_today(page, vault, page.message, today=date(2027, 1, 5))
+    with qtbot.waitSignal(op.finished):
+        pass
+    assert "No match was accepted today" in page.message.text()
+
+
+def test_what_we_offer_from_the_projects_dialog(qtbot, vault, people):
+    dialog = ProjectsDialog(vault)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.offer_button.isEnabled()
+    preview = dialog.open_offer()
+    assert isinstance(preview, LetterPreview)
+    assert "What we offer: Bumps & Beyond" in pdf_text(preview._pdf)
+    assert page_count(preview._pdf) == 1
+    preview.close()

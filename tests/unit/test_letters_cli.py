@@ -1,0 +1,88 @@
+"""`coordinator print`: letters from the command line, with the app's safety rules."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from coordinator.storage.vault import open_vault
+from tests.conftest import PASSPHRASE
+from tests.letters import world
+from tests.letters.pdftext import pdf_text
+
+
+@pytest.fixture
+def db(fresh_db):
+    with open_vault(fresh_db, PASSPHRASE) as vault:
+        world.build(vault)
+    return fresh_db
+
+
+def files_in(folder):
+    return sorted(p.name for p in folder.iterdir())
+
+
+def test_referral_summary_with_three_sections(cli, db, tmp_path):
+    target = tmp_path / "summary.pdf"
+    result = cli(
+        "--db", str(db), "print", "referral-summary", "M0001", "--out", str(target),
+        "--sections", "identity,pregnancy,support", "--json",
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    payload = json.loads(result.stdout)
+    assert payload["pages"] >= 1 and payload["to"] == "Ольга Ковальчук, Health Visiting Team"
+    text = pdf_text(target.read_bytes())
+    assert "Pregnancy and baby" in text and "Support so far" in text
+    assert "Needs" not in text and "Safeguarding" not in text
+
+
+def test_no_letters_home_exits_1_says_why_and_writes_nothing(cli, db, tmp_path):
+    out = tmp_path / "out"
+    out.mkdir()
+    result = cli(
+        "--db", str(db), "print", "introduction", "M0002", "--out", str(out / "intro.pdf")
+    )  # fmt: skip
+    assert result.returncode == 1
+    assert "no letters to her home address" in result.stderr
+    assert "--address safe or --address none" in result.stderr
+    assert files_in(out) == []
+
+    result = cli(
+        "--db", str(db), "print", "introduction", "M0002", "--address", "safe",
+        "--out", str(out / "intro.pdf"),
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert files_in(out) == ["intro.pdf"]
+
+
+def test_summary_without_consent_is_refused_until_acknowledged(cli, db, tmp_path):
+    target = tmp_path / "s.pdf"
+    args = ("--db", str(db), "print", "referral-summary", "M0003", "--out", str(target))
+    result = cli(*args, "--sections", "needs", "--json")
+    assert result.returncode == 1
+    assert "No consent" in json.loads(result.stdout)["error"]
+    assert not target.exists()
+    result = cli(*args, "--sections", "needs", "--acknowledge-no-consent")
+    assert result.returncode == 0, result.stderr
+    assert target.exists()
+
+
+def test_safeguarding_needs_its_confirmation(cli, db, tmp_path):
+    target = tmp_path / "s.pdf"
+    args = ("--db", str(db), "print", "referral-summary", "M0001", "--out", str(target))
+    assert cli(*args, "--sections", "safeguarding").returncode == 1
+    assert not target.exists()
+    assert cli(*args, "--sections", "safeguarding", "--confirm-safeguarding").returncode == 0
+
+
+def test_offer_sheet_by_project_name_and_usage_errors(cli, db, tmp_path):
+    target = tmp_path / "offer.pdf"
+    result = cli("--db", str(db), "print", "offer", "bumps & beyond", "--out", str(target))
+    assert result.returncode == 0, result.stderr
+    assert "What we offer" in pdf_text(target.read_bytes())
+    bad = cli("--db", str(db), "print", "referral-summary", "M0001", "--out", str(target),
+              "--sections", "identity,supervision")  # fmt: skip
+    assert bad.returncode == 2 and "Not a section: supervision" in bad.stderr
+    nobody = cli("--db", str(db), "print", "ending", "M0999", "--out", str(tmp_path / "e.pdf"))
+    assert nobody.returncode == 2 and "M0999" in nobody.stderr

@@ -1,0 +1,118 @@
+"""The documents themselves: text a reader would see, page numbers, dates and layout."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+
+import pytest
+from PIL import Image
+
+from coordinator.letters import (
+    Field,
+    SummarySection,
+    letter_pdf,
+    letters_pdf,
+    offer_pdf,
+    referral_summary_pdf,
+    uk_date,
+)
+from tests.letters import samples
+from tests.letters.images import REFERENCES, difference, documents, page_image
+from tests.letters.pdftext import page_count, pdf_text
+
+#: Share of pixels allowed to differ from the reviewed image (anti-aliasing, font hinting).
+TOLERANCE = 0.001
+
+
+@pytest.mark.parametrize("name", samples.NAMES)
+def test_names_in_other_alphabets_print_intact(name):
+    letter = replace(samples.introduction(name), body=(f"{name} is welcome.",))
+    text = pdf_text(letter_pdf(letter, samples.letterhead()))
+    assert name in text
+    assert f"Dear {name.split()[0]}," in text
+
+
+def test_only_arabic_script_paragraphs_are_shaped():
+    from coordinator.letters.styles import para, sheet
+
+    body = sheet()["body"]
+    assert para("فاطمة الزهراء is here", body).style.shaping == 1
+    assert para("Zoë Łukasiewicz, first and last", body).style.shaping == 0
+
+
+def test_uk_dates_read_in_words_whatever_the_locale():
+    assert uk_date(date(2026, 12, 2)) == "2 December 2026"
+    assert uk_date(date(2027, 1, 31)) == "31 January 2027"
+
+
+def test_summary_prints_exactly_the_sections_it_is_given():
+    text = pdf_text(
+        referral_summary_pdf(samples.summary(("pregnancy", "needs")), samples.letterhead())
+    )
+    assert "Pregnancy and baby" in text and "Social isolation" in text
+    assert "Identity and contact" not in text and "07700 900123" not in text
+    assert "Support so far" not in text
+
+
+def test_long_documents_count_their_pages_and_short_ones_do_not():
+    many = SummarySection("Needs", items=tuple(f"Need number {n}" for n in range(90)))
+    long = replace(samples.summary(("identity",)), sections=(many,))
+    pdf = referral_summary_pdf(long, samples.letterhead())
+    pages = page_count(pdf)
+    assert pages >= 3
+    text = pdf_text(pdf)
+    assert f"Page 1 of {pages}" in text and f"Page {pages} of {pages}" in text
+    assert "Our ref M0042" in text  # the running head of later pages
+    short = pdf_text(letter_pdf(samples.introduction(), samples.letterhead()))
+    assert "Page 1" not in short
+
+
+def test_a_batch_counts_pages_per_letter_and_starts_each_on_its_own_page():
+    letters = [samples.introduction(name) for name in samples.NAMES]
+    pdf = letters_pdf(letters, samples.letterhead())
+    assert page_count(pdf) == 4
+    assert "Page 1 of" not in pdf_text(pdf)
+
+
+def test_user_text_is_printed_as_written_not_read_as_markup():
+    letter = replace(samples.introduction(), body=("Fish & chips <b>not bold</b> at 5 < 6",))
+    assert "Fish & chips <b>not bold</b> at 5 < 6" in pdf_text(
+        letter_pdf(letter, samples.letterhead())
+    )
+
+
+def test_offer_sheet_says_what_we_do_not_do_and_where_to_go_in_a_crisis():
+    text = pdf_text(offer_pdf(samples.offer(), samples.letterhead()))
+    for words in ("What we do", "What we don't do", "In a crisis", "116 123", "Who can refer"):
+        assert words in text
+
+
+def test_letterhead_prints_without_a_logo_or_with_missing_fields():
+    bare = replace(samples.letterhead(False), phone="", website="", charity_number="")
+    text = pdf_text(letter_pdf(samples.introduction(), bare))
+    assert "Bridgeway Family Friends" in text and "charity number" not in text
+
+
+def test_summary_field_values_keep_their_lines():
+    section = SummarySection("Referral", (Field("Reasons", "Low mood\nMoved recently"),))
+    summary = replace(samples.summary(("identity",)), sections=(section,))
+    text = pdf_text(referral_summary_pdf(summary, samples.letterhead()))
+    assert "Low mood" in text and "Moved recently" in text
+
+
+@pytest.mark.parametrize("name", sorted(documents()))
+def test_first_page_matches_its_reviewed_image(name):
+    image = page_image(documents()[name])
+    reference = Image.open(REFERENCES / f"{name}.png").convert("L")
+    assert difference(image, reference) <= TOLERANCE, (
+        f"{name} looks different from tests/fixtures/letters/{name}.png; if the change is "
+        "meant, run python -m tests.letters.images and review the new images"
+    )
+
+
+def test_the_image_check_notices_a_body_moved_by_one_line():
+    moved = replace(samples.introduction(), subject="")
+    image = page_image(letter_pdf(moved, samples.letterhead()))
+    reference = Image.open(REFERENCES / "introduction.png").convert("L")
+    assert difference(image, reference) > TOLERANCE

@@ -197,20 +197,25 @@ def is_snoozed(alert: Alert, snoozes: dict[str, Snooze], today: date) -> bool:
 
 def alerts(source: Source, today: date, *, include_snoozed: bool = False) -> list[Alert]:
     """What needs her today, in order; without the alerts she snoozed unless asked."""
-    with reading(source) as session:
-        found = compute(session, today)
-        if include_snoozed:
-            return found
-        snoozes = _snoozes(session)
-    return [a for a in found if not is_snoozed(a, snoozes, today)]
+    if include_snoozed:
+        with reading(source) as session:
+            return compute(session, today)
+    return split(source, today)[0]
 
 
 def snoozed(source: Source, today: date) -> list[tuple[Alert, Snooze]]:
     """The alerts snoozed now, with their snoozes."""
+    return split(source, today)[1]
+
+
+def split(source: Source, today: date) -> tuple[list[Alert], list[tuple[Alert, Snooze]]]:
+    """(the alerts to show, the snoozed ones with their snoozes), computed once."""
     with reading(source) as session:
         found = compute(session, today)
         snoozes = _snoozes(session)
-    return [(a, snoozes[a.key]) for a in found if is_snoozed(a, snoozes, today)]
+    shown = [a for a in found if not is_snoozed(a, snoozes, today)]
+    hidden = [(a, snoozes[a.key]) for a in found if is_snoozed(a, snoozes, today)]
+    return shown, hidden
 
 
 def snooze(vault: Vault, alert: Alert, *, until: date, note: str, today: date) -> None:

@@ -212,12 +212,46 @@
     </message>
 </context>
 <context>
+    <name>SnoozeDialog</name>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n day</numerusform>
+            <numerusform>%n days</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>TermModel</name>
     <message numerus="yes">
         <source>%n record(s)</source>
         <translation>
             <numerusform>%n record</numerusform>
             <numerusform>%n records</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>TodayPage</name>
+    <message numerus="yes">
+        <source>%n thing(s) need you</source>
+        <translation>
+            <numerusform>%n thing needs you</numerusform>
+            <numerusform>%n things need you</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n urgent</source>
+        <translation>
+            <numerusform>, %n urgent</numerusform>
+            <numerusform>, %n urgent</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Show snoozed (%n)</source>
+        <translation>
+            <numerusform>Show snoozed (%n)</numerusform>
+            <numerusform>Show snoozed (%n)</numerusform>
         </translation>
     </message>
 </context>

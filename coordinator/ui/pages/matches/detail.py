@@ -23,6 +23,7 @@ from coordinator.storage.vault import Vault
 from coordinator.ui.kit.operations import error_message
 from coordinator.ui.kit.widgets import QUIET_COLOUR, MessageLabel, heading, lend_lock_action, note
 from coordinator.ui.pages.matches.actions import ActionDialog, specs
+from coordinator.ui.relationship.contacts_panel import ContactsPanel
 from coordinator.ui.wizards.matching.common import (
     Breakdown,
     criterion_name,
@@ -83,6 +84,8 @@ class MatchDetailPane(QScrollArea):
         self.history_title = heading(self.tr("History"), 2)
         self.history = note()
         self.empty = note(self.tr("Choose a match in the list to see it here."))
+        self.contacts = ContactsPanel(vault, today=today)
+        self.contacts.changed.connect(self.changed)
         # Two columns: the match and what can be done on the left, why it was made right.
         left, right = QVBoxLayout(), QVBoxLayout()
         for column in (left, right):
@@ -95,6 +98,7 @@ class MatchDetailPane(QScrollArea):
         left.addWidget(self.history_title)
         left.addWidget(self.history)
         left.addStretch(1)
+        right.addWidget(self.contacts)
         for widget in (self.rationale_title, self.rationale, self.scores, self.weights):
             right.addWidget(widget)
         right.addStretch(1)
@@ -131,6 +135,9 @@ class MatchDetailPane(QScrollArea):
         for key, button in self.buttons.items():
             button.setEnabled(shown and key in self.detail.allowed_actions)
         self._clear_facts()
+        self.contacts.show_match(
+            match_id if shown else None, self.detail.row.planned_end if shown else None
+        )
         if self.detail is not None:
             self.message.clear_message()
             self._fill(self.detail)

@@ -3,8 +3,9 @@ extension).
 
 Columns carry the header names the importer recognises first, with the values the importer
 reads back, so exporting and then importing into an empty database gives the same records.
-Matches (not imported) are written one a row: mother, volunteer, project, status, dates,
-agreed contact, and how many contacts were logged and when the last was.
+Matches (not imported) are written one a row: both people's references and names, project,
+status, score (the sum of the criterion points saved with the proposal), dates, agreed
+contact, and how many contacts were logged and when the last was.
 Cells a spreadsheet would run as a formula (starting = + - @, tab or CR) get a leading quote;
 the importer removes exactly that quote. The file is written atomically with mode 0600.
 
@@ -63,10 +64,13 @@ SHEET_TITLES = {
 EXPORT_KINDS = ("mothers", "volunteers", "matches", "services")
 #: The columns of a matches export (names are the keys of `load_matches` rows).
 MATCH_FIELDS = [
+    F.F("mother_reference", "Mother's reference"),
     F.F("mother", "Mother"),
+    F.F("volunteer_reference", "Volunteer's reference"),
     F.F("volunteer", "Volunteer"),
     F.F("project", "Project"),
     F.F("status", "Status"),
+    F.F("score", "Score", F.FLOAT),
     F.F("proposed_on", "Proposed on", F.DATE),
     F.F("introduction_visit_on", "Introduction visit", F.DATE),
     F.F("start_date", "Started on", F.DATE),
@@ -173,8 +177,22 @@ def load_matches(session: Session, ids: list[int] | None) -> list[dict[str, Any]
             )
         )
     )
+    scores = dict(
+        session.execute(
+            select(m.MatchCriterionScore.match_id, func.sum(m.MatchCriterionScore.points)).group_by(
+                m.MatchCriterionScore.match_id
+            )
+        ).all()
+    )
     query = (
-        select(m.Match, m.Mother.full_name, m.Volunteer.full_name, m.Project.name)
+        select(
+            m.Match,
+            m.Mother.full_name,
+            m.Volunteer.full_name,
+            m.Project.name,
+            m.Mother.reference,
+            m.Volunteer.reference,
+        )
         .join(m.Mother, m.Match.mother_id == m.Mother.id)
         .join(m.Volunteer, m.Match.volunteer_id == m.Volunteer.id)
         .join(m.Project, m.Match.project_id == m.Project.id)
@@ -183,13 +201,17 @@ def load_matches(session: Session, ids: list[int] | None) -> list[dict[str, Any]
     if ids is not None:
         query = query.where(m.Match.id.in_(ids))
     by_id: dict[int, dict[str, Any]] = {}
-    for match, mother, volunteer, project in session.execute(query):
+    for match, mother, volunteer, project, mother_ref, volunteer_ref in session.execute(query):
         count, last = contacts.get(match.id, (0, None))
+        score = scores.get(match.id)
         by_id[match.id] = {
+            "mother_reference": mother_ref,
             "mother": mother,
+            "volunteer_reference": volunteer_ref,
             "volunteer": volunteer,
             "project": project,
             "status": MATCH_STATUS_LABELS[match.status],
+            "score": None if score is None else round(score, 1),
             "proposed_on": match.proposed_on,
             "introduction_visit_on": match.introduction_visit_on,
             "start_date": match.start_date,

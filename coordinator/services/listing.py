@@ -61,7 +61,7 @@ WAITING_STAGES: frozenset[MotherStage] = frozenset(
 OPEN_STAGES: frozenset[MotherStage] = ALL_STAGES - {MotherStage.CLOSED}
 
 #: The sort keys of the mothers list, one per column.
-MOTHER_SORTS = ("name", "stage", "due", "area", "referrer", "waiting", "volunteer")
+MOTHER_SORTS = ("name", "reference", "stage", "due", "area", "referrer", "waiting", "volunteer")
 
 #: How `mother_ids` reaches the ids:
 #: - "all": no search; SQLite chooses (the name index, for the whole list sorted by name).
@@ -97,6 +97,8 @@ class MotherFilter:
 @dataclass(frozen=True)
 class MotherRow:
     id: int
+    #: "M0042".
+    reference: str
     #: Full name, with the preferred name after it when she has one: "Małgorzata Nowak (Gosia)".
     name: str
     stage: str
@@ -173,6 +175,8 @@ def _filtered(flt: MotherFilter) -> bool:
 
 
 def _mother_sort_key(sort: str) -> Any:
+    if sort == "reference":
+        return Mother.reference
     if sort == "stage":
         return case({s: i for i, s in enumerate(STAGE_LABELS)}, value=Mother.stage)
     if sort == "due":
@@ -280,6 +284,7 @@ def _mother_rows_statement() -> Select[Any]:
     m = Mother
     return select(
         m.id,
+        m.reference,
         m.full_name,
         m.preferred_name,
         m.stage,
@@ -319,6 +324,7 @@ def _mother_row(r: Any, today: date) -> MotherRow:
     waiting = r.stage in WAITING_STAGES
     return MotherRow(
         id=r.id,
+        reference=r.reference or "",
         name=display_name(r.full_name, r.preferred_name),
         stage=STAGE_LABELS[r.stage],
         due_or_age=pregnancy_text(edd, r.baby_dob, today, approximate=approximate),

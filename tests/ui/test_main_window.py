@@ -86,7 +86,11 @@ def test_sections_and_their_shortcuts(qtbot, make_window, keystore, db_path):
     assert workspace.current_title() == "Matches"
     page = workspace.current_page()
     assert page.title.text() == "Matches"
-    assert page.message.text() == "Coming in a later version of Coordinator."
+    assert page.new_button.text() == "Find a volunteer…"
+
+    press(qtbot, window, Qt.Key.Key_6)
+    assert workspace.current_title() == "Reports"
+    assert workspace.current_page().message.text() == "Coming in a later version of Coordinator."
 
     press(qtbot, window, Qt.Key.Key_1)
     assert workspace.current_page() is workspace.page("today")

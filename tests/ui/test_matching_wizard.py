@@ -56,7 +56,7 @@ def test_the_breakdown_of_the_chosen_volunteer_adds_up_to_her_score(wizard):
     assert label == "Score"
     parts = [float(points.replace("−", "-")) for _c, points, _w in rows[:-1]]
     assert round(sum(parts), 1) == float(total) == round(candidate.score, 1)
-    assert wizard.chosen_title.text().startswith("Ann Abbott")
+    assert wizard.chosen_panel.title.text().startswith("Ann Abbott")
     wizard.table.selectRow(2)
     assert wizard.chosen().name == "Cat Cole"
     assert "LE4" in " ".join(why for _c, _p, why in wizard.breakdown.rows)

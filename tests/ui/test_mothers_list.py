@@ -62,11 +62,12 @@ def test_the_list_shows_everyone_with_every_column(page, people):
     ]
     model = page.table.model()
     cara = [model.index(2, c).data() for c in range(model.columnCount())]
-    assert cara[1:4] == ["Matched", cara[2], "LE1"]  # area: town, else postcode district
-    assert cara[2].startswith("due ") and "weeks" in cara[2]
-    assert cara[4] == "Amy Ref" and cara[5] == "" and cara[6] == "Vera Vol"
+    assert cara[1] == "M0003"  # her reference, given in the order they were added
+    assert cara[2:5] == ["Matched", cara[3], "LE1"]  # area: town, else postcode district
+    assert cara[3].startswith("due ") and "weeks" in cara[3]
+    assert cara[5] == "Amy Ref" and cara[6] == "" and cara[7] == "Vera Vol"
     bella = [model.index(1, c).data() for c in range(model.columnCount())]
-    assert bella[2].startswith("baby ") and bella[5] == "40" and bella[4] == "Midwives"
+    assert bella[3].startswith("baby ") and bella[6] == "40" and bella[5] == "Midwives"
     # the small safeguarding marker: Alice has an open concern
     flagged = model.index(0, 0).data(Qt.ItemDataRole.DecorationRole).pixmap(12, 12).toImage()
     plain = model.index(1, 0).data(Qt.ItemDataRole.DecorationRole).pixmap(12, 12).toImage()
@@ -261,7 +262,7 @@ def test_export_warns_then_writes_the_filtered_list_and_audits_it(
     with out.open(encoding="utf-8-sig") as fh:
         rows = list(csv.DictReader(fh))
     assert len(rows) == 2
-    assert {r[next(iter(r))] for r in rows} == {"Bella Brown", "Cara Clark"}
+    assert {r["Reference"] for r in rows} == {"M0002", "M0003"}  # Bella's and Cara's
     with vault.session() as s:
         events = s.scalars(select(AuditEvent).where(AuditEvent.action == AuditAction.EXPORT)).all()
     assert len(events) == 1 and events[0].entity_type == "mother"

@@ -155,7 +155,7 @@ def test_an_edit_is_saved_and_the_list_shows_it(qtbot, page, vault):
     save_and_close(qtbot, dialog)
 
     row = row_of(page, "Bea Brown")
-    assert page.model.data(page.model.index(row, 1)) == "Paused"
+    assert page.model.data(page.model.index(row, 2)) == "Paused"
     page.open_record(page.people["Bea"])
     again = page.dialog
     assert field(again, "email").text() == "bea@example.org"
@@ -166,10 +166,10 @@ def test_an_edit_is_saved_and_the_list_shows_it(qtbot, page, vault):
 def test_an_overdue_dbs_check_is_red_in_the_list_and_the_form(qtbot, page):
     model = page.model
     ann, bea = row_of(page, "Ann Abbott"), row_of(page, "Bea Brown")
-    overdue = model.index(ann, 2)
+    overdue = model.index(ann, 3)
     assert model.data(overdue) == f"{days(-5):%-d %b %Y} (overdue)"
     assert model.data(overdue, Qt.ItemDataRole.ForegroundRole).name() == ERROR_COLOUR
-    soon = model.index(bea, 2)
+    soon = model.index(bea, 3)
     assert model.data(soon, Qt.ItemDataRole.ForegroundRole).name() == WARNING_COLOUR
 
     page.open_record(page.people["Ann"])

@@ -34,17 +34,18 @@ def choose(combo, text: str) -> None:
 
 
 def test_the_list_shows_current_volunteers_with_their_columns(page):
-    headers = [page.model.headerData(c, Qt.Orientation.Horizontal) for c in range(6)]
-    assert headers == ["Name", "Status", "DBS due", "Languages", "Areas", "Matches"]
+    headers = [page.model.headerData(c, Qt.Orientation.Horizontal) for c in range(7)]
+    assert headers == ["Name", "Ref", "Status", "DBS due", "Languages", "Areas", "Matches"]
     assert shown_names(page) == ["Ann Abbott", "Bea Brown", "Dee Dunn"]  # Cat has left
-    assert cells(page, "Ann Abbott")[1:] == [
+    assert cells(page, "Ann Abbott")[1].startswith("V")  # her reference
+    assert cells(page, "Ann Abbott")[2:] == [
         "Active",
         f"{page.model.row_data(0).dbs_due:%-d %b %Y} (overdue)",
         "Polish",
         "Leicester",
         "0 of 2",
     ]
-    assert cells(page, "Dee Dunn")[5] == "1 of 2"
+    assert cells(page, "Dee Dunn")[6] == "1 of 2"
     assert page.count_label.text() == "3 volunteers"
 
 
@@ -81,7 +82,7 @@ def test_sorting_by_dbs_due_puts_the_earliest_first(qtbot, page):
     qtbot.mouseClick(
         header.viewport(),
         Qt.MouseButton.LeftButton,
-        pos=QPoint(header.sectionViewportPosition(2) + 10, header.height() // 2),
+        pos=QPoint(header.sectionViewportPosition(3) + 10, header.height() // 2),
     )
     assert shown_names(page)[:2] == ["Ann Abbott", "Bea Brown"]
 

@@ -253,9 +253,10 @@ def test_csv_export_has_a_byte_order_mark_and_uk_dates(vault, tmp_path):
     data = path.read_bytes()
     assert data.startswith(b"\xef\xbb\xbf")
     rows = read_back(path)
-    assert rows[0][:3] == ["Full name", "Preferred name", "Date of birth"]
+    assert rows[0][:4] == ["Reference", "Full name", "Preferred name", "Date of birth"]
     lucja = dict(zip(rows[0], rows[1], strict=True))
     assert lucja["Full name"] == "Łucja Nowak" and lucja["Date of birth"] == "02/01/1980"
+    assert lucja["Reference"] == "V0001"
     assert lucja["DBS type"] == "Enhanced with barred list" and lucja["DBS update service"] == "Yes"
     assert lucja["Areas"] == "Leicester, north;"  # a lone item with a comma stays one item
     assert lucja["Availability"] == "Wed afternoon" and lucja["Travel radius (km)"] == "7.5"
@@ -268,7 +269,7 @@ def test_export_is_restricted_to_the_given_ids_in_their_order(vault, tmp_path):
     wanted = [ids["Ola"], ids["Zoë Brontë"], 99_999]
     result = export(vault, "mothers", tmp_path / "some.csv", ids=wanted)
     assert result.count == 2
-    assert [r[0] for r in read_back(result.path)[1:]] == ["Ola", "Zoë Brontë"]
+    assert [r[1] for r in read_back(result.path)[1:]] == ["Ola", "Zoë Brontë"]
     assert export(vault, "mothers", tmp_path / "none.csv", ids=[]).count == 0
 
 
@@ -336,6 +337,10 @@ def test_matches_are_exported_one_a_row_with_their_people_dates_and_contacts(vau
         proposed = m.Match(
             mother=zoe, volunteer=vera, project=project, proposed_on=date(2026, 9, 5)
         )
+        active.criterion_scores = [
+            m.MatchCriterionScore(criterion="distance", points=2.5, weight=6),
+            m.MatchCriterionScore(criterion="language", points=4.0, weight=8),
+        ]
         s.add_all([active, proposed])
         s.flush()
         for day in (21, 28):
@@ -351,8 +356,16 @@ def test_matches_are_exported_one_a_row_with_their_people_dates_and_contacts(vau
     assert result.count == 2
     rows = read_back(result.path)
     header = rows[0]
-    assert header[:4] == ["Mother", "Volunteer", "Project", "Status"]
-    by_mother = {row[0]: dict(zip(header, row, strict=True)) for row in rows[1:]}
+    assert header[:7] == [
+        "Mother's reference",
+        "Mother",
+        "Volunteer's reference",
+        "Volunteer",
+        "Project",
+        "Status",
+        "Score",
+    ]
+    by_mother = {row[1]: dict(zip(header, row, strict=True)) for row in rows[1:]}
     assert list(by_mother) == ["'=Zoë Zee", "Amy Ashworth"]  # oldest proposal first
     amy_row = by_mother["Amy Ashworth"]
     assert (amy_row["Status"], amy_row["Started on"], amy_row["Agreed contact"]) == (
@@ -361,6 +374,8 @@ def test_matches_are_exported_one_a_row_with_their_people_dates_and_contacts(vau
         "Weekly",
     )
     assert (amy_row["Contacts logged"], amy_row["Last contact"]) == ("2", "28/09/2026")
+    assert (amy_row["Mother's reference"], amy_row["Volunteer's reference"]) == ("M0001", "V0001")
+    assert amy_row["Score"] == "6.5" and by_mother["'=Zoë Zee"]["Score"] == ""
     assert by_mother["'=Zoë Zee"]["Contacts logged"] == "0"
 
     book = export(vault, "matches", tmp_path / "matches.xlsx").path

@@ -203,6 +203,13 @@ def _populate(session: Session) -> None:
     session.add(AuditEvent(action=AuditAction.CREATE, entity_type="mother", entity_id=1))
     session.add(models.Setting(key="charity.name", value='"Test charity"'))
     session.add(models.Draft(form="mother", payload="{}"))
+    session.add(models.MatchingRule(project_id=project.id, criterion="age", weight=3))
+    session.add(models.MatchingSetting(project_id=project.id))
+    session.execute(
+        models.matching_required_training.insert().values(
+            project_id=project.id, training_module_id=module.id
+        )
+    )
     session.commit()
 
 

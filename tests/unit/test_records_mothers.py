@@ -146,7 +146,7 @@ def full_form(vault) -> MotherForm:
 
 #: The form's fields that are not edited (read only), and its lists of items.
 EDITABLE = (
-    ("id", "stage_changed_on", "stage_history"),
+    ("id", "reference", "stage_changed_on", "stage_history"),
     ("consents", "safeguarding_concerns", "professionals"),
 )
 

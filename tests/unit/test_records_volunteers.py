@@ -102,7 +102,7 @@ def full_form(vault) -> VolunteerForm:
 
 #: The form's fields that are not edited (read only), and its lists of items.
 EDITABLE = (
-    ("id", "status_since", "status_history", "status_note"),
+    ("id", "reference", "status_since", "status_history", "status_note"),
     ("trainings", "dbs_checks", "references"),
 )
 

@@ -159,7 +159,11 @@ PERSON_FIELDS = (
     F("email", "Email|E-mail|Email address|E-mail address", EMAIL),
 )
 SLOT_HEADERS = "Availability|Available|Available times|When available|Free times"
+#: Our reference (M0042, V0007): a row that carries one already in the database is that
+#: record again; any other is given a new one when saved.
+REFERENCE = F("reference", "Reference|Our ref|Our reference|Ref|Ref no|Reference number")
 MOTHER_FIELDS: tuple[Field, ...] = (
+    REFERENCE,
     F("full_name", "Full name|Name|Mum's name|Mother|Client name|Mother's name|Mum|Mother name|"
       "Client|Parent|Parent's name|Woman's name|Service user|Mum name", what="The full name"),
     FIRST,
@@ -236,6 +240,7 @@ MOTHER_FIELDS: tuple[Field, ...] = (
       INT, low=m.OUTCOME_SCORE_MIN, high=m.OUTCOME_SCORE_MAX),
 )
 VOLUNTEER_FIELDS: tuple[Field, ...] = (
+    REFERENCE,
     F("full_name", "Full name|Name|Volunteer|Volunteer name|Volunteer's name|Peer supporter|"
       "Befriender|Mentor", what="The full name"),
     FIRST,

@@ -13,6 +13,7 @@ from sqlalchemy import Table, select
 from sqlalchemy.orm import Session
 
 from coordinator import models as m
+from coordinator.services import references
 from coordinator.services.importing.convert import Converted
 from coordinator.services.importing.fields import DBS_FIELDS, VOLUNTEER_FIELDS, enum_label, norm
 from coordinator.services.validation import Invalid, check_after, check_edd, required
@@ -155,10 +156,16 @@ def name_key(name: object) -> str:
     return norm(name or "")
 
 
+def reference_keys(v: dict[str, Any]) -> list[tuple]:
+    """A reference given in the file (M0042, m42) recognises the record it belongs to."""
+    parsed = references.parse_reference(str(v.get("reference") or ""))
+    return [("reference", *parsed)] if parsed else []
+
+
 def mother_keys(v: dict[str, Any]) -> list[tuple]:
     name = name_key(v.get("full_name"))
     keys = [(name, what, v[what]) for what in ("date_of_birth", "edd") if v.get(what)]
-    return keys or [(name, "referred", v.get("referral_received_on"))]
+    return (keys or [(name, "referred", v.get("referral_received_on"))]) + reference_keys(v)
 
 
 # Volunteers ------------------------------------------------------------------------------
@@ -228,7 +235,7 @@ def volunteer_keys(v: dict[str, Any]) -> list[tuple]:
         keys.append((name, "email", str(v["email"]).casefold()))
     if v.get("phone"):
         keys.append((name, "phone", re.sub(r"\D", "", str(v["phone"]))))
-    return keys or [(name, None, None)]
+    return (keys or [(name, None, None)]) + reference_keys(v)
 
 
 # Services --------------------------------------------------------------------------------
@@ -271,7 +278,7 @@ KIND_SPECS: dict[str, Kind] = {
         extra=mother_extra,
         check=check_mother,
         keys=mother_keys,
-        key_columns=("full_name", "date_of_birth", "edd", "referral_received_on"),
+        key_columns=("full_name", "date_of_birth", "edd", "referral_received_on", "reference"),
     ),
     "volunteers": Kind(
         "volunteers",
@@ -288,7 +295,7 @@ KIND_SPECS: dict[str, Kind] = {
         extra=volunteer_extra,
         check=check_volunteer,
         keys=volunteer_keys,
-        key_columns=("full_name", "date_of_birth", "email", "phone"),
+        key_columns=("full_name", "date_of_birth", "email", "phone", "reference"),
     ),
     "services": Kind(
         "services",

@@ -16,7 +16,7 @@ from pathlib import Path
 from sqlalchemy import func, select
 
 from coordinator.models import AuditAction
-from coordinator.services import audit
+from coordinator.services import audit, references
 from coordinator.services.importing.convert import Lookups, convert_cells, load_lookups
 from coordinator.services.importing.kinds import Kind, Record, kind_spec
 from coordinator.services.importing.readers import ImportCancelled, ImportFileError, Row
@@ -138,6 +138,7 @@ def _save(
         ids = list(range(first, first + len(records)))
         for record, id_ in zip(records, ids, strict=True):
             record.main["id"] = id_
+        references.assign(session, spec.table.name, [r.main for r in records])
         for start in range(0, len(records), INSERT_BATCH):
             session.execute(
                 spec.table.insert(), [r.main for r in records[start : start + INSERT_BATCH]]

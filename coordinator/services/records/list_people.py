@@ -41,7 +41,7 @@ ALL_STATUSES: frozenset[VolunteerStatus] = frozenset(VolunteerStatus)
 CURRENT_MATCH = (MatchStatus.ACTIVE, MatchStatus.PAUSED)
 #: A DBS check falling due within this many days is "due soon".
 DBS_DUE_SOON_DAYS = 60
-VOLUNTEER_SORTS = ("name", "status", "dbs_due", "languages", "areas", "matches")
+VOLUNTEER_SORTS = ("name", "reference", "status", "dbs_due", "languages", "areas", "matches")
 SERVICE_SORTS = ("name", "category", "area", "phone")
 
 
@@ -58,6 +58,8 @@ class VolunteerFilter:
 @dataclass(frozen=True)
 class VolunteerRow:
     id: int
+    #: "V0007".
+    reference: str
     name: str
     status: str
     #: Next check due on the latest DBS check (None when none is recorded).
@@ -129,6 +131,7 @@ def _current_matches() -> Any:
 
 def _volunteer_sort_key(sort: str) -> Any:
     keys = {
+        "reference": lambda: Volunteer.reference,
         "status": lambda: case(
             {s: i for i, s in enumerate(VOLUNTEER_STATUS_LABELS)}, value=Volunteer.status
         ),
@@ -194,6 +197,7 @@ def _volunteer_rows_statement() -> Select[Any]:
     v = Volunteer
     return select(
         v.id,
+        v.reference,
         v.full_name,
         v.preferred_name,
         v.status,
@@ -216,6 +220,7 @@ def volunteer_rows(source: Source, ids: list[int], today: date | None = None) ->
                 due = r.dbs_due
                 found[r.id] = VolunteerRow(
                     id=r.id,
+                    reference=r.reference or "",
                     name=display_name(r.full_name, r.preferred_name),
                     status=VOLUNTEER_STATUS_LABELS[r.status],
                     dbs_due=due,

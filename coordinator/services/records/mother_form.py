@@ -152,6 +152,8 @@ class MotherForm:
     end_outcome_score: int | None = None
 
     # Read-only
+    #: "M0042" once saved ("" for a new record).
+    reference: str = ""
     stage_changed_on: date | None = None
     stage_history: list[StageChangeItem] = field(default_factory=list)
 
@@ -172,7 +174,7 @@ CHOICES: dict[str, type[enum.Enum]] = {
 }
 
 #: Fields save never writes.
-READ_ONLY = frozenset({"id", "stage_changed_on", "stage_history"})
+READ_ONLY = frozenset({"id", "reference", "stage_changed_on", "stage_history"})
 
 
 def blank_mother(today: date | None = None) -> MotherForm:

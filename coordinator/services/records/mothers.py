@@ -26,6 +26,7 @@ from coordinator.models import (
     Professional,
     SafeguardingConcern,
 )
+from coordinator.services.records.errors import FormInvalid
 from coordinator.services.records.mother_form import (
     ConsentItem,
     MotherForm,
@@ -52,10 +53,15 @@ def _read_history(mother: Mother, form: MotherForm) -> None:
 def _record_stage(
     mother: Mother, clean: CleanMother, old: MotherStage | None, today: date
 ) -> set[str]:
-    """A new referral, or a stage change, adds a row to her stage history."""
+    """A new referral, or a stage change, adds a row to her stage history. A saved record is
+    not moved to "Matched" by hand: a match becoming active does that (services.matching)."""
     new = mother.stage
     if new is old:
         return set()
+    if new is MotherStage.MATCHED and old is not None:
+        raise FormInvalid(
+            {"stage": "Matched is set when one of her matches starts: accept a match instead."}
+        )
     on = mother.referral_received_on if old is None and new is MotherStage.RECEIVED else today
     closing = new is MotherStage.CLOSED
     mother.stage_changed_on = on

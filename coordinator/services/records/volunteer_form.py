@@ -98,6 +98,8 @@ class VolunteerForm:
     notes: str = ""
 
     # Read-only
+    #: "V0007" once saved ("" for a new record).
+    reference: str = ""
     status_since: date | None = None
     status_history: list[StatusChangeItem] = field(default_factory=list)
 

@@ -55,10 +55,13 @@ class MatchingTab(QScrollArea):
         self.training.setFixedHeight(rows * max(self.training.sizeHintForRow(0), 20) + 8)
         self.induction = QCheckBox(translate("ProjectForm", "Volunteers must have had induction"))
         self.language = QCheckBox(
+            translate("ProjectForm", "Interpreter needed: only volunteers who speak her language")
+        )
+        self.language.setToolTip(
             translate(
                 "ProjectForm",
-                "A mother who needs an interpreter is matched only with a volunteer who "
-                "speaks her language",
+                "A mother who needs an interpreter is proposed only volunteers who speak "
+                "one of her languages",
             )
         )
         layout = QVBoxLayout(body)

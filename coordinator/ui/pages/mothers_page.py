@@ -97,6 +97,7 @@ class MothersPage(FormListPage):
             Column(
                 self.tr("Name"), "name", "name", decoration=_marker, tooltip=_name_tip, width=215
             ),
+            Column(self.tr("Ref"), "reference", "reference", width=70),
             Column(self.tr("Stage"), "stage", "stage", width=140, words=True),
             Column(self.tr("Due date or baby's age"), "due_or_age", "due", width=180),
             Column(self.tr("Area"), "area", "area", width=120),
@@ -117,7 +118,7 @@ class MothersPage(FormListPage):
             lambda ids: mother_rows(vault, ids),
             title=self.tr("Mothers"),
             new_text=self.tr("New referral"),
-            search_placeholder=self.tr("Search name, postcode, phone or referrer"),
+            search_placeholder=self.tr("Search name, reference, postcode, phone or referrer"),
             parent=parent,
         )
         self._build_filters()  # the list loads when the page is first shown (FormListPage)

@@ -90,6 +90,7 @@ class VolunteersPage(FormListPage):
     def __init__(self, vault: Vault, parent: QWidget | None = None, *, today: date | None = None):
         columns = [
             Column(translate("VolunteersPage", "Name"), "name", "name", width=230),
+            Column(translate("VolunteersPage", "Ref"), "reference", "reference", width=70),
             Column(
                 translate("VolunteersPage", "Status"), "status", "status", width=110, words=True
             ),

@@ -76,7 +76,9 @@ class MotherDialog(FormDialog):
         self.summary = note()
         self.summary.setObjectName("summary")
         self.flag = note("", ERROR_COLOUR)
-        self.build(self._make_sections(), header=[self.summary, self.flag])
+        self.reference = note()
+        self.reference.setObjectName("reference")
+        self.build(self._make_sections(), header=[self.reference, self.summary, self.flag])
         self.resize(*DIALOG_SIZE)
         self.open_record(mother_id)  # RecordNotFound when she has gone
 
@@ -147,6 +149,12 @@ class MotherDialog(FormDialog):
 
     def show_heading(self, form: MotherForm) -> None:
         super().show_heading(form)
+        self.reference.setText(
+            self.tr("Our ref {reference}").format(reference=form.reference)
+            if form.reference
+            else ""
+        )
+        self.reference.setVisible(bool(form.reference))
         self.summary.setText(self.pregnancy.derived.text() if form.edd or form.baby_dob else "")
         self.summary.setVisible(bool(self.summary.text()))
         flags = []

@@ -22,6 +22,7 @@ from coordinator.ui.forms.volunteer_form.references import ReferencesSection
 from coordinator.ui.forms.volunteer_form.status import StatusSection
 from coordinator.ui.forms.volunteer_form.training import ProjectsSection, TrainingSection
 from coordinator.ui.kit.form_dialog import FormDialog
+from coordinator.ui.kit.widgets import note
 
 DIALOG_SIZE = (900, 700)
 
@@ -35,7 +36,7 @@ class VolunteerFormDialog(FormDialog):
         "dbs_checks": volunteers.DbsItem,
         "references": volunteers.ReferenceItem,
     }
-    read_only = frozenset({"status_since", "status_history"})
+    read_only = frozenset({"reference", "status_since", "status_history"})
 
     def __init__(
         self,
@@ -66,6 +67,8 @@ class VolunteerFormDialog(FormDialog):
             vocabularies.labels(vault, "experience_tag"),
         )
         self.where = AvailabilitySection()
+        self.reference = note()
+        self.reference.setObjectName("reference")
         self.matches = MatchesSection(vault, "volunteer")
         attach_matches(self, self.matches, self.today)
         self.build(
@@ -79,7 +82,8 @@ class VolunteerFormDialog(FormDialog):
                 self.references,
                 self.about,
                 self.where,
-            ]
+            ],
+            header=[self.reference],
         )
         self.resize(*DIALOG_SIZE)
         self.open_record(volunteer_id)  # RecordNotFound when she has gone
@@ -101,6 +105,15 @@ class VolunteerFormDialog(FormDialog):
 
     def delete_record(self, record_id: int) -> None:
         volunteers.delete_volunteer(self.vault, record_id)
+
+    def show_heading(self, form: Any) -> None:
+        super().show_heading(form)
+        self.reference.setText(
+            self.tr("Our ref {reference}").format(reference=form.reference)
+            if form.reference
+            else ""
+        )
+        self.reference.setVisible(bool(form.reference))
 
     def title_for(self, form: Any) -> str:
         name = form.full_name.strip()

@@ -11,11 +11,13 @@ from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
+    QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QProgressBar,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QTableWidget,
     QTableWidgetItem,
@@ -52,8 +54,12 @@ class BatchDialog(TaskDialog):
         self.save_task.failed.connect(self._failed)
         self.setWindowTitle(self.tr("Match the waiting list"))
         self.project = QComboBox()
+        self.project.setMinimumContentsLength(28)
+        self.project.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
         self.project.setAccessibleName(self.tr("Project"))
-        self.project.addItem(self.tr("Mothers in no project"), None)
+        self.project.addItem(self.tr("All projects"), None)
         for project_id, name in vocabularies.project_choices(vault):
             self.project.addItem(name, project_id)
         if self.project.count() > 1:
@@ -86,9 +92,13 @@ class BatchDialog(TaskDialog):
         for widget in (self.breakdown_title, self.breakdown, self.unmatched_title, self.unmatched):
             column.addWidget(widget)
         column.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(right)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.table)
-        splitter.addWidget(right)
+        splitter.addWidget(scroll)
         splitter.setSizes([620, 480])
         splitter.setChildrenCollapsible(False)
         self.message = MessageLabel()
@@ -100,12 +110,14 @@ class BatchDialog(TaskDialog):
             button.setAutoDefault(False)
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("Project")))
-        top.addWidget(self.project, 1)
+        top.addWidget(self.project)
         top.addWidget(self.plan_button)
         top.addWidget(self.progress)
         top.addWidget(self.cancel_button)
+        top.addStretch(1)
         bottom = QHBoxLayout()
         bottom.addWidget(self.message, 1)
+        bottom.addStretch(1)
         bottom.addWidget(self.close_button)
         bottom.addWidget(self.save_button)
         layout = QVBoxLayout(self)

@@ -90,11 +90,11 @@ class MatchDetailPane(QScrollArea):
         left, right = QVBoxLayout(), QVBoxLayout()
         for column in (left, right):
             column.setSpacing(8)
+        left.addLayout(row)  # first, so the buttons stay put whatever the match shows
+        left.addWidget(self.message)
         for widget in (self.empty, self.title, self.status):
             left.addWidget(widget)
         left.addLayout(self.facts)
-        left.addLayout(row)
-        left.addWidget(self.message)
         left.addWidget(self.history_title)
         left.addWidget(self.history)
         left.addStretch(1)

@@ -80,7 +80,8 @@ class PickMotherDialog(QDialog):
                 if row.days_waiting is not None
                 else word(row.stage)
             )
-            item = QListWidgetItem(f"{row.name} · {row.area or '—'} · {waiting}")
+            name = f"{row.name} ({row.reference})" if row.reference else row.name
+            item = QListWidgetItem(f"{name} · {row.area or '—'} · {waiting}")
             item.setData(Qt.ItemDataRole.UserRole, row.id)
             self.list.addItem(item)
         if rows:

@@ -122,6 +122,10 @@ class ProposeDialog(TaskDialog):
         layout.addWidget(buttons)
         self.setMinimumWidth(560)
 
+    def showEvent(self, event: Any) -> None:  # noqa: N802 (Qt's name)
+        super().showEvent(event)
+        self.rationale.setFocus()  # her own words are what she types first
+
     def show_details(self, details: ProposalDetails) -> None:
         self.proposed_on.set_value(details.proposed_on)
         self.introduction.set_value(details.introduction_visit_on)

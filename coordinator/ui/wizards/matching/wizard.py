@@ -16,12 +16,10 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
-    QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
-    QScrollArea,
     QSplitter,
     QTableView,
     QVBoxLayout,
@@ -40,15 +38,14 @@ from coordinator.storage.vault import Vault
 from coordinator.ui.kit.operations import error_message
 from coordinator.ui.kit.task_dialog import TaskDialog
 from coordinator.ui.kit.widgets import QUIET_COLOUR, MessageLabel, heading, note, read_only_rows
+from coordinator.ui.wizards.matching.chosen import ChosenPanel
 from coordinator.ui.wizards.matching.common import (
-    Breakdown,
     ScoreBarDelegate,
     criterion_name,
-    score_text,
 )
 from coordinator.ui.wizards.matching.compare import CompareDialog
 from coordinator.ui.wizards.matching.excluded import ExcludedPanel
-from coordinator.ui.wizards.matching.models import COMPARE_LIMIT, CandidateModel, distance_text
+from coordinator.ui.wizards.matching.models import COMPARE_LIMIT, CandidateModel
 from coordinator.ui.wizards.matching.propose import ProposeDialog
 from coordinator.ui.wizards.matching.summary import SummaryPanel
 from coordinator.ui.wizards.matching.weights import WeightsDialog
@@ -118,27 +115,12 @@ class MatchingWizard(TaskDialog):
         column.addWidget(self.table, 1)
         column.addWidget(self.empty, 1)
 
-        self.chosen_title = heading("", 2)
-        self.chosen_facts = note()
-        self.breakdown = Breakdown()
-        self.tie_rule = note()
-        detail = QWidget()
-        inner = QVBoxLayout(detail)
-        inner.setContentsMargins(12, 0, 4, 0)
-        inner.addWidget(self.chosen_title)
-        inner.addWidget(self.chosen_facts)
-        inner.addWidget(self.breakdown)
-        inner.addSpacing(8)
-        inner.addWidget(self.tie_rule)
-        inner.addStretch(1)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setWidget(detail)
+        self.chosen_panel = ChosenPanel()
+        self.breakdown = self.chosen_panel.breakdown
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(left)
-        self.splitter.addWidget(scroll)
+        self.splitter.addWidget(self.chosen_panel)
         self.splitter.setSizes([620, 580])
         self.splitter.setChildrenCollapsible(False)
         self.excluded = ExcludedPanel()
@@ -241,7 +223,7 @@ class MatchingWizard(TaskDialog):
             self.excluded.set_open(False)
         elif not total:
             self.excluded.set_open(True)
-        self.tie_rule.setText(self.tr("Ties: {rule}").format(rule=suggestion.tie_rule))
+        self.chosen_panel.tie_rule.setText(self.tr("Ties: {rule}").format(rule=suggestion.tie_rule))
         self.select(chosen.volunteer_id if chosen else None)
         self._weights_text()
         self._enable()
@@ -274,29 +256,8 @@ class MatchingWizard(TaskDialog):
 
     def _show_chosen(self) -> None:
         chosen = self.chosen()
-        if chosen is None:
-            self.chosen_title.setText("")
-            self.chosen_facts.setText(self.tr("Choose a volunteer to see why she scores so."))
-            self.breakdown.show_contributions(())
-            self.breakdown.setVisible(False)
-            self._enable()
-            return
-        rank = self.model.row_of(chosen.volunteer_id) + 1
-        self.chosen_title.setText(
-            self.tr("{name} ({reference}): {score} points").format(
-                name=chosen.name, reference=chosen.reference, score=score_text(chosen.score)
-            )
-        )
-        self.chosen_facts.setText(
-            self.tr("Ranked {rank} · {distance} · matches now {active} of {capacity}").format(
-                rank=rank,
-                distance=distance_text(chosen.distance_km),
-                active=chosen.active_matches,
-                capacity=chosen.capacity,
-            )
-        )
-        self.breakdown.setVisible(True)
-        self.breakdown.show_contributions(chosen.contributions)
+        rank = self.model.row_of(chosen.volunteer_id) + 1 if chosen else 0
+        self.chosen_panel.show_candidate(chosen, rank)
         self._enable()
 
     def _enable(self) -> None:

@@ -5,8 +5,9 @@ by triggers on every insert, update and delete, so nothing here has to be called
 record changes. What is indexed:
 
 - mothers: full name, preferred name, postcode (also without its space), phone (also as
-  digits only), referrer's name and agency;
-- volunteers: full name, preferred name, postcode (both ways), phone (both ways), email;
+  digits only), referrer's name and agency, reference (M0042; migration 0004);
+- volunteers: full name, preferred name, postcode (both ways), phone (both ways), email,
+  reference (V0007);
 - local services: name, category, area, notes.
 
 What the user typed is never passed to FTS5 as query syntax: each word becomes a quoted

@@ -9,6 +9,7 @@ life, batch-match a waiting list.
 - batch.py: the waiting list as one assignment problem.
 """
 
+from coordinator.services.changes import Kind
 from coordinator.services.matching.batch import (
     BatchPlan,
     BatchProposal,
@@ -57,7 +58,15 @@ from coordinator.services.matching.rules import (
 from coordinator.services.matching.suggest import suggest
 from coordinator.services.references import find_by_reference
 
+#: What proposing, a lifecycle step or saving a plan changes, for an operation's `changes`:
+#: the match, the mother's stage, the volunteer's places taken, and Today's alerts.
+MATCHING_CHANGES = frozenset({Kind.MATCH, Kind.MOTHER, Kind.VOLUNTEER, Kind.ALERT})
+#: What save_rules changes.
+RULES_CHANGES = frozenset({Kind.PROJECT, Kind.SETTING})
+
 __all__ = [
+    "MATCHING_CHANGES",
+    "RULES_CHANGES",
     "BatchPlan",
     "BatchProposal",
     "Candidate",

@@ -91,7 +91,7 @@ def best_assignment(
     from scipy.optimize import linear_sum_assignment  # ~0.5 s to import: only when needed
 
     useful = eligible.any(axis=0) & (remaining > 0)
-    places = np.minimum(remaining, eligible.sum(axis=0)) * useful
+    places = (np.minimum(remaining, eligible.sum(axis=0)) * useful).astype(np.int64)
     owner = np.repeat(np.arange(cols), places)
     bonus = float(rows * (int(tenths.max(initial=0)) + 1) + 1)
     gain = np.where(eligible[:, owner], bonus + tenths[:, owner], -1.0)

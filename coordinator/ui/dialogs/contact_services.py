@@ -50,6 +50,7 @@ class ServicePicker(QWidget):
         layout.addLayout(row)
         self.setFocusProxy(self.line)
         self.reload()
+        self.set_chosen(())
 
     def reload(self) -> None:
         """Read the directory again (a service may have been added elsewhere)."""

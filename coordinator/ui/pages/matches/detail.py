@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from coordinator.services.matching import MatchDetail, match_detail
 from coordinator.storage.vault import Vault
+from coordinator.ui.dialogs.ending_dialog import EndingDialog
 from coordinator.ui.kit.operations import error_message
 from coordinator.ui.kit.widgets import QUIET_COLOUR, MessageLabel, heading, lend_lock_action, note
 from coordinator.ui.pages.matches.actions import ActionDialog, specs
@@ -214,11 +215,15 @@ class MatchDetailPane(QScrollArea):
             mother=person(row.mother_name, row.mother_ref),
             volunteer=person(row.volunteer_name, row.volunteer_ref),
         )
-        dialog = ActionDialog(
-            self.vault, self.detail.row.match_id, specs()[key], who, today=self.today, parent=self
-        )
+        if key == "end":  # the ending workflow: its checklist, then the engine's end()
+            dialog = EndingDialog(self.vault, row.match_id, who, today=self.today, parent=self)
+            dialog.ended.connect(self._ended)
+        else:
+            dialog = ActionDialog(
+                self.vault, row.match_id, specs()[key], who, today=self.today, parent=self
+            )
+            dialog.done_action.connect(self._acted)
         lend_lock_action(dialog, self)
-        dialog.done_action.connect(self._acted)
         dialog.finished.connect(lambda *_: self._closed(dialog))
         self.dialog = dialog
         dialog.open()
@@ -228,6 +233,13 @@ class MatchDetailPane(QScrollArea):
         if self.dialog is dialog:
             self.dialog = None
         dialog.deleteLater()
+
+    def _ended(self, match_id: int, letters: tuple[str, ...]) -> None:
+        self._acted(match_id)
+        lines = "".join(f"\n• {letter}" for letter in letters)
+        self.message.show_message(
+            self.tr("The match has ended. Letters to send:") + lines, "success"
+        )
 
     def _acted(self, match_id: int) -> None:
         self.show_match(match_id)

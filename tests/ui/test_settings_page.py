@@ -42,8 +42,13 @@ def list_texts(page: SettingsPage) -> list[str]:
 def test_the_sections_are_listed_in_order_and_the_first_is_shown(qtbot, vault):
     page = shown_page(qtbot, vault)
     assert page.title.text() == "Settings"
-    assert list_texts(page) == ["Security", "Backups", "Records"]
-    assert [spec.key for spec in section_specs()] == ["security", "backups", "records"]
+    assert list_texts(page) == ["Security", "Backups", "Records", "Ending checklists"]
+    assert [spec.key for spec in section_specs()] == [
+        "security",
+        "backups",
+        "records",
+        "checklists",
+    ]
     security = page.current_section()
     assert security.title.text() == "Security" and security.auto_lock.isVisible()
     assert page.built_sections() == [security]  # the others are built when first shown
@@ -146,7 +151,7 @@ def test_unsaved_changes_are_marked_in_the_list_and_kept_when_switching(qtbot, v
     page.section("security").auto_lock.setValue(5)
     page.show_section("backups").keep.setValue(4)
 
-    assert list_texts(page) == ["Security  •", "Backups  •", "Records"]
+    assert list_texts(page) == ["Security  •", "Backups  •", "Records", "Ending checklists"]
     assert page.list.item(0).toolTip() == "Security: unsaved changes"
     assert page.has_unsaved() and page.unsaved_titles() == ["Security", "Backups"]
     page.show_section("security")
@@ -154,7 +159,7 @@ def test_unsaved_changes_are_marked_in_the_list_and_kept_when_switching(qtbot, v
 
     qtbot.mouseClick(page.section("security").discard_button, Qt.MouseButton.LeftButton)
     assert page.section("security").auto_lock.value() == 10
-    assert list_texts(page) == ["Security", "Backups  •", "Records"]
+    assert list_texts(page) == ["Security", "Backups  •", "Records", "Ending checklists"]
     assert page.unsaved_titles() == ["Backups"]
 
 
@@ -198,7 +203,7 @@ def test_unsaved_settings_are_offered_back_after_ctrl_l(qtbot, make_window, keys
     assert security.restored_note.isVisible()
     assert security.auto_lock.value() == 7
     assert backups_section.folder.text() == "/media/usb/backups"
-    assert list_texts(page) == ["Security  •", "Backups  •", "Records"]
+    assert list_texts(page) == ["Security  •", "Backups  •", "Records", "Ending checklists"]
     vault = window.controller.vault
     assert drafts.pending(vault) == []  # applied, so deleted
     assert preferences.auto_lock_minutes(vault) == 10  # not saved until the user says so

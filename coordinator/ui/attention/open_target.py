@@ -16,7 +16,6 @@ FORM_SECTIONS = {
     "pregnancy": "PregnancySection",
     "matches": "MatchesSection",
     "dbs": "DbsSection",
-    "supervision": "StatusSection",
 }
 PAGES = {"mother": "mothers", "volunteer": "volunteers"}
 
@@ -46,6 +45,8 @@ def open_target(workspace, target: Target) -> QWidget | None:  # noqa: ANN001 (a
     if key is None or target.id is None:
         return None
     page = workspace.show_key(key)
+    if target.section == "supervision":  # the volunteer's supervision notes, not his form
+        return page.open_supervision(target.id)
     dialog = page.open_form(target.id)
     if dialog is not None and target.section:
         show_section(dialog, target.section)

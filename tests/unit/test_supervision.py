@@ -11,6 +11,7 @@ import pytest
 from coordinator import models as m
 from coordinator.models import SupervisionKind
 from coordinator.services import contacts, exporting, supervision
+from coordinator.services.contacts_export import export_contacts
 from coordinator.services.records.mothers import load_mother
 
 T = date(2026, 3, 2)
@@ -109,5 +110,7 @@ def test_supervision_notes_never_reach_a_mothers_outputs(vault, people, tmp_path
         else:
             text = path.read_text(encoding="utf-8-sig")
         assert SECRET not in text, name
+    contacts_file, _count = export_contacts(vault, tmp_path / "contacts.csv")
+    assert SECRET not in contacts_file.read_text(encoding="utf-8-sig")
     assert SECRET not in repr(load_mother(vault, people["Amira"]))
     assert SECRET not in repr(contacts.match_contacts(vault, people["Sam match"], T))

@@ -63,6 +63,16 @@
     </message>
 </context>
 <context>
+    <name>ContactDialog</name>
+    <message numerus="yes">
+        <source>%n contact(s) saved in this window.</source>
+        <translation>
+            <numerusform>%n contact saved in this window.</numerusform>
+            <numerusform>%n contacts saved in this window.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ExcludedPanel</name>
     <message numerus="yes">
         <source>%n volunteer(s) cannot support her</source>
@@ -218,6 +228,23 @@
         <translation>
             <numerusform>%n day</numerusform>
             <numerusform>%n days</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SupervisionDialog</name>
+    <message numerus="yes">
+        <source> · %n open action(s)</source>
+        <translation>
+            <numerusform> · %n open action</numerusform>
+            <numerusform> · %n open actions</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n open concern(s)</source>
+        <translation>
+            <numerusform>%n open concern</numerusform>
+            <numerusform>%n open concerns</numerusform>
         </translation>
     </message>
 </context>

@@ -33,20 +33,13 @@ from PySide6.QtWidgets import (
 from coordinator import models as m
 from coordinator.services import contacts
 from coordinator.services.changes import Kind
-from coordinator.services.contacts import MEDIUM_LABELS, SUPPORT_LABELS, ContactInvalid
+from coordinator.services.contacts import MEDIUM_LABELS, ContactInvalid
 from coordinator.storage.vault import Vault
 from coordinator.ui.dialogs.contact_services import ServicePicker
 from coordinator.ui.kit.form_parts.fields import DateEdit, NumberEdit
 from coordinator.ui.kit.operations import error_message, operations
 from coordinator.ui.kit.widgets import MessageLabel, heading, link_button, note
 from coordinator.ui.translations import word
-
-SHORTCUTS = {  # the support types' mnemonics
-    m.SupportType.ACTIVE_LISTENING: "&Listening",
-    m.SupportType.INFORMATION: "&Information",
-    m.SupportType.SIGNPOSTING: "Si&gnposting",
-    m.SupportType.PRACTICAL: "&Practical help",
-}
 
 
 def parse_time(text: str) -> time | None:
@@ -118,7 +111,12 @@ class ContactDialog(QDialog):
         self.attempted = QCheckBox(self.tr("&Attempted only (no answer)"))
         self.minutes = NumberEdit()
         self.minutes.setAccessibleName(self.tr("Minutes"))
-        self.supports = {kind: QCheckBox(self.tr(SHORTCUTS[kind])) for kind in SUPPORT_LABELS}
+        self.supports = {
+            m.SupportType.ACTIVE_LISTENING: QCheckBox(self.tr("&Listening")),
+            m.SupportType.INFORMATION: QCheckBox(self.tr("&Information")),
+            m.SupportType.SIGNPOSTING: QCheckBox(self.tr("Si&gnposting")),
+            m.SupportType.PRACTICAL: QCheckBox(self.tr("&Practical help")),
+        }
         self.services = ServicePicker(vault)
         self.services.said.connect(self.message_said)
         self.services.chosen_changed.connect(self._services_chosen)

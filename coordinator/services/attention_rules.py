@@ -17,6 +17,7 @@ from coordinator.services import attention as a
 from coordinator.services import settings
 from coordinator.services.attention import Alert, Severity, Target
 from coordinator.services.contacts_norms import LIVE, dependency_flags
+from coordinator.services.records.list_common import unindexed
 
 DAY = timedelta(days=1)
 S = Severity
@@ -124,19 +125,34 @@ def _live_matches() -> Any:
 
 def no_recent_contact(session: Session, today: date) -> list[Alert]:
     """Active matches with no contact made for 14 days (and worse, 30)."""
+    window = datetime.combine(today - DAY * 14, time.min)
+    # The matches heard from lately, through the index on the contact's time: a few weeks
+    # of contacts, never the whole log.
+    heard = (
+        select(unindexed(m.Contact.match_id))
+        .where(m.Contact.contact_at >= window, m.Contact.outcome == m.ContactOutcome.MADE)
+        .distinct()
+    )
     last = (
-        select(m.Contact.match_id, func.max(m.Contact.contact_at).label("last"))
-        .where(m.Contact.outcome == m.ContactOutcome.MADE)
-        .group_by(m.Contact.match_id)
-        .subquery()
+        select(func.max(m.Contact.contact_at))
+        .where(m.Contact.match_id == m.Match.id, m.Contact.outcome == m.ContactOutcome.MADE)
+        .correlate(m.Match)
+        .scalar_subquery()
     )
-    since = func.coalesce(func.date(last.c.last), m.Match.start_date)
-    rows = session.execute(
+    quiet = (
         _live_matches()
-        .add_columns(since, last.c.last)
-        .outerjoin(last, last.c.match_id == m.Match.id)
-        .where(m.Match.status == m.MatchStatus.ACTIVE, since < (today - DAY * 14).isoformat())
+        .add_columns(m.Match.start_date, last)
+        .where(
+            m.Match.status == m.MatchStatus.ACTIVE,
+            m.Match.start_date < today - DAY * 14,
+            m.Match.id.not_in(heard),
+        )
     )
+    rows = [
+        (*row[:6], max(d for d in (_day(row[7]), row[6]) if d is not None), row[7])
+        for row in session.execute(quiet)
+    ]
+    rows = [row for row in rows if row[6] < today - DAY * 14]
     found = []
     for mid, ref, mp, mf, vp, vf, since_day, last_at in rows:
         quiet_from = _day(since_day)
@@ -181,18 +197,29 @@ def dependency(session: Session, today: date) -> list[Alert]:
 
 def open_concerns(session: Session, today: date) -> list[Alert]:
     """Concerns raised at a contact and follow-ups whose done date is not filled in."""
-    rows = session.execute(
-        _live_matches()
-        .add_columns(m.Contact.id, m.Contact.contact_at, m.Contact.concerns, m.Contact.follow_up)
-        .join(m.Contact, m.Contact.match_id == m.Match.id)
-        .where(
+    open_ones = session.execute(
+        select(
+            m.Contact.match_id,
+            m.Contact.id,
+            m.Contact.contact_at,
+            m.Contact.concerns,
+            m.Contact.follow_up,
+        ).where(
             m.Contact.follow_up_done_on.is_(None),
             or_(m.Contact.concerns.is_not(None), m.Contact.follow_up.is_not(None)),
-            m.Contact.contact_at < datetime.combine(today + DAY, time.min),
+        )  # exactly the partial index's terms (migration 0005), so that it is used
+    ).all()
+    if not open_ones:
+        return []
+    names = {
+        row[0]: row[1:]
+        for row in session.execute(
+            _live_matches().where(m.Match.id.in_({row[0] for row in open_ones}))
         )
-    )
+    }
     found = []
-    for mid, ref, mp, mf, vp, vf, cid, at, concerns, follow_up in rows:
+    for mid, cid, at, concerns, follow_up in open_ones:
+        ref, mp, mf, vp, vf = names[mid]
         raised = _day(at)
         kind = "concern_open" if concerns else "follow_up_open"
         words = "Concern" if concerns else "Follow-up"

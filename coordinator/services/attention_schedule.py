@@ -249,7 +249,7 @@ def consent_reviews(session: Session, today: date) -> list[Alert]:
         .join(m.Consent, m.Consent.mother_id == m.Mother.id)
         .where(
             m.Mother.stage != m.MotherStage.CLOSED,
-            m.Consent.given.is_(True),
+            m.Consent.given == 1,  # as the partial index says it (migration 0005)
             m.Consent.withdrawn_on.is_(None),
             m.Consent.review_on <= today + DAY * 14,
         )

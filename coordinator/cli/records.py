@@ -107,6 +107,11 @@ def read_mapping_file(path: Path) -> tuple[dict[str, str], dict[str, dict[str, s
 def cmd_import(args: argparse.Namespace) -> int:
     from coordinator.services.importing import ImportFileError, import_file
 
+    if args.kind == "contacts":
+        from coordinator.cli.contact import cmd_import_contacts
+
+        return cmd_import_contacts(args)
+
     source = Path(args.file).expanduser()
     if not source.is_file():
         raise UsageError(f"There is no file {source}.")
@@ -133,6 +138,11 @@ def cmd_import(args: argparse.Namespace) -> int:
 def cmd_export(args: argparse.Namespace) -> int:
     from coordinator.services.exporting import FORMATS, ExportError, export
     from coordinator.services.records.labels import counted
+
+    if args.kind == "contacts":
+        from coordinator.cli.contact import cmd_export_contacts
+
+        return cmd_export_contacts(args)
 
     target = Path(args.out).expanduser().absolute()
     if target.suffix.lower() not in FORMATS:
@@ -166,7 +176,7 @@ def register(sub, parents: list[argparse.ArgumentParser]) -> None:
         parents=parents,
         help="import mothers, volunteers or local services from a CSV or XLSX file",
     )
-    p.add_argument("kind", choices=KINDS, help="what the rows are")
+    p.add_argument("kind", choices=(*KINDS, "contacts"), help="what the rows are")
     p.add_argument("file", help="the .csv or .xlsx file")
     p.add_argument(
         "--mapping",
@@ -188,6 +198,6 @@ def register(sub, parents: list[argparse.ArgumentParser]) -> None:
         parents=parents,
         help="export mothers, volunteers, matches or local services to CSV or XLSX (NOT encrypted)",
     )
-    p.add_argument("kind", choices=EXPORT_KINDS, help="what to export")
+    p.add_argument("kind", choices=(*EXPORT_KINDS, "contacts"), help="what to export")
     p.add_argument("--out", required=True, metavar="FILE", help="a .csv or .xlsx file to write")
     p.set_defaults(func=cmd_export)

@@ -6,7 +6,7 @@ import enum
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
-from sqlalchemy import CheckConstraint, Column, ForeignKey, Table, Text, text
+from sqlalchemy import CheckConstraint, Column, ForeignKey, Index, Table, Text, text
 from sqlalchemy.ext.associationproxy import AssociationProxy, association_proxy
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
@@ -66,6 +66,20 @@ class Contact(TimestampMixin, Base):
         CheckConstraint("duration_minutes >= 0", name="duration_non_negative"),
         CheckConstraint("mileage_miles >= 0", name="mileage_non_negative"),
         CheckConstraint("expenses_pence >= 0", name="expenses_non_negative"),
+        # For Today's alerts (migration 0005): open concerns and follow-ups; contacts made.
+        Index(
+            "ix_contact_open_follow_up",
+            "match_id",
+            sqlite_where=text(
+                "follow_up_done_on IS NULL AND (concerns IS NOT NULL OR follow_up IS NOT NULL)"
+            ),
+        ),
+        Index(
+            "ix_contact_made_by_match",
+            "match_id",
+            "contact_at",
+            sqlite_where=text("outcome = 'made'"),
+        ),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

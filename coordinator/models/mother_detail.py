@@ -7,7 +7,7 @@ import enum
 from datetime import date
 from typing import TYPE_CHECKING
 
-from sqlalchemy import CheckConstraint, ForeignKey, Text, UniqueConstraint, text
+from sqlalchemy import CheckConstraint, ForeignKey, Index, Text, UniqueConstraint, text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from coordinator.models.base import Base, TimestampMixin, enum_type
@@ -47,6 +47,12 @@ class Consent(TimestampMixin, Base):
         UniqueConstraint("mother_id", "kind", name="uq_consent_mother_kind"),
         CheckConstraint("withdrawn_on >= given_on", name="withdrawn_after_given"),
         CheckConstraint("review_on >= given_on", name="review_after_given"),
+        # For Today's consent reviews (migration 0005).
+        Index(
+            "ix_consent_review_on",
+            "review_on",
+            sqlite_where=text("given = 1 AND withdrawn_on IS NULL"),
+        ),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

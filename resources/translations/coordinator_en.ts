@@ -73,6 +73,16 @@
     </message>
 </context>
 <context>
+    <name>ContactDialog</name>
+    <message numerus="yes">
+        <source>%n contact(s) saved in this window.</source>
+        <translation>
+            <numerusform>%n contact saved in this window.</numerusform>
+            <numerusform>%n contacts saved in this window.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ExcludedPanel</name>
     <message numerus="yes">
         <source>%n volunteer(s) cannot support her</source>
@@ -232,6 +242,33 @@
     </message>
 </context>
 <context>
+    <name>SnoozeDialog</name>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n day</numerusform>
+            <numerusform>%n days</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SupervisionDialog</name>
+    <message numerus="yes">
+        <source> · %n open action(s)</source>
+        <translation>
+            <numerusform> · %n open action</numerusform>
+            <numerusform> · %n open actions</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n open concern(s)</source>
+        <translation>
+            <numerusform>%n open concern</numerusform>
+            <numerusform>%n open concerns</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>TermModel</name>
     <message numerus="yes">
         <source>%n record(s)</source>
@@ -242,9 +279,34 @@
     </message>
 </context>
 <context>
+    <name>TodayPage</name>
+    <message numerus="yes">
+        <source>%n thing(s) need you</source>
+        <translation>
+            <numerusform>%n thing needs you</numerusform>
+            <numerusform>%n things need you</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n urgent</source>
+        <translation>
+            <numerusform>, %n urgent</numerusform>
+            <numerusform>, %n urgent</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Show snoozed (%n)</source>
+        <translation>
+            <numerusform>Show snoozed (%n)</numerusform>
+            <numerusform>Show snoozed (%n)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ValuesPage</name>
     <message numerus="yes">
         <source>“{column}”: %n value(s) not in your {what}</source>
+        <extracomment>(column, value) -&gt; its choice.</extracomment>
         <translation>
             <numerusform>“{column}”: %n value not in your {what}</numerusform>
             <numerusform>“{column}”: %n values not in your {what}</numerusform>

@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 from coordinator.models import MotherStage
 from coordinator.services.matching import match_detail, proposal_defaults, propose
 from coordinator.services.records.mothers import load_mother
+from coordinator.ui.dialogs.ending_dialog import EndingDialog
 from coordinator.ui.pages.matches import MatchesPage
 from coordinator.ui.pages.matches.actions import ActionDialog
 from tests.ui.matching_data import TODAY, add_people, click, days
@@ -48,7 +49,7 @@ def cells(page, row: int = 0) -> list[str]:
 def act(qtbot, page, key: str) -> ActionDialog:
     click(qtbot, page.detail.buttons[key])
     dialog = page.detail.dialog
-    assert isinstance(dialog, ActionDialog)
+    assert isinstance(dialog, EndingDialog if key == "end" else ActionDialog)
     return dialog
 
 
@@ -114,9 +115,9 @@ def test_accept_pause_resume_and_end_as_she_would(qtbot, page, vault, people):
     qtbot.waitUntil(lambda: page.detail.dialog is None)
     assert match_detail(vault, match_id).row.status == "active"
 
-    dialog = act(qtbot, page, "end")
-    dialog.reason.setCurrentText("Support completed as planned")
-    click(qtbot, dialog.closes)
+    dialog = act(qtbot, page, "end")  # the ending checklist (tests/ui/test_ending_dialog.py)
+    for row in dialog.rows:
+        row.done.setChecked(True)
     click(qtbot, dialog.confirm)
     qtbot.waitUntil(lambda: page.detail.dialog is None)
     assert match_detail(vault, match_id).row.status == "ended"

@@ -42,12 +42,20 @@ def list_texts(page: SettingsPage) -> list[str]:
 def test_the_sections_are_listed_in_order_and_the_first_is_shown(qtbot, vault):
     page = shown_page(qtbot, vault)
     assert page.title.text() == "Settings"
-    assert list_texts(page) == ["Security", "Backups", "Records", "Volunteers", "Letters"]
+    assert list_texts(page) == [
+        "Security",
+        "Backups",
+        "Records",
+        "Volunteers",
+        "Ending checklists",
+        "Letters",
+    ]
     assert [spec.key for spec in section_specs()] == [
         "security",
         "backups",
         "records",
         "volunteers",
+        "checklists",
         "letters",
     ]
     security = page.current_section()
@@ -152,7 +160,14 @@ def test_unsaved_changes_are_marked_in_the_list_and_kept_when_switching(qtbot, v
     page.section("security").auto_lock.setValue(5)
     page.show_section("backups").keep.setValue(4)
 
-    assert list_texts(page) == ["Security  •", "Backups  •", "Records", "Volunteers", "Letters"]
+    assert list_texts(page) == [
+        "Security  •",
+        "Backups  •",
+        "Records",
+        "Volunteers",
+        "Ending checklists",
+        "Letters",
+    ]
     assert page.list.item(0).toolTip() == "Security: unsaved changes"
     assert page.has_unsaved() and page.unsaved_titles() == ["Security", "Backups"]
     page.show_section("security")
@@ -160,7 +175,14 @@ def test_unsaved_changes_are_marked_in_the_list_and_kept_when_switching(qtbot, v
 
     qtbot.mouseClick(page.section("security").discard_button, Qt.MouseButton.LeftButton)
     assert page.section("security").auto_lock.value() == 10
-    assert list_texts(page) == ["Security", "Backups  •", "Records", "Volunteers", "Letters"]
+    assert list_texts(page) == [
+        "Security",
+        "Backups  •",
+        "Records",
+        "Volunteers",
+        "Ending checklists",
+        "Letters",
+    ]
     assert page.unsaved_titles() == ["Backups"]
 
 
@@ -204,7 +226,14 @@ def test_unsaved_settings_are_offered_back_after_ctrl_l(qtbot, make_window, keys
     assert security.restored_note.isVisible()
     assert security.auto_lock.value() == 7
     assert backups_section.folder.text() == "/media/usb/backups"
-    assert list_texts(page) == ["Security  •", "Backups  •", "Records", "Volunteers", "Letters"]
+    assert list_texts(page) == [
+        "Security  •",
+        "Backups  •",
+        "Records",
+        "Volunteers",
+        "Ending checklists",
+        "Letters",
+    ]
     vault = window.controller.vault
     assert drafts.pending(vault) == []  # applied, so deleted
     assert preferences.auto_lock_minutes(vault) == 10  # not saved until the user says so

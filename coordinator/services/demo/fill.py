@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import select
 
 from coordinator import models as m
+from coordinator.services.demo.alerts import make_every_alert
 from coordinator.services.demo.mothers import add_mother
 from coordinator.services.demo.projects import add_projects, add_services, load_templates
 from coordinator.services.demo.run import Run
@@ -82,6 +83,7 @@ def _fill(run: Run, mothers: int, volunteers: int, progress: Progress) -> dict[s
             progress(volunteers + i + 1, total)
     add_supervision(run)
     run.rows.flush()
+    make_every_alert(run.session, run.T)
     progress(total, total)
     return {public: run.rows.counts[table] for public, table in COUNTED.items()}
 

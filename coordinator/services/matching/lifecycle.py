@@ -9,7 +9,7 @@ match would take one of the volunteer's places.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -337,12 +337,21 @@ def resume(vault: Vault, match_id: int, *, on: date, today: date) -> None:
 
 
 def end(
-    vault: Vault, match_id: int, *, on: date, reason: str, mother_closes: bool, today: date
+    vault: Vault,
+    match_id: int,
+    *,
+    on: date,
+    reason: str,
+    mother_closes: bool,
+    today: date,
+    record_ending: Callable[[Session, m.Match], None] | None = None,
 ) -> None:
     """Active or paused -> ended on `on`, with the reason; the mother goes back to waiting,
     or her record is closed (support complete) when `mother_closes`.
 
-    The one place the ending workflow hooks in: keep every way of ending a match here."""
+    The one place the ending workflow hooks in: keep every way of ending a match here.
+    `record_ending(session, match)` (the ending checklist's) runs in the same transaction,
+    so that the match never ends without its ending, nor the other way round."""
     with vault.transaction() as session:
         match = _match(session, match_id, [MatchStatus.ACTIVE, MatchStatus.PAUSED], "ended")
         if (match.start_date and on < match.start_date) or on < match.proposed_on:
@@ -350,6 +359,8 @@ def end(
         match.ended_on = on
         _change(session, match, MatchStatus.ENDED, on, reason, ["ended_on"])
         _after_end(session, match, today, close=mother_closes, reason=reason)
+        if record_ending is not None:
+            record_ending(session, match)
 
 
 def _after_end(session: Session, match: m.Match, today: date, *, close: bool, reason: str) -> None:

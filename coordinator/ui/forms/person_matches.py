@@ -67,8 +67,14 @@ class MatchesSection(Section):
         self.find_button.setToolTip(
             translate("PersonMatches", "Rank the volunteers who could support her")
         )
+        self.log_button = QPushButton(translate("PersonMatches", "Log contacts…"))
+        self.log_button.setAutoDefault(False)
+        self.log_button.setToolTip(
+            translate("PersonMatches", "Log visits and calls for this match")
+        )
         buttons = QHBoxLayout()
         buttons.addWidget(self.open_button)
+        buttons.addWidget(self.log_button)
         buttons.addWidget(self.find_button)
         buttons.addStretch(1)
         body = QWidget()
@@ -79,6 +85,7 @@ class MatchesSection(Section):
         column.addLayout(buttons)
         self.form_layout.addRow(body)
         self.open_button.clicked.connect(self._open_chosen)
+        self.log_button.clicked.connect(self.log_contacts)
         self.table.cellDoubleClicked.connect(lambda row, _column: self._open_chosen())
         self.table.itemSelectionChanged.connect(self._enable)
         self.find_button.clicked.connect(self.find_volunteer)
@@ -128,6 +135,22 @@ class MatchesSection(Section):
 
     def _enable(self) -> None:
         self.open_button.setEnabled(self.chosen() is not None)
+        chosen = self.table.selectionModel().selectedRows()
+        live = bool(chosen) and self.rows[chosen[0].row()].status in ("active", "paused")
+        self.log_button.setEnabled(live)
+
+    def log_contacts(self) -> QWidget | None:
+        """The contact log for the chosen match, over the form."""
+        from coordinator.ui.dialogs.contact_dialog import ContactDialog
+
+        chosen = self.chosen()
+        if chosen is None:
+            return None
+        dialog = ContactDialog(self.vault, chosen, self.window())
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        self.contact_dialog = dialog
+        return dialog
 
     def chosen(self) -> int | None:
         selected = self.table.selectionModel().selectedRows()

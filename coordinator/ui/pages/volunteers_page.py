@@ -11,9 +11,9 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QLocale, Signal
+from PySide6.QtCore import QCoreApplication, QLocale, Qt, Signal
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QCheckBox, QComboBox, QWidget
+from PySide6.QtWidgets import QCheckBox, QComboBox, QPushButton, QWidget
 
 from coordinator.models import VolunteerStatus
 from coordinator.services import vocabularies
@@ -30,7 +30,13 @@ from coordinator.storage.vault import Vault
 from coordinator.ui.forms.volunteer_form import VolunteerFormDialog
 from coordinator.ui.kit.form_list_page import FormListPage
 from coordinator.ui.kit.record_list import Column
-from coordinator.ui.kit.widgets import ERROR_COLOUR, WARNING_COLOUR, fill_choices, link_button
+from coordinator.ui.kit.widgets import (
+    ERROR_COLOUR,
+    WARNING_COLOUR,
+    fill_choices,
+    lend_lock_action,
+    link_button,
+)
 from coordinator.ui.pages import PageSpec
 from coordinator.ui.translations import translate, word
 
@@ -117,7 +123,26 @@ class VolunteersPage(FormListPage):
         )
         self.today = today or date.today()
         self.import_button.setToolTip(self.tr("Add volunteers from a spreadsheet"))
+        self.supervision_button = QPushButton(self.tr("Supervision…"))
+        self.supervision_button.setToolTip(self.tr("The selected volunteer's supervision notes"))
+        self.supervision_button.clicked.connect(lambda: self.open_supervision())
+        self.add_title_button(self.supervision_button)
         self._build_filters()  # the list loads when the page is first shown (FormListPage)
+
+    def open_supervision(self, volunteer_id: int | None = None) -> QWidget | None:
+        """The volunteer's supervision notes (the selected one's, unless given)."""
+        from coordinator.ui.dialogs.supervision_dialog import SupervisionDialog
+
+        volunteer_id = volunteer_id or self.selected_id()
+        if volunteer_id is None:
+            self.message.show_message(self.tr("Choose a volunteer in the list first."), "info")
+            return None
+        dialog = SupervisionDialog(self.vault, volunteer_id, today=self.today, parent=self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        lend_lock_action(dialog, self)
+        dialog.open()
+        self.supervision_dialog = dialog
+        return dialog
 
     # -- filters -----------------------------------------------------------------------------
 

@@ -76,6 +76,7 @@ class Workspace(QWidget):
         "projects_requested",
         "settings_requested",
         "match_requested",
+        "record_requested",
     )
 
     def __init__(self, vault: Vault, parent: QWidget | None = None):
@@ -147,6 +148,7 @@ class Workspace(QWidget):
             "projects_requested": self.open_projects,
             "settings_requested": self.open_settings,
             "match_requested": self.open_match,
+            "record_requested": self.open_target,
         }[name]
 
     def _show_row(self, row: int) -> None:
@@ -165,6 +167,12 @@ class Workspace(QWidget):
     def open_match(self, match_id: int) -> None:
         """The Matches page, showing this match (a page's `match_requested(id)`)."""
         self.show_key("matches").show_match(match_id)
+
+    def open_target(self, target: Any) -> QWidget | None:
+        """What an alert is about (a services.attention.Target): a record at its section."""
+        from coordinator.ui.attention.open_target import open_target
+
+        return open_target(self, target)
 
     def open_projects(self) -> None:
         """Settings, with its Projects dialog open."""

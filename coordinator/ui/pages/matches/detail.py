@@ -20,9 +20,11 @@ from PySide6.QtWidgets import (
 
 from coordinator.services.matching import MatchDetail, match_detail
 from coordinator.storage.vault import Vault
+from coordinator.ui.dialogs.ending_dialog import EndingDialog
 from coordinator.ui.kit.operations import error_message
 from coordinator.ui.kit.widgets import QUIET_COLOUR, MessageLabel, heading, lend_lock_action, note
 from coordinator.ui.pages.matches.actions import ActionDialog, specs
+from coordinator.ui.relationship.contacts_panel import ContactsPanel
 from coordinator.ui.wizards.matching.common import (
     Breakdown,
     criterion_name,
@@ -83,6 +85,8 @@ class MatchDetailPane(QScrollArea):
         self.history_title = heading(self.tr("History"), 2)
         self.history = note()
         self.empty = note(self.tr("Choose a match in the list to see it here."))
+        self.contacts = ContactsPanel(vault, today=today)
+        self.contacts.changed.connect(self.changed)
         # Two columns: the match and what can be done on the left, why it was made right.
         left, right = QVBoxLayout(), QVBoxLayout()
         for column in (left, right):
@@ -95,6 +99,7 @@ class MatchDetailPane(QScrollArea):
         left.addWidget(self.history_title)
         left.addWidget(self.history)
         left.addStretch(1)
+        right.addWidget(self.contacts)
         for widget in (self.rationale_title, self.rationale, self.scores, self.weights):
             right.addWidget(widget)
         right.addStretch(1)
@@ -131,6 +136,9 @@ class MatchDetailPane(QScrollArea):
         for key, button in self.buttons.items():
             button.setEnabled(shown and key in self.detail.allowed_actions)
         self._clear_facts()
+        self.contacts.show_match(
+            match_id if shown else None, self.detail.row.planned_end if shown else None
+        )
         if self.detail is not None:
             self.message.clear_message()
             self._fill(self.detail)
@@ -208,11 +216,15 @@ class MatchDetailPane(QScrollArea):
             mother=person(row.mother_name, row.mother_ref),
             volunteer=person(row.volunteer_name, row.volunteer_ref),
         )
-        dialog = ActionDialog(
-            self.vault, self.detail.row.match_id, specs()[key], who, today=self.today, parent=self
-        )
+        if key == "end":  # the ending workflow: its checklist, then the engine's end()
+            dialog = EndingDialog(self.vault, row.match_id, who, today=self.today, parent=self)
+            dialog.ended.connect(self._ended)
+        else:
+            dialog = ActionDialog(
+                self.vault, row.match_id, specs()[key], who, today=self.today, parent=self
+            )
+            dialog.done_action.connect(self._acted)
         lend_lock_action(dialog, self)
-        dialog.done_action.connect(self._acted)
         dialog.finished.connect(lambda *_: self._closed(dialog))
         self.dialog = dialog
         dialog.open()
@@ -222,6 +234,13 @@ class MatchDetailPane(QScrollArea):
         if self.dialog is dialog:
             self.dialog = None
         dialog.deleteLater()
+
+    def _ended(self, match_id: int, letters: tuple[str, ...]) -> None:
+        self._acted(match_id)
+        lines = "".join(f"\n• {letter}" for letter in letters)
+        self.message.show_message(
+            self.tr("The match has ended. Letters to send:") + lines, "success"
+        )
 
     def _acted(self, match_id: int) -> None:
         self.show_match(match_id)

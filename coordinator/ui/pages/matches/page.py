@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QComboBox, QPushButton, QSplitter, QWidget
 
@@ -36,6 +36,9 @@ SEARCHED_ROWS = 240
 
 
 class MatchesPage(RecordListPage):
+    #: Open a record at a section (a services.attention.Target), e.g. from the contact log.
+    record_requested = Signal(object)
+
     def __init__(self, vault: Vault, parent: QWidget | None = None, *, today: date | None = None):
         self.today = today or date.today()
         self.source = MatchSource(vault)
@@ -78,12 +81,15 @@ class MatchesPage(RecordListPage):
         shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.detail = MatchDetailPane(vault, today=self.today)
         self.detail.changed.connect(self._acted)
+        self.detail.contacts.record_requested.connect(self.record_requested)
         self._build_filters()
         self._place_detail()
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._show_selected())
         self.reloaded.connect(self._show_selected)
         self.follower = follow_changes(
-            self, {Kind.MATCH, Kind.MOTHER, Kind.VOLUNTEER, Kind.PROJECT}, self.refresh
+            self,
+            {Kind.MATCH, Kind.MOTHER, Kind.VOLUNTEER, Kind.PROJECT, Kind.CONTACT},
+            self.refresh,
         )
 
     def _place_detail(self) -> None:
@@ -240,6 +246,16 @@ class MatchesPage(RecordListPage):
         self.reload()
         self.model.row_data(0)  # her matches are few: the first screenful holds them
         return self._select_match(match_id)
+
+    def show_match_section(self, section: str) -> None:
+        """Bring a part of the shown match into view ("contacts", "ending")."""
+        panel = self.detail.contacts
+        if panel.isVisible():
+            self.detail.ensureWidgetVisible(panel)
+            target = panel.discussed_button if section == "ending" else panel.log_button
+            if not target.isVisible() and section == "ending":
+                target = self.detail.buttons.get("end", panel.log_button)
+            target.setFocus()
 
     def _acted(self, match_id: int) -> None:
         self.follower.catch_up()

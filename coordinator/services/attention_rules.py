@@ -1,0 +1,362 @@
+"""One rule per alert of the Today page; each takes a session and `today`, returns Alerts.
+
+Each rule is one query (or two), so that the whole page is quick on a large database; the
+windows (14 days, 60/30/7 days, ...) are the ones the coordinator asked for.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time, timedelta
+from typing import Any
+
+from sqlalchemy import and_, func, or_, select
+from sqlalchemy.orm import Session, aliased
+
+from coordinator import models as m
+from coordinator.services import attention as a
+from coordinator.services import settings
+from coordinator.services.attention import Alert, Severity, Target
+from coordinator.services.contacts_norms import LIVE, dependency_flags
+from coordinator.services.records.list_common import unindexed
+
+DAY = timedelta(days=1)
+S = Severity
+Mo, Vo = aliased(m.Mother), aliased(m.Volunteer)
+
+
+def _name(preferred: str | None, full: str) -> str:
+    return preferred or full
+
+
+def _day(value: Any) -> date | None:
+    if value is None:
+        return None
+    if isinstance(value, str):
+        value = datetime.fromisoformat(value)
+    return value.date() if isinstance(value, datetime) else value
+
+
+def _nice(day: date | None) -> str:
+    return f"{day:%d %b %Y}" if day else ""
+
+
+def _pair(mo_pref: str | None, mo_full: str, vo_pref: str | None, vo_full: str) -> str:
+    return f"{_name(mo_pref, mo_full)} with {_name(vo_pref, vo_full)}"
+
+
+# -- referrals ---------------------------------------------------------------------------------
+
+
+def waiting_too_long(session: Session, today: date) -> list[Alert]:
+    """Waiting for a match longer than the threshold (default 14 days)."""
+    days = a.waiting_days(session)
+    since = func.coalesce(m.Mother.stage_changed_on, m.Mother.referral_received_on)
+    rows = session.execute(
+        select(
+            m.Mother.id, m.Mother.reference, m.Mother.preferred_name, m.Mother.full_name, since
+        ).where(m.Mother.stage == m.MotherStage.WAITING, since < today - DAY * days)
+    )
+    found = []
+    for mid, ref, pref, full, waiting in rows:
+        waiting = _day(waiting)
+        weeks = (today - waiting).days // 7
+        found.append(
+            Alert(
+                "waiting_too_long",
+                S.SOON,
+                ref,
+                _name(pref, full),
+                f"Waiting for a match for {(today - waiting).days} days ({weeks} weeks)",
+                waiting + DAY * days,
+                Target("mother", mid, "matches"),
+                since=waiting + DAY * days,
+            )
+        )
+    return found
+
+
+def referral_not_contacted(session: Session, today: date) -> list[Alert]:
+    """New referrals nobody has contacted within 7 days of receiving them."""
+    days = settings.get(session, a.CONTACT_REFERRAL_DAYS)
+    rows = session.execute(
+        select(
+            m.Mother.id,
+            m.Mother.reference,
+            m.Mother.preferred_name,
+            m.Mother.full_name,
+            m.Mother.referral_received_on,
+        ).where(
+            m.Mother.stage == m.MotherStage.RECEIVED,
+            m.Mother.referral_received_on < today - DAY * days,
+        )
+    )
+    return [
+        Alert(
+            "referral_not_contacted",
+            S.SOON,
+            ref,
+            _name(pref, full),
+            f"Referral received {_nice(received)}, not yet contacted",
+            received + DAY * days,
+            Target("mother", mid, "referral"),
+            since=received + DAY * days,
+        )
+        for mid, ref, pref, full, received in rows
+    ]
+
+
+# -- matches and contact -----------------------------------------------------------------------
+
+
+def _live_matches() -> Any:
+    return (
+        select(
+            m.Match.id,
+            Mo.reference,
+            Mo.preferred_name,
+            Mo.full_name,
+            Vo.preferred_name,
+            Vo.full_name,
+        )
+        .join(Mo, Mo.id == m.Match.mother_id)
+        .join(Vo, Vo.id == m.Match.volunteer_id)
+    )
+
+
+def no_recent_contact(session: Session, today: date) -> list[Alert]:
+    """Active matches with no contact made for 14 days (and worse, 30)."""
+    window = datetime.combine(today - DAY * 14, time.min)
+    # The matches heard from lately, through the index on the contact's time: a few weeks
+    # of contacts, never the whole log.
+    heard = (
+        select(unindexed(m.Contact.match_id))
+        .where(m.Contact.contact_at >= window, m.Contact.outcome == m.ContactOutcome.MADE)
+        .distinct()
+    )
+    last = (
+        select(func.max(m.Contact.contact_at))
+        .where(m.Contact.match_id == m.Match.id, m.Contact.outcome == m.ContactOutcome.MADE)
+        .correlate(m.Match)
+        .scalar_subquery()
+    )
+    quiet = (
+        _live_matches()
+        .add_columns(m.Match.start_date, last)
+        .where(
+            m.Match.status == m.MatchStatus.ACTIVE,
+            m.Match.start_date < today - DAY * 14,
+            m.Match.id.not_in(heard),
+        )
+    )
+    rows = [
+        (*row[:6], max(d for d in (_day(row[7]), row[6]) if d is not None), row[7])
+        for row in session.execute(quiet)
+    ]
+    rows = [row for row in rows if row[6] < today - DAY * 14]
+    found = []
+    for mid, ref, mp, mf, vp, vf, since_day, last_at in rows:
+        quiet_from = _day(since_day)
+        days = (today - quiet_from).days
+        worse = days >= 30
+        said = f"last contact {_nice(_day(last_at))}" if last_at else "none logged since the start"
+        found.append(
+            Alert(
+                "no_contact_30" if worse else "no_contact_14",
+                S.URGENT if worse else S.SOON,
+                ref,
+                _pair(mp, mf, vp, vf),
+                f"No contact for {days} days ({said})",
+                quiet_from + DAY * (30 if worse else 14),
+                Target("match", mid, "contacts"),
+                since=quiet_from + DAY * 14,
+            )
+        )
+    return found
+
+
+def dependency(session: Session, today: date) -> list[Alert]:
+    """Contact far above the norm, about daily, or personal numbers shared against the model."""
+    flags = dependency_flags(session, today)
+    if not flags:
+        return []
+    rows = session.execute(_live_matches().where(m.Match.id.in_(list(flags))))
+    return [
+        Alert(
+            "dependency",
+            S.SOON,
+            ref,
+            _pair(mp, mf, vp, vf),
+            "Possible dependency: " + "; ".join(flags[mid].reasons()),
+            None,
+            Target("match", mid, "contacts"),
+            since=today,
+        )
+        for mid, ref, mp, mf, vp, vf in rows
+    ]
+
+
+def open_concerns(session: Session, today: date) -> list[Alert]:
+    """Concerns raised at a contact and follow-ups whose done date is not filled in."""
+    open_ones = session.execute(
+        select(
+            m.Contact.match_id,
+            m.Contact.id,
+            m.Contact.contact_at,
+            m.Contact.concerns,
+            m.Contact.follow_up,
+        ).where(
+            m.Contact.follow_up_done_on.is_(None),
+            or_(m.Contact.concerns.is_not(None), m.Contact.follow_up.is_not(None)),
+        )  # exactly the partial index's terms (migration 0005), so that it is used
+    ).all()
+    if not open_ones:
+        return []
+    names = {
+        row[0]: row[1:]
+        for row in session.execute(
+            _live_matches().where(m.Match.id.in_({row[0] for row in open_ones}))
+        )
+    }
+    found = []
+    for mid, cid, at, concerns, follow_up in open_ones:
+        ref, mp, mf, vp, vf = names[mid]
+        raised = _day(at)
+        kind = "concern_open" if concerns else "follow_up_open"
+        words = "Concern" if concerns else "Follow-up"
+        found.append(
+            Alert(
+                kind,
+                S.SOON,
+                ref,
+                _pair(mp, mf, vp, vf),
+                f"{words} from {_nice(raised)} still open: {(concerns or follow_up)[:80]}",
+                None,
+                Target("match", mid, "contacts"),
+                since=raised,
+                detail_id=cid,
+            )
+        )
+    return found
+
+
+def safeguarding_open(session: Session, today: date) -> list[Alert]:
+    """Safeguarding concerns not resolved."""
+    rows = session.execute(
+        select(
+            m.Mother.id,
+            m.Mother.reference,
+            m.Mother.preferred_name,
+            m.Mother.full_name,
+            m.SafeguardingConcern.id,
+            m.SafeguardingConcern.raised_on,
+            m.SafeguardingConcern.escalated_to,
+        )
+        .join(m.SafeguardingConcern, m.SafeguardingConcern.mother_id == m.Mother.id)
+        .where(
+            m.SafeguardingConcern.resolved_on.is_(None), m.SafeguardingConcern.raised_on <= today
+        )
+    )
+    return [
+        Alert(
+            "safeguarding_open",
+            S.URGENT,
+            ref,
+            _name(pref, full),
+            f"Safeguarding concern raised {_nice(raised)} not resolved"
+            + (f" (escalated to {to})" if to else ""),
+            None,
+            Target("mother", mid, "safeguarding"),
+            since=raised,
+            detail_id=sid,
+        )
+        for mid, ref, pref, full, sid, raised, to in rows
+    ]
+
+
+# -- volunteers --------------------------------------------------------------------------------
+
+
+def _latest_dbs() -> Any:
+    return (
+        select(m.DBSCheck.volunteer_id, func.max(m.DBSCheck.issue_date).label("issued"))
+        .group_by(m.DBSCheck.volunteer_id)
+        .subquery()
+    )
+
+
+def dbs_checks(session: Session, today: date) -> list[Alert]:
+    """The latest DBS check expiring within 60/30/7 days, or expired; expired while matched
+    is the most urgent alert of all."""
+    latest = _latest_dbs()
+    live = (
+        select(m.Match.volunteer_id, func.count().label("n"))
+        .where(m.Match.status.in_(LIVE))
+        .group_by(m.Match.volunteer_id)
+        .subquery()
+    )
+    rows = session.execute(
+        select(
+            m.Volunteer.id,
+            m.Volunteer.reference,
+            m.Volunteer.preferred_name,
+            m.Volunteer.full_name,
+            m.DBSCheck.next_check_due,
+            func.coalesce(live.c.n, 0),
+        )
+        .join(latest, latest.c.volunteer_id == m.Volunteer.id)
+        .join(
+            m.DBSCheck,
+            and_(
+                m.DBSCheck.volunteer_id == m.Volunteer.id,
+                m.DBSCheck.issue_date == latest.c.issued,
+            ),
+        )
+        .outerjoin(live, live.c.volunteer_id == m.Volunteer.id)
+        .where(
+            m.Volunteer.status.not_in((m.VolunteerStatus.LEFT,)),
+            m.DBSCheck.next_check_due <= today + DAY * 60,
+        )
+    )
+    found, seen = [], set()
+    for vid, ref, pref, full, due, matched in rows:
+        if vid in seen:  # two checks issued the same day: one alert
+            continue
+        seen.add(vid)
+        left = (due - today).days
+        if left < 0:
+            kind = "dbs_expired_matched" if matched else "dbs_expired"
+            severity = S.URGENT if matched else S.SOON
+            what = f"DBS check expired {_nice(due)}" + (
+                f" while matched ({matched} match{'es' if matched > 1 else ''} going on)"
+                if matched
+                else ""
+            )
+        else:
+            kind = "dbs_expiring"
+            severity = S.URGENT if left <= 7 else S.SOON if left <= 30 else S.INFO
+            what = f"DBS check due {_nice(due)} (in {left} day{'s' if left != 1 else ''})"
+        found.append(
+            Alert(
+                kind,
+                severity,
+                ref,
+                _name(pref, full),
+                what,
+                due,
+                Target("volunteer", vid, "dbs"),
+                since=due - DAY * 60 if left >= 0 else due,
+            )
+        )
+    return found
+
+
+#: The rules of this module, in the order they are run.
+RULES = (
+    dbs_checks,
+    safeguarding_open,
+    no_recent_contact,
+    dependency,
+    open_concerns,
+    waiting_too_long,
+    referral_not_contacted,
+)

@@ -1,0 +1,1 @@
+"""The Today page's parts: the list of alerts, snoozing one, opening its record."""

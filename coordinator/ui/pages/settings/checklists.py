@@ -81,14 +81,19 @@ class ChecklistsSection(SettingsSection):
         self.add_row(self.tr("&Name"), self.name, buddy=self.name)
         self.add_row(self.tr("For"), self.left(self.kind, self.project, self.model))
         self.add_row("", self.left(self.active))
-        item_buttons = QVBoxLayout()
+        # The list and its buttons in a widget of their own, so Qt owns every layout in it.
+        items_box = QWidget()
+        items_row = QHBoxLayout(items_box)
+        items_row.setContentsMargins(0, 0, 0, 0)
+        items_row.addWidget(self.items, 1)
+        buttons_box = QWidget()
+        item_buttons = QVBoxLayout(buttons_box)
+        item_buttons.setContentsMargins(0, 0, 0, 0)
         for button in (self.add_button, self.remove_button, self.up_button, self.down_button):
             item_buttons.addWidget(button)
         item_buttons.addStretch(1)
-        items_row = QHBoxLayout()
-        items_row.addWidget(self.items, 1)
-        items_row.addLayout(item_buttons)
-        self.add_row(self.tr("Items"), items_row)
+        items_row.addWidget(buttons_box)
+        self.add_row(self.tr("Items"), items_box)
         self.add_row("", self.left(self.save_button))
         self.add_row("", self.message)
         self.editing: int | None = None
@@ -160,8 +165,14 @@ class ChecklistsSection(SettingsSection):
         target = row + step
         if row < 0 or not 0 <= target < self.items.count():
             return
-        item = self.items.takeItem(row)
-        self.items.insertItem(target, item)
+        # Swap the two items' contents rather than take one out: an item still open in its
+        # editor must never be deleted under it.
+        here, there = self.items.item(row), self.items.item(target)
+        roles = (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.CheckStateRole, ID_ROLE)
+        for role in roles:
+            a, b = here.data(role), there.data(role)
+            here.setData(role, b)
+            there.setData(role, a)
         self.items.setCurrentRow(target)
 
     def template_form(self) -> templates.TemplateForm:

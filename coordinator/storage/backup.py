@@ -24,6 +24,12 @@ from pathlib import Path
 
 import sqlcipher3
 
+from coordinator.storage.connection import (
+    APPLICATION_ID,
+    CIPHER_SETTINGS,
+    check_passphrase_given,
+    silence_sqlcipher_log,
+)
 from coordinator.storage.errors import (
     DamagedDatabase,
     VaultError,
@@ -39,13 +45,7 @@ from coordinator.storage.files import (
     remove_with_journals,
 )
 from coordinator.storage.leftovers import Cleaned, clean_leftovers, partial_name, writing
-from coordinator.storage.vault import (
-    APPLICATION_ID,
-    CIPHER_SETTINGS,
-    Vault,
-    check_passphrase_given,
-    silence_sqlcipher_log,
-)
+from coordinator.storage.vault import Vault
 
 Progress = Callable[[int, int], None]
 PAGES_PER_STEP = 1024

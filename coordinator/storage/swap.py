@@ -19,10 +19,11 @@ from coordinator.storage.backup import (
     sql_string,
     verify_copy,
 )
+from coordinator.storage.connection import check_passphrase_given, precheck_file
 from coordinator.storage.errors import DamagedDatabase, VaultError, WrongPassphrase
 from coordinator.storage.files import atomic_copy, fsync_file, fsync_folder, remove_with_journals
 from coordinator.storage.lockfile import DatabaseLock
-from coordinator.storage.vault import Vault, check_passphrase_given, open_vault, precheck_file
+from coordinator.storage.vault import Vault, open_vault
 
 _STAMP = "%Y%m%d-%H%M%S"
 

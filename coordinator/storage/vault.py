@@ -16,46 +16,41 @@ from __future__ import annotations
 import contextlib
 import logging
 import os
-import stat
-import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
-import sqlcipher3
-from sqlalchemy import URL, Engine, create_engine, event, exc
+from sqlalchemy import Engine, exc
 from sqlalchemy.orm import Session, sessionmaker
-from sqlalchemy.pool import NullPool, QueuePool
+from sqlalchemy.pool import NullPool
 
 from coordinator.storage import migrate
+from coordinator.storage.connection import (
+    APPLICATION_ID,
+    check_passphrase_given,
+    classify_open_error,
+    engine_for,
+    integrity_problems,
+    make_engine,
+    precheck_file,
+    precheck_writable,
+    probe_write,
+    read_only_url,
+    verify_connection,
+)
 from coordinator.storage.errors import (
-    DamagedDatabase,
     DatabaseExists,
     DatabaseGone,
     DatabaseMissing,
-    EmptyFile,
-    EmptyPassphrase,
     FolderGone,
     NewerSchema,
-    NotAFile,
     NotCoordinatorDatabase,
-    NotEncrypted,
-    ReadOnly,
     UpgradeFailed,
     VaultError,
-    WrongPassphrase,
-    folder_is_there,
     from_os_error,
 )
-from coordinator.storage.faults import (  # noqa: F401 (storage_fault is part of this API)
-    SQLITE_BUSY,
-    SQLITE_LOCKED,
-    SQLITE_NOTADB,
-    sqlite_code,
-    storage_fault,
-    writable,
-)
+from coordinator.storage.faults import storage_fault  # noqa: F401 (part of this API)
 from coordinator.storage.files import (
     atomic_copy,
     create_owner_only,
@@ -63,135 +58,9 @@ from coordinator.storage.files import (
     remove_with_journals,
 )
 from coordinator.storage.lockfile import DatabaseLock
-from coordinator.storage.logsafe import ENGINE_OPTIONS, error_summary, keep_records_out_of_logs
+from coordinator.storage.logsafe import error_summary
 
 log = logging.getLogger(__name__)
-
-#: "Coor": stored in the (encrypted) SQLite header so other SQLCipher files are recognised.
-APPLICATION_ID = 0x436F6F72
-SQLITE_PLAIN_HEADER = b"SQLite format 3\x00"
-
-#: SQLCipher 4 settings, pinned so that a future library default can never lock a charity out.
-CIPHER_SETTINGS: tuple[tuple[str, str], ...] = (
-    ("cipher_page_size", "4096"),
-    ("kdf_iter", "256000"),
-    ("cipher_hmac_algorithm", "HMAC_SHA512"),
-    ("cipher_kdf_algorithm", "PBKDF2_HMAC_SHA512"),
-    ("cipher_plaintext_header_size", "0"),
-)
-
-_log_silenced = threading.Event()
-
-
-def silence_sqlcipher_log() -> None:
-    """SQLCipher writes decryption failures to stderr by default; keep them out of logs."""
-    if _log_silenced.is_set():
-        return
-    con = sqlcipher3.connect(":memory:")
-    try:
-        con.execute("PRAGMA cipher_log_level = NONE")
-    finally:
-        con.close()
-    _log_silenced.set()
-
-
-def database_url(path: Path, passphrase: str, *, create: bool = False) -> URL:
-    """The SQLAlchemy URL for an encrypted file. mode=rw never creates a missing file."""
-    return URL.create(
-        "sqlite+pysqlcipher",
-        password=passphrase,
-        database=Path(path).absolute().as_uri(),
-        query={"uri": "true", "mode": "rwc" if create else "rw"},
-    )
-
-
-def read_only_url(path: Path, passphrase: str) -> URL:
-    """A URL that only reads. On read-only media (the file or its folder cannot be
-    written, so nobody can be changing it) the file is also opened as immutable, which lets
-    SQLite read it without making -wal/-shm files it could not write."""
-    query = {"uri": "true", "mode": "ro"}
-    if not writable(path):
-        query["immutable"] = "1"
-    return URL.create(
-        "sqlite+pysqlcipher",
-        password=passphrase,
-        database=Path(path).absolute().as_uri(),
-        query=query,
-    )
-
-
-def _on_connect(dbapi_con, _record) -> None:
-    """Runs on every new DB-API connection, after the dialect has issued PRAGMA key."""
-    cur = dbapi_con.cursor()
-    try:
-        for name, value in CIPHER_SETTINGS:
-            cur.execute(f"PRAGMA {name} = {value}")
-        # PRAGMA key succeeds whatever the key: this first read is what proves it.
-        cur.execute("SELECT count(*) FROM sqlite_master").fetchall()
-        cur.execute("PRAGMA foreign_keys = ON")
-        cur.execute("PRAGMA synchronous = FULL")
-        cur.execute("PRAGMA busy_timeout = 5000")
-        cur.execute("PRAGMA temp_store = MEMORY")
-        cur.execute("PRAGMA secure_delete = ON")
-    finally:
-        cur.close()
-
-
-def _make_engine(path: Path, passphrase: str, *, create: bool) -> Engine:
-    return _engine_for(database_url(path, passphrase, create=create))
-
-
-def _engine_for(url: URL, **options: object) -> Engine:
-    """An engine whose connections are pooled across threads.
-
-    Each new connection derives the key from the passphrase (PBKDF2, about 0.1 s), so the
-    one made while unlocking, on a worker thread, is handed on to the GUI thread rather than
-    made again there. A connection is only ever used by one thread at a time.
-    """
-    silence_sqlcipher_log()
-    keep_records_out_of_logs()
-    options.setdefault("poolclass", QueuePool)
-    options.setdefault("connect_args", {"check_same_thread": False})
-    engine = create_engine(url, **ENGINE_OPTIONS, **options)
-    event.listen(engine, "connect", _on_connect)
-    return engine
-
-
-def check_passphrase_given(passphrase: str | None) -> str:
-    if not passphrase:
-        raise EmptyPassphrase()
-    return passphrase
-
-
-def precheck_file(path: Path) -> None:
-    """Refuse what can be refused without a key: missing, folder, empty, plain SQLite."""
-    try:
-        info = path.stat()
-    except (FileNotFoundError, NotADirectoryError):
-        raise FolderGone(path) if not folder_is_there(path) else DatabaseMissing(path) from None
-    except OSError as err:
-        raise from_os_error(err, path, writing=False) from None
-    if stat.S_ISDIR(info.st_mode):
-        raise NotAFile(path)
-    if info.st_size == 0:
-        raise EmptyFile(path)
-    try:
-        with path.open("rb") as fh:
-            head = fh.read(len(SQLITE_PLAIN_HEADER))
-    except OSError as err:
-        raise from_os_error(err, path, writing=False) from None
-    if head == SQLITE_PLAIN_HEADER:
-        raise NotEncrypted(path)
-
-
-def precheck_writable(path: Path) -> None:
-    """Refuse a read-only file or folder before SQLite makes -wal/-shm files beside it.
-
-    os.access cannot see every case (root ignores permission bits, some network drives
-    lie); the write probe after unlocking (`_probe_write`) catches the rest.
-    """
-    if not writable(path):
-        raise ReadOnly(path)
 
 
 @dataclass
@@ -281,7 +150,7 @@ class Vault:
 
         Safe to call from a worker thread: it never touches the connections other threads use.
         """
-        engine = _engine_for(self.engine.url, poolclass=NullPool)
+        engine = engine_for(self.engine.url, poolclass=NullPool)
         try:
             with engine.connect() as con:
                 return [str(r[0]) for r in con.exec_driver_sql("PRAGMA cipher_integrity_check")]
@@ -310,74 +179,6 @@ def _file_identity(path: Path) -> tuple[int, int] | None:
     return (info.st_dev, info.st_ino)
 
 
-def integrity_problems(engine: Engine, *, full: bool = True) -> list[str]:
-    problems: list[str] = []
-    with engine.connect() as con:
-        problems += [str(r[0]) for r in con.exec_driver_sql("PRAGMA cipher_integrity_check")]
-        if full:
-            rows = [str(r[0]) for r in con.exec_driver_sql("PRAGMA integrity_check")]
-            problems += [r for r in rows if r != "ok"]
-    return problems
-
-
-def _verify_connection(engine: Engine, path: Path, *, check_pages: bool) -> None:
-    """Prove the key, then that the file is ours (and, if asked, every page sound). Reads only."""
-    try:
-        con = engine.connect()
-    except exc.DatabaseError as err:
-        raise _classify(err, path) from None
-    with con:
-        try:
-            app_id = con.exec_driver_sql("PRAGMA application_id").scalar()
-            if app_id != APPLICATION_ID:
-                raise NotCoordinatorDatabase(path)
-            cipher_problems = (
-                list(con.exec_driver_sql("PRAGMA cipher_integrity_check")) if check_pages else []
-            )
-        except exc.DatabaseError as err:
-            raise _classify(err, path) from None
-        if cipher_problems:
-            raise DamagedDatabase(path)
-
-
-def _classify(err: BaseException, path: Path) -> VaultError:
-    """The VaultError for a failure while opening: "not a database" means the wrong key."""
-    code, text_ = sqlite_code(err)
-    if (code is not None and code & 0xFF == SQLITE_NOTADB) or "not a database" in text_:
-        return WrongPassphrase(path)
-    fault = storage_fault(err, path)
-    if fault is not None:
-        return fault
-    return DamagedDatabase(path, detail=error_summary(err))
-
-
-def _probe_write(engine: Engine, path: Path) -> None:
-    """Change a header field to the value it has, then roll back: refuses a read-only file.
-
-    BEGIN IMMEDIATE alone succeeds on a read-only file; a page must be changed. Nothing
-    reaches the database file: the change is rolled back before any commit.
-    """
-    raw = engine.raw_connection()
-    try:
-        cur = raw.cursor()
-        try:
-            cur.execute("BEGIN IMMEDIATE")
-            try:
-                cur.execute(f"PRAGMA application_id = {APPLICATION_ID}")
-            finally:
-                with contextlib.suppress(sqlcipher3.Error):
-                    cur.execute("ROLLBACK")
-        finally:
-            cur.close()
-    except sqlcipher3.Error as err:
-        code, _ = sqlite_code(err)
-        if code is not None and code & 0xFF in (SQLITE_BUSY, SQLITE_LOCKED):
-            return  # another connection is writing: so the file can be written
-        raise _classify(err, path) from None
-    finally:
-        raw.close()
-
-
 def open_vault(
     path: Path | str,
     passphrase: str,
@@ -402,17 +203,17 @@ def open_vault(
     db_lock = DatabaseLock(path) if lock else None
     if db_lock is not None:
         db_lock.acquire()
-    engine = _make_engine(path, passphrase, create=False)
+    engine = make_engine(path, passphrase, create=False)
     try:
         try:
-            _verify_connection(engine, path, check_pages=check_pages)
+            verify_connection(engine, path, check_pages=check_pages)
             vault = Vault(path=path, engine=engine, lock=db_lock)
-            _probe_write(engine, path)
+            probe_write(engine, path)
             _bring_schema_up_to_date(vault, upgrade=upgrade, on_stage=on_stage)
             with engine.connect() as con:
                 con.exec_driver_sql("PRAGMA journal_mode = WAL")
         except exc.DBAPIError as err:
-            raise _classify(err, path) from None
+            raise classify_open_error(err, path) from None
         except OSError as err:
             raise from_os_error(err, path) from None
         return vault
@@ -431,14 +232,14 @@ def open_read_only(path: Path | str, passphrase: str, *, check_pages: bool = Tru
     path = Path(path).absolute()
     check_passphrase_given(passphrase)
     precheck_file(path)
-    engine = _engine_for(read_only_url(path, passphrase))
+    engine = engine_for(read_only_url(path, passphrase))
     try:
         try:
-            _verify_connection(engine, path, check_pages=check_pages)
+            verify_connection(engine, path, check_pages=check_pages)
             vault = Vault(path=path, engine=engine, lock=None, read_only=True)
             _bring_schema_up_to_date(vault, upgrade=False)
         except exc.DBAPIError as err:
-            raise _classify(err, path) from None
+            raise classify_open_error(err, path) from None
         except OSError as err:
             raise from_os_error(err, path) from None
         return vault
@@ -454,7 +255,7 @@ def _bring_schema_up_to_date(
         try:
             current = migrate.current_revision(con)
         except exc.DatabaseError as err:
-            raise _classify(err, vault.path) from None
+            raise classify_open_error(err, vault.path) from None
     if current is None:
         raise NotCoordinatorDatabase(vault.path)
     if not migrate.is_known(current):
@@ -511,7 +312,7 @@ def create_vault(
     except OSError as err:
         raise from_os_error(err, path) from None
     os.close(fd)
-    engine = _make_engine(tmp, passphrase, create=False)
+    engine = make_engine(tmp, passphrase, create=False)
     try:
         with engine.begin() as con:
             con.exec_driver_sql(f"PRAGMA application_id = {APPLICATION_ID}")

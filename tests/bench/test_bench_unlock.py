@@ -11,8 +11,8 @@ import sqlcipher3
 from PySide6.QtCore import QEventLoop, QSettings
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
 
+from coordinator.storage.connection import CIPHER_SETTINGS, silence_sqlcipher_log
 from coordinator.storage.keystore import KeyStore
-from coordinator.storage.vault import CIPHER_SETTINGS, silence_sqlcipher_log
 from coordinator.ui.shell.main_window import MainWindow
 from tests.bench.conftest import demo_database, median_seconds
 from tests.conftest import PASSPHRASE

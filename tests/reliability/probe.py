@@ -18,6 +18,7 @@ import io
 import json
 import os
 import sys
+from pathlib import Path
 
 NOBODY = 65534
 
@@ -28,13 +29,13 @@ def main(argv: list[str]) -> int:
     import coordinator.services.setup  # noqa: F401
     import coordinator.services.status  # noqa: F401
     from coordinator import cli
-    from coordinator.storage import migrate
+    from coordinator.storage import connection, migrate
     from coordinator.storage import vault as vault_module
     from coordinator.storage.errors import VaultError
     from coordinator.storage.lockfile import DatabaseLock
 
     migrate.is_known(migrate.head_revision())  # reads the migration scripts now
-    vault_module._make_engine(vault_module.Path("/nonexistent.db"), "x", create=False).dispose()
+    connection.make_engine(Path("/nonexistent.db"), "x", create=False).dispose()
     if "--as-nobody" in argv and os.geteuid() == 0:
         os.setgroups([])
         os.setgid(NOBODY)
@@ -42,7 +43,7 @@ def main(argv: list[str]) -> int:
     passphrase = os.environ["COORDINATOR_PASSPHRASE"]
     for arg in argv:
         if arg == "--trust-access":  # for the actions after it
-            vault_module.writable = lambda path: True
+            connection.writable = lambda path: True
         if arg.startswith("--"):
             continue
         action, _, path = arg.partition(":")
@@ -55,7 +56,7 @@ def main(argv: list[str]) -> int:
             elif action == "create":
                 vault_module.create_vault(path, passphrase).close()
             elif action == "lock":
-                DatabaseLock(vault_module.Path(path)).acquire()
+                DatabaseLock(Path(path)).acquire()
             elif action == "check":
                 printed = io.StringIO()
                 with contextlib.redirect_stdout(printed):

@@ -97,7 +97,7 @@ def serve() -> int:
     import sqlalchemy.orm
 
     import coordinator.models  # noqa: F401  (registers every table)
-    from coordinator.storage.vault import silence_sqlcipher_log
+    from coordinator.storage.connection import silence_sqlcipher_log
 
     sqlalchemy.orm.configure_mappers()
     silence_sqlcipher_log()

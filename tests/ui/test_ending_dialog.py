@@ -33,7 +33,7 @@ def page(qtbot, vault, people):
     page.resize(1366, 768)
     with qtbot.waitExposed(page):
         page.show()
-    page.select_id(people["match"])
+    assert page.show_match(people["match"])
     return page
 
 

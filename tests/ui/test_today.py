@@ -66,7 +66,7 @@ def test_the_steps_go_once_a_project_and_a_mother_are_in(qtbot, make_window, key
     vault = window.controller.vault
     today = window.workspace.page("today")
     go_to(window, "Mothers")
-    projects.save_project(vault, projects.ProjectForm(name="Bumps", model="befriending"))
+    project = projects.save_project(vault, projects.ProjectForm(name="Bumps", model="befriending"))
     operations().notify({Kind.PROJECT})  # as the Projects dialog says
     go_to(window, "Today")  # shown again: read again
     assert visible_steps(today) == ["people", "backups"]
@@ -74,6 +74,7 @@ def test_the_steps_go_once_a_project_and_a_mother_are_in(qtbot, make_window, key
 
     form = blank_mother()
     form.full_name = "Amina Yusuf"
+    form.project_id = project  # once there are projects, a referral belongs to one
     go_to(window, "Mothers")
     save_mother(vault, form)
     operations().notify({Kind.MOTHER})

@@ -295,6 +295,11 @@ def test_values_are_read_in_their_usual_spellings(vault, tmp_path):
     assert column("referral_source") == [m.ReferralSource.HEALTH_VISITOR] * 2 + [
         m.ReferralSource.SELF] * 2  # fmt: skip
     assert column("other_children") == [2, 0, 0, 0]
+    matched = [note for note in report.notes if "as Matched" in note]
+    assert matched == [
+        "1 mother(s) were imported as Matched (rows 4): the file does not say with which"
+        " volunteer. Record each match on the Matches page."
+    ]
     assert set(slots["Ann"]) == {(0, m.PartOfDay.MORNING), (2, m.PartOfDay.EVENING)}
     assert slots["Bel"] == [(1, m.PartOfDay.AFTERNOON)]
 

@@ -85,6 +85,70 @@ def test_an_entity_bomb_is_refused_before_it_is_parsed(tmp_path):
         preview(path, "mothers")
 
 
+def sheet_with_prolog(prolog: str, body_from_root: str | None = None):
+    """A change putting `prolog` before the sheet's root element (and, if given, the
+    body after it instead of the sheet's)."""
+
+    def change(parts):
+        name = next(n for n in parts if n.startswith("xl/worksheets/"))
+        body = parts[name].decode().split("?>", 1)[-1]
+        parts[name] = (prolog + (body if body_from_root is None else body_from_root)).encode()
+
+    return change
+
+
+@pytest.mark.parametrize(
+    "prolog",
+    [
+        '<?xml version="1.0"?>\n<!DOCTYPE worksheet>\n',  # no entities: still not Excel's
+        '<?xml version="1.0"?><!-- a comment --><!DOCTYPE worksheet SYSTEM "sheet.dtd">',
+    ],
+    ids=["bare", "system"],
+)
+def test_any_document_type_is_refused(tmp_path, prolog):
+    path = rewritten(tmp_path, "typed.xlsx", sheet_with_prolog(prolog))
+    with pytest.raises(ImportFileError, match="holds XML that Excel never writes"):
+        preview(path, "mothers")
+
+
+def test_a_document_type_is_found_however_far_into_its_first_kilobytes(tmp_path):
+    padding = "<!-- " + "x" * 3000 + " -->"
+    path = rewritten(
+        tmp_path,
+        "late.xlsx",
+        sheet_with_prolog(f'<?xml version="1.0"?>{padding}<!DOCTYPE w [<!ENTITY a "b">]>'),
+    )
+    with pytest.raises(ImportFileError, match="holds XML that Excel never writes"):
+        preview(path, "mothers")
+
+
+def test_a_part_broken_after_its_first_element_is_left_to_the_reader(tmp_path):
+    # The check judges only what comes before the first element: a sheet whose rows are
+    # broken is called damaged by the reader, not refused as a document type.
+    path = rewritten(
+        tmp_path, "rows.xlsx", sheet_with_prolog('<?xml version="1.0"?>', "<worksheet><<")
+    )
+    with pytest.raises(ImportFileError) as refused:
+        preview(path, "mothers")
+    assert "never writes" not in str(refused.value)
+
+
+@pytest.mark.parametrize(
+    "prolog", ["<!junk>", '<!doctype worksheet [<!ENTITY a "Amy">]>'], ids=["junk", "lower case"]
+)
+def test_a_part_that_is_not_xml_before_its_first_element_is_damaged(tmp_path, prolog):
+    path = rewritten(tmp_path, "junk.xlsx", sheet_with_prolog("<?xml version='1.0'?>" + prolog))
+    with pytest.raises(ImportFileError, match="is damaged: its part xl/worksheets/sheet1.xml"):
+        preview(path, "mothers")
+
+
+def test_a_part_with_no_element_in_its_first_64_kib_is_refused(tmp_path):
+    padding = "<!-- " + "x" * (70 * 1024) + " -->"
+    path = rewritten(tmp_path, "long.xlsx", sheet_with_prolog(f'<?xml version="1.0"?>{padding}'))
+    with pytest.raises(ImportFileError, match="holds XML that Excel never writes"):
+        preview(path, "mothers")
+
+
 def test_a_zip_bomb_is_refused_from_its_sizes_before_inflating(tmp_path):
     path = zip_bomb(tmp_path)
     with zipfile.ZipFile(path) as book:

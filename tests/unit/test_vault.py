@@ -14,12 +14,8 @@ import sqlcipher3
 from sqlalchemy import text
 
 from coordinator.storage import errors, migrate
-from coordinator.storage.vault import (
-    APPLICATION_ID,
-    CIPHER_SETTINGS,
-    create_vault,
-    open_vault,
-)
+from coordinator.storage.connection import APPLICATION_ID, CIPHER_SETTINGS
+from coordinator.storage.vault import create_vault, open_vault
 from tests.conftest import PASSPHRASE
 
 

@@ -5,7 +5,10 @@ saved values are the form's clean ones. The insert stays the importer's (in batc
 
 One rule differs, on purpose: a due date more than two years ago is kept when it was
 plausible on the day she was referred (an old record), where the form, which checks
-against today, would refuse it; `kinds.check_mother` has already checked that.
+against today, would refuse it; `kinds.check_mother` has already checked that. And a
+mother the spreadsheet calls Matched stays Matched: the form leaves that stage to the
+Matches page, but her old records hold matches made before this database; the import's
+result asks for each match to be recorded (`matched_note`).
 """
 
 from __future__ import annotations
@@ -14,10 +17,11 @@ from collections.abc import Callable
 from datetime import date, timedelta
 from typing import Any
 
+from coordinator.models import MotherStage
 from coordinator.services.importing.convert import Converted
 from coordinator.services.importing.fields import DBS_FIELDS, fields_of
 from coordinator.services.records.mother_form import MotherForm
-from coordinator.services.records.mother_rules import clean_mother
+from coordinator.services.records.mother_rules import MATCHED_BY_HAND, clean_mother
 from coordinator.services.records.services import ServiceForm, clean_service
 from coordinator.services.records.volunteer_form import DbsItem, VolunteerForm
 from coordinator.services.records.volunteer_rules import clean_volunteer
@@ -84,8 +88,24 @@ def mother_rules(c: Converted, today: date) -> dict[str, Any]:
     if "edd" in errors and edd is not None and edd < today - timedelta(days=FORM_EDD_DAYS):
         del errors["edd"]  # an old record's due date, checked against her referral date
         clean.columns["edd"] = edd
+    if errors.get("stage") == MATCHED_BY_HAND:
+        del errors["stage"]  # matched in her old records (see the module's note)
+        clean.columns["stage"] = MotherStage.MATCHED
     _report("mothers", c, errors, {v: k for k, v in MOTHER_NAMES.items()})
     return clean.columns
+
+
+def matched_note(records: list[Any], dry_run: bool) -> str | None:
+    """The result's note for mothers the file calls Matched, whose matches it cannot hold."""
+    rows = [r.row for r in records if r.main.get("stage") is MotherStage.MATCHED]
+    if not rows:
+        return None
+    shown = ", ".join(str(n) for n in rows[:10]) + (" …" if len(rows) > 10 else "")
+    verb = "would be" if dry_run else "were"
+    return (
+        f"{len(rows)} mother(s) {verb} imported as Matched (rows {shown}): the file does not"
+        " say with which volunteer. Record each match on the Matches page."
+    )
 
 
 def volunteer_rules(c: Converted, today: date) -> dict[str, Any]:

@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 from coordinator import models as m
 from coordinator.services import audit, references
 from coordinator.services.importing.convert import Lookups, convert_cells, load_lookups
-from coordinator.services.importing.form_rules import FORM_RULES
+from coordinator.services.importing.form_rules import FORM_RULES, matched_note
 from coordinator.services.importing.kinds import Kind, Record, kind_spec
 from coordinator.services.importing.memory import remember
 from coordinator.services.importing.readers import ImportCancelled, ImportFileError, Row
@@ -94,6 +94,9 @@ def import_file(
     records = _check_rows(spec, sheet, data, lookups, seen, report, progress, cancelled)
     if cancelled():
         raise ImportCancelled()
+    note = matched_note(records, dry_run) if spec.name == "mothers" else None
+    if note:
+        report.notes.append(note)
     report.added_terms = lookups.new_terms.by_vocabulary()
     for what, labels in report.added_terms.items():
         verb = "Would add" if dry_run else "Added"

@@ -6,15 +6,19 @@ file is refused in plain words instead of taking the machine's memory or time:
 - a zip bomb declares far more inflated bytes than a spreadsheet needs, or inflates at a
   ratio no real sheet reaches; the sizes are read from the zip's directory first (Python's
   zipfile never inflates a member past its declared size, so they bind);
-- an XML part with a DOCTYPE (entity declarations: "billion laughs") is never written by
-  Excel or LibreOffice, and is refused before a parser sees it.
+- an XML part with a document type (entity declarations: "billion laughs") is never
+  written by Excel or LibreOffice: the start of each part is given to lxml's pull parser
+  (entities not resolved, no DTD loaded, no network) and the part is refused when the
+  parser reports a document type before the first element, or finds no element at all in
+  the first 64 KiB.
 """
 
 from __future__ import annotations
 
-import re
 import zipfile
 from pathlib import Path
+
+from lxml import etree
 
 from coordinator.services.importing.readers import ImportFileError
 
@@ -31,9 +35,9 @@ MAX_RATIO = 200
 RATIO_FLOOR = 1024 * 1024
 #: Bytes read from the start of each XML part to find its first element.
 PROLOG_BYTES = 64 * 1024
+#: Bytes given to the parser at a time: what follows the first element is not parsed.
+FEED_BYTES = 1024
 _CHUNK = 1024 * 1024
-_DOCTYPE = re.compile(rb"<!DOCTYPE|<!ENTITY", re.IGNORECASE)
-_ELEMENT = re.compile(rb"<[A-Za-z_]")
 
 
 def refuse_ole(path: Path) -> None:
@@ -100,11 +104,37 @@ def check_workbook(path: Path) -> None:
 def _check_prolog(book: zipfile.ZipFile, member: zipfile.ZipInfo, name: str) -> None:
     with book.open(member) as fh:
         head = fh.read(PROLOG_BYTES)
-    element = _ELEMENT.search(head)
-    prolog = head[: element.start()] if element else head
-    if _DOCTYPE.search(prolog) or (element is None and len(head) == PROLOG_BYTES):
+    try:
+        refused = _declares_doctype(head, complete=len(head) < PROLOG_BYTES)
+    except etree.XMLSyntaxError:
+        raise ImportFileError(
+            f"{name} is damaged: its part {member.filename} is not readable XML. Open it in "
+            "Excel and save it again, or export it to CSV."
+        ) from None
+    if refused:
         raise ImportFileError(
             f"{name} holds XML that Excel never writes (a document type with entities), "
             "which can be built to exhaust the computer: it was not opened. Open it in Excel "
             "and save it again, or export it to CSV."
         )
+
+
+def _declares_doctype(head: bytes, *, complete: bool) -> bool:
+    """Whether the XML that starts with `head` declares a document type before its first
+    element (or, when `head` is only the start of the part, shows no element in it).
+    XMLSyntaxError when the part goes wrong before its first element."""
+    parser = etree.XMLPullParser(
+        events=("start",), resolve_entities=False, load_dtd=False, no_network=True
+    )
+    for start in range(0, len(head), FEED_BYTES):  # a little at a time: stop at the element
+        failed = None
+        try:
+            parser.feed(head[start : start + FEED_BYTES])
+        except etree.XMLSyntaxError as err:  # after the first element, it is not ours to judge
+            failed = err
+        for _event, element in parser.read_events():
+            docinfo = element.getroottree().docinfo
+            return bool(docinfo.doctype) or docinfo.internalDTD is not None
+        if failed is not None:
+            raise failed
+    return not complete

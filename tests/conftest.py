@@ -8,9 +8,16 @@ from pathlib import Path
 
 import keyring
 import pytest
+from hypothesis import settings
 from keyring.backend import KeyringBackend
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+# Property tests try the same examples on every run, so a run passes or fails on the code
+# alone; HYPOTHESIS_PROFILE=explore searches new examples (run it when changing a rule).
+settings.register_profile("repeatable", derandomize=True, database=None, print_blob=True)
+settings.register_profile("explore", max_examples=1000)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "repeatable"))
 
 PASSPHRASE = "pale-kettle-orbit-fern-42"
 

@@ -120,8 +120,12 @@ def test_words_cite_only_what_really_matched(vols, mo):
         vol = vols[candidate.volunteer_id - 1]
         why = {c.criterion: c.why for c in candidate.contributions}
         if why[Criterion.LANGUAGE].startswith("Both speak "):
-            spoken = why[Criterion.LANGUAGE].removeprefix("Both speak ").split(", ")
+            said = why[Criterion.LANGUAGE].removeprefix("Both speak ")
+            said, _, more = said.partition(" and ")  # "A, B, C and 2 more" past three
+            spoken = said.split(", ")
             assert all(any(names[i] == s for i in mo.languages & vol.languages) for s in spoken)
+            shared = len(mo.languages & vol.languages)
+            assert len(spoken) + (int(more.split()[0]) if more else 0) == shared
         if mo.point is None or vol.postcode not in PLACES:
             assert why[Criterion.DISTANCE].startswith("Distance could not be checked")
             assert candidate.distance_km is None

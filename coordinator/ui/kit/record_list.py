@@ -21,6 +21,8 @@ order and asks for display rows (plain dataclasses) for what scrolls into view.
             return volunteer_ids(self.vault, VolunteerFilter(text=text, ...), sort, descending)
 
         def count_text(self, n):                          # "1 volunteer" / "1,234 volunteers"
+        def count_all(self): ...                          # unfiltered total: "3 of 40 volunteers"
+        def count_of_text(self, shown, total): ...        # the words for that
             return self.tr("%Ln volunteer(s)", "", n)
 
         def open_record(self, record_id): ...             # Enter / double-click
@@ -243,6 +245,14 @@ class RecordListPage(QWidget):
     def count_text(self, count: int) -> str:
         return ListCounts().records(count)
 
+    def count_all(self) -> int | None:
+        """How many the list holds with no search and no filter, said beside the count while
+        searching or filtering ("3 of 40 mothers"); None says the count alone."""
+        return None
+
+    def count_of_text(self, shown: int, total: int) -> str:
+        return ListCounts().records_of(shown, total)
+
     def empty_text(self, filtered: bool) -> str:
         if filtered:
             return self.tr("Nothing matches this search and these filters.")
@@ -337,12 +347,15 @@ class RecordListPage(QWidget):
 
     def _after_reset(self) -> None:
         count = self.model.rowCount()
-        self.count_label.setText(self.count_text(count))
+        filtered = bool(self.search.text().strip()) or self.filters_active()
+        total = self.count_all() if filtered else None
+        self.count_label.setText(
+            self.count_text(count) if total is None else self.count_of_text(count, total)
+        )
         if count:
             self._body.setCurrentWidget(self.table)
             self.select_id(self._selected_before)
         else:
-            filtered = bool(self.search.text().strip()) or self.filters_active()
             self.empty_label.setText(self.empty_text(filtered))
             self._body.setCurrentWidget(self.empty_label)
         self.reloaded.emit()

@@ -30,6 +30,7 @@ from coordinator.services.listing import (
 from coordinator.services.records.labels import STAGE_LABELS
 from coordinator.storage.vault import Vault
 from coordinator.ui.forms.mother_form import MotherDialog
+from coordinator.ui.kit.counts import shown_number
 from coordinator.ui.kit.form_list_page import FormListPage
 from coordinator.ui.kit.record_list import Column
 from coordinator.ui.kit.widgets import (
@@ -239,6 +240,16 @@ class MothersPage(FormListPage):
 
     def count_text(self, count: int) -> str:
         return self.tr("%Ln mother(s)", "", count)
+
+    def count_all(self) -> int:
+        return len(
+            mother_ids(
+                self.vault, MotherFilter(stages=STAGE_CHOICES[self.stage_filter.itemData(0)])
+            )
+        )
+
+    def count_of_text(self, shown: int, total: int) -> str:
+        return self.tr("{shown} of %Ln mother(s)", "", total).format(shown=shown_number(shown))
 
     def empty_text(self, filtered: bool) -> str:
         if filtered:

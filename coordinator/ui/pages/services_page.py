@@ -13,6 +13,7 @@ from coordinator.services.changes import Kind
 from coordinator.services.listing import ServiceFilter, ServiceRow, service_ids, service_rows
 from coordinator.storage.vault import Vault
 from coordinator.ui.forms.service_form import ServiceFormDialog
+from coordinator.ui.kit.counts import shown_number
 from coordinator.ui.kit.form_list_page import FormListPage
 from coordinator.ui.kit.record_list import Column
 from coordinator.ui.kit.widgets import QUIET_COLOUR, fill_choices
@@ -114,6 +115,16 @@ class ServicesPage(FormListPage):
 
     def count_text(self, count: int) -> str:
         return self.tr("%Ln service(s)", "", count)
+
+    def count_all(self) -> int:
+        return len(
+            service_ids(
+                self.vault, ServiceFilter(include_inactive=self.inactive_filter.isChecked())
+            )
+        )
+
+    def count_of_text(self, shown: int, total: int) -> str:
+        return self.tr("{shown} of %Ln service(s)", "", total).format(shown=shown_number(shown))
 
     def empty_text(self, filtered: bool) -> str:
         if filtered:

@@ -28,6 +28,7 @@ from coordinator.services.records.labels import VOLUNTEER_STATUS_LABELS
 from coordinator.services.records.list_people import ALL_STATUSES
 from coordinator.storage.vault import Vault
 from coordinator.ui.forms.volunteer_form import VolunteerFormDialog
+from coordinator.ui.kit.counts import shown_number
 from coordinator.ui.kit.form_list_page import FormListPage
 from coordinator.ui.kit.record_list import Column
 from coordinator.ui.kit.widgets import (
@@ -221,6 +222,18 @@ class VolunteersPage(FormListPage):
 
     def count_text(self, count: int) -> str:
         return self.tr("%Ln volunteer(s)", "", count)
+
+    def count_all(self) -> int:
+        return len(
+            volunteer_ids(
+                self.vault,
+                VolunteerFilter(statuses=STATUS_CHOICES[self.status_filter.itemData(0)]),
+                today=self.today,
+            )
+        )
+
+    def count_of_text(self, shown: int, total: int) -> str:
+        return self.tr("{shown} of %Ln volunteer(s)", "", total).format(shown=shown_number(shown))
 
     def empty_text(self, filtered: bool) -> str:
         if filtered:

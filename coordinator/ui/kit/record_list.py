@@ -12,7 +12,7 @@ order and asks for display rows (plain dataclasses) for what scrolls into view.
     class VolunteersPage(RecordListPage):
         def __init__(self, vault):
             super().__init__(vault, COLUMNS, lambda ids: volunteer_rows(vault, ids),
-                             title=self.tr("Volunteers"), new_text=self.tr("New volunteer"))
+                             title=self.tr("Volunteers"), new_text=self.tr("New volunteer…"))
             self.filter_bar.addWidget(self.status_box)          # fill the filter bar
             self.status_box.currentIndexChanged.connect(self.reload)
             self.reload()

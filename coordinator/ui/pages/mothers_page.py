@@ -118,7 +118,7 @@ class MothersPage(FormListPage):
             columns,
             lambda ids: mother_rows(vault, ids),
             title=self.tr("Mothers"),
-            new_text=self.tr("New referral"),
+            new_text=self.tr("New referral…"),
             search_placeholder=self.tr("Search name, reference, postcode, phone or referrer"),
             parent=parent,
         )
@@ -257,7 +257,7 @@ class MothersPage(FormListPage):
                 "No one matches this search and these filters.\n"
                 "Check the spelling, or choose Clear filters."
             )
-        return self.tr("No referrals yet.\nAdd one with New referral, or import your spreadsheet.")
+        return self.tr("No referrals yet.\nAdd one with New referral…, or import your spreadsheet.")
 
     # -- the form (opening, saving, drafts, import and export: FormListPage) ---------------
 

@@ -72,7 +72,7 @@ class ServicesPage(FormListPage):
             columns,
             lambda ids: service_rows(vault, ids),
             title=translate("ServicesPage", "Local services"),
-            new_text=translate("ServicesPage", "New service"),
+            new_text=translate("ServicesPage", "New service…"),
             search_placeholder=translate("ServicesPage", "Search name, area, eligibility or notes"),
             parent=parent,
         )
@@ -132,7 +132,7 @@ class ServicesPage(FormListPage):
                 "No service matches this search and category.\n"
                 "Check the spelling, or choose All categories."
             )
-        return self.tr("No local services yet.\nAdd one with New service, or import your list.")
+        return self.tr("No local services yet.\nAdd one with New service…, or import your list.")
 
     # -- the form ----------------------------------------------------------------------------
 

@@ -118,7 +118,7 @@ class VolunteersPage(FormListPage):
             columns,
             lambda ids: [ListRow(r) for r in volunteer_rows(vault, ids, self.today)],
             title=translate("VolunteersPage", "Volunteers"),
-            new_text=translate("VolunteersPage", "New volunteer"),
+            new_text=translate("VolunteersPage", "New volunteer…"),
             search_placeholder=translate("VolunteersPage", "Search name, phone, postcode or area"),
             parent=parent,
         )
@@ -242,7 +242,7 @@ class VolunteersPage(FormListPage):
                 "Check the spelling, or choose Clear filters."
             )
         return self.tr(
-            "No volunteers yet.\nAdd one with New volunteer, or import your spreadsheet."
+            "No volunteers yet.\nAdd one with New volunteer…, or import your spreadsheet."
         )
 
     # -- the form ----------------------------------------------------------------------------

@@ -74,7 +74,7 @@ class MotherDialog(FormDialog):
     ):
         super().__init__(vault, parent)
         self.today = today or date.today()
-        self.window_title = self.tr("Referral") if mother_id is None else self.tr("Record")
+        self.window_title = self.tr("Mother")  # the same for a new referral and her record
         self.summary = note()
         self.summary.setObjectName("summary")
         self.flag = note("", ERROR_COLOUR)

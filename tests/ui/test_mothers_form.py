@@ -253,3 +253,13 @@ def test_a_record_holding_its_main_language_among_the_others_still_shows_it(qtbo
     main.setCurrentIndex(main.findText("Polish"))
     assert "Polish" in offered(others)
     assert others.checked_ids() == [polish]
+
+
+def test_a_due_date_adds_its_summary_without_moving_the_form(qtbot, dialog):
+    from tests.ui.helpers import place
+
+    name = field(dialog, "full_name")
+    before = place(name, dialog)
+    enter(qtbot, dialog, "edd", uk_date(days(100)))
+    assert dialog.summary.text().startswith("due ")
+    assert place(name, dialog) == before

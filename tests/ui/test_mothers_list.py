@@ -119,6 +119,18 @@ def test_a_search_or_filter_says_how_many_of_how_many(qtbot, page, people):
     qtbot.waitUntil(count_is(page, "5 mothers"))
 
 
+def test_the_list_stays_put_when_clear_filters_or_a_message_appears(qtbot, page, people):
+    from tests.ui.helpers import place
+
+    controls = (page.search, page.stage_filter, page.area_filter, page.waiting_filter, page.table)
+    before = [place(widget, page) for widget in controls]
+    choose(page.stage_filter, "Closed")
+    assert page.clear_filters.isVisible()
+    page.message.show_message("Exported 1 mother to a file with a long name.", "success")
+    assert page.message.isVisible()
+    assert [place(widget, page) for widget in controls] == before
+
+
 def test_each_filter_narrows_the_list(qtbot, page, people):
     assert letters(people, page) == "ABCDE"
     choose(page.stage_filter, "Open (not closed)")

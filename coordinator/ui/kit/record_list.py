@@ -34,8 +34,8 @@ order and asks for display rows (plain dataclasses) for what scrolls into view.
 RecordListPage gives: `reload()` (ids again, selection kept), `select_id(id)`,
 `selected_id()`, `ids()` (the current filter's ids, in order), `search` (the box; typing
 reloads after `search_delay_ms`, 0 = at once), `table`, `model`, `count_label`,
-`empty_label`, `message` (a MessageLabel above the table), `filter_bar` (a QHBoxLayout),
-`new_button`, `export_button`, and the signals
+`empty_label`, `message` (a MessageLabel beside the count, under the table),
+`filter_bar` (a QHBoxLayout), `new_button`, `export_button`, and the signals
 `opened(int)`, `reloaded()`. Header clicks sort in the service: the model asks
 `fetch_ids(text, sort_key, descending)` for a new id list. Every reset of the model keeps
 the selected record selected when it is still in the list.
@@ -224,15 +224,17 @@ class RecordListPage(QWidget):
         search_row.setSpacing(8)
         search_row.addWidget(self.search, 1)
         search_row.addLayout(self.filter_bar)
+        # The message (an export written, a record gone) comes and goes beside the count,
+        # under the list: the list and the controls above it never move when it does.
         bottom = QHBoxLayout()
-        bottom.addWidget(self.count_label)
-        bottom.addStretch(1)
+        bottom.setSpacing(16)
+        bottom.addWidget(self.count_label, 0, Qt.AlignmentFlag.AlignTop)
+        bottom.addWidget(self.message, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(PAGE_MARGIN, PAGE_MARGIN, PAGE_MARGIN, PAGE_MARGIN // 2)
         layout.setSpacing(10)
         layout.addLayout(top)
         layout.addLayout(search_row)
-        layout.addWidget(self.message)
         layout.addWidget(self._body, 1)
         layout.addLayout(bottom)
 

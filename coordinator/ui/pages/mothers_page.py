@@ -37,6 +37,7 @@ from coordinator.ui.kit.widgets import (
     ERROR_COLOUR,
     OptionalNumberBox,
     fill_choices,
+    keep_room_when_hidden,
     lend_lock_action,
     link_button,
 )
@@ -178,7 +179,7 @@ class MothersPage(FormListPage):
         self.waiting_filter.setPrefix(self.tr("Waiting > "))
         self.waiting_filter.setSuffix(self.tr(" day(s)", "", 0))
         self.waiting_filter.setToolTip(self.tr("Only those waiting more than this many days"))
-        self.clear_filters = link_button(self.tr("Clear filters"))
+        self.clear_filters = keep_room_when_hidden(link_button(self.tr("Clear filters")))
         self.clear_filters.clicked.connect(self.reset_filters)
         for combo in (self.stage_filter, self.project_filter, self.need_filter):
             combo.currentIndexChanged.connect(self.reload)

@@ -35,6 +35,7 @@ from coordinator.ui.kit.widgets import (
     ERROR_COLOUR,
     WARNING_COLOUR,
     fill_choices,
+    keep_room_when_hidden,
     lend_lock_action,
     link_button,
 )
@@ -165,7 +166,7 @@ class VolunteersPage(FormListPage):
         self.overdue_filter.setToolTip(
             self.tr("Only volunteers whose next DBS check date has passed")
         )
-        self.clear_filters = link_button(self.tr("Clear filters"))
+        self.clear_filters = keep_room_when_hidden(link_button(self.tr("Clear filters")))
         self.clear_filters.clicked.connect(self.reset_filters)
         for combo in (self.status_filter, self.project_filter, self.language_filter):
             combo.setSizeAdjustPolicy(

@@ -366,7 +366,7 @@ class VocabularyEditor(QDialog):
             QMessageBox.StandardButton.Cancel,
             self,
         )
-        delete = self.confirm_box.addButton(self.tr("Delete"), QMessageBox.ButtonRole.AcceptRole)
+        delete = self.confirm_box.addButton(self.tr("&Delete"), QMessageBox.ButtonRole.AcceptRole)
         self.confirm_box.setDefaultButton(QMessageBox.StandardButton.Cancel)
         self.confirm_box.exec()
         return self.confirm_box.clickedButton() is delete

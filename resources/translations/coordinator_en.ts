@@ -159,6 +159,13 @@
             <numerusform>%Ln records</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>{shown} of %Ln record(s)</source>
+        <translation>
+            <numerusform>{shown} of %Ln record</numerusform>
+            <numerusform>{shown} of %Ln records</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>MatchesPage</name>
@@ -203,6 +210,13 @@
             <numerusform>%Ln mothers</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>{shown} of %Ln mother(s)</source>
+        <translation>
+            <numerusform>{shown} of %Ln mother</numerusform>
+            <numerusform>{shown} of %Ln mothers</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>PickMotherDialog</name>
@@ -238,6 +252,13 @@
         <translation>
             <numerusform>%Ln service</numerusform>
             <numerusform>%Ln services</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{shown} of %Ln service(s)</source>
+        <translation>
+            <numerusform>{shown} of %Ln service</numerusform>
+            <numerusform>{shown} of %Ln services</numerusform>
         </translation>
     </message>
 </context>
@@ -327,6 +348,13 @@
         <translation>
             <numerusform>%Ln volunteer</numerusform>
             <numerusform>%Ln volunteers</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{shown} of %Ln volunteer(s)</source>
+        <translation>
+            <numerusform>{shown} of %Ln volunteer</numerusform>
+            <numerusform>{shown} of %Ln volunteers</numerusform>
         </translation>
     </message>
 </context>

@@ -86,3 +86,11 @@ def open_settings_dialog(qtbot, vault, button_name: str, dialog_type: type) -> A
     assert isinstance(dialog, dialog_type)
     qtbot.waitExposed(dialog)
     return dialog
+
+
+def place(widget, top) -> tuple[int, int]:
+    """Where `widget` is within `top` (to check that controls stay put)."""
+    from PySide6.QtCore import QPoint
+
+    point = widget.mapTo(top, QPoint(0, 0))
+    return point.x(), point.y()

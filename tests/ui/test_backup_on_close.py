@@ -92,3 +92,26 @@ def test_closing_waits_while_a_backup_is_running(qtbot, make_window, keystore, d
         assert window.isVisible()
     window.close()
     assert not window.isVisible()
+
+
+def test_settings_saved_when_quitting_are_in_the_backup_made_on_closing(
+    qtbot, make_window, keystore, db_path, tmp_path
+):
+    from coordinator.services import preferences
+    from tests.ui.helpers import click_when_shown, go_to
+
+    folder = tmp_path / "backups"
+    set_automatic(db_path, folder)
+    window = make_window(db_path, keystore)
+    type_and_unlock(qtbot, window)
+    go_to(window, "Settings")
+    window.workspace.page("settings").section("security").auto_lock.setValue(17)
+    go_to(window, "Mothers")
+
+    click_when_shown(lambda: window.question, "Save")
+    window.quit_action.trigger()
+    qtbot.waitUntil(lambda: not window.isVisible(), timeout=20_000)
+
+    [backup] = list(folder.iterdir())
+    with open_vault(backup, PASSPHRASE, lock=False) as copy:
+        assert preferences.auto_lock_minutes(copy) == 17  # saved first, then backed up

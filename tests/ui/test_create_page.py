@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 
 from coordinator.services.changes import Kind
 from coordinator.storage.keystore import NOT_AVAILABLE
-from tests.ui.helpers import STRONG, WEAK, is_unlocked, settle
+from tests.ui.helpers import STRONG, WEAK, is_unlocked, place, settle
 
 
 def fill(qtbot, page, passphrase: str, again: str) -> None:
@@ -139,3 +139,17 @@ def test_recovery_warning_is_shown(make_window, keystore, tmp_path):
     page = make_window(tmp_path / "new.db", keystore).create_page
     assert page.recovery_note.isVisible()
     assert "Nothing can recover a forgotten passphrase" in page.recovery_note.text()
+
+
+def test_the_fields_stay_put_while_she_types(qtbot, make_window, keystore, tmp_path):
+    """The meter's advice, the weak warning and the mismatch message appear below the
+    fields, and the page does not re-centre around them."""
+    window = make_window(tmp_path / "new.db", keystore)
+    page = window.create_page
+    where = [place(page.passphrase, window), place(page.confirm, window)]
+    qtbot.keyClicks(page.passphrase, WEAK)
+    assert page.fields.weak_ok.isVisible()
+    assert [place(page.passphrase, window), place(page.confirm, window)] == where
+    qtbot.keyClicks(page.confirm, WEAK + "x")
+    assert page.fields.mismatch.isVisible()
+    assert [place(page.passphrase, window), place(page.confirm, window)] == where

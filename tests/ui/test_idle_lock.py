@@ -129,3 +129,23 @@ def test_a_running_backup_puts_the_idle_lock_off(
     assert (tmp_path / "b.db").exists()
     qtbot.waitUntil(lambda: not window.controller.is_open, timeout=5_000)  # then it locks
     assert not dialog.isVisible()  # and closes the dialog
+
+
+def test_lock_asked_for_during_a_backup_waits_for_it_then_locks(
+    qtbot, make_window, keystore, db_path, tmp_path, held_runner
+):
+    window = make_window(db_path, keystore)
+    held_runner.only = {"backup"}
+    type_and_unlock(qtbot, window)
+    window.backup_action.trigger()
+    dialog = window.safekeeping.dialog
+    dialog.file_edit.setText(str(tmp_path / "b.db"))
+    dialog.start()
+    assert held_runner.names == ["backup"]
+    window.lock_action.trigger()  # Ctrl+L while the backup is writing
+    assert window.controller.is_open  # the database stays open under the backup
+    assert "lock when" in window.statusBar().currentMessage()
+    held_runner.release()
+    qtbot.waitUntil(lambda: not window.controller.is_open, timeout=5_000)
+    assert (tmp_path / "b.db").exists()
+    assert window.stack.currentWidget() is window.unlock_page

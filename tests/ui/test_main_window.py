@@ -96,6 +96,21 @@ def test_sections_and_their_shortcuts(qtbot, make_window, keystore, db_path):
     assert workspace.current_page() is workspace.page("today")
 
 
+def test_every_button_on_the_lists_that_opens_a_dialog_says_so_with_an_ellipsis(
+    qtbot, make_window, keystore, db_path
+):
+    from PySide6.QtWidgets import QPushButton
+
+    window = make_window(db_path, keystore)
+    type_and_unlock(qtbot, window)
+    for name in ("mothers", "volunteers", "matches", "services"):
+        page = window.workspace.page(name)
+        assert page.new_button.text().endswith("…"), name
+        for button in page.findChildren(QPushButton):
+            if "Import" in button.text() or "Export" in button.text():
+                assert button.text().endswith("…"), (name, button.text())
+
+
 def test_closing_the_window_closes_the_database(qtbot, make_window, keystore, db_path):
     from coordinator.storage.vault import open_vault
 

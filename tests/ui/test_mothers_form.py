@@ -134,7 +134,7 @@ def test_weeks_pregnant_and_the_babys_age_show_as_dates_are_typed(qtbot, dialog)
 
 def test_a_new_referral_is_saved_and_shown_selected_in_the_list(qtbot, page, vault):
     dialog = click_new(qtbot, page)
-    assert dialog.windowTitle() == "Referral"
+    assert dialog.windowTitle() == "Mother"
     enter(qtbot, dialog, "full_name", "Beth Bloggs")
     enter(qtbot, dialog, "postcode", "le2 8aa")
     needs = field(dialog, "need_ids")
@@ -153,6 +153,7 @@ def test_a_new_referral_is_saved_and_shown_selected_in_the_list(qtbot, page, vau
 def test_an_edit_is_saved_and_the_list_shows_it(qtbot, page, vault):
     page.open_record(page.people["B"])
     dialog = page.dialog
+    assert dialog.windowTitle() == "Mother"  # as for a new referral
     assert not dialog.save_button.isEnabled()  # nothing changed yet
     enter(qtbot, dialog, "preferred_name", "Bee")
     assert dialog.title.text() == "Bella Brown (Bee)"
@@ -227,3 +228,38 @@ def test_a_new_referral_starts_in_the_only_running_project(qtbot, vault):
     add_project(vault, "Acorns")  # with two, she chooses
     second = new_form(qtbot, MotherDialog, vault)
     assert field(second, "project_id").currentData() is None
+
+
+def offered(checklist) -> list[str]:
+    return [
+        checklist.item(i).text()
+        for i in range(checklist.count())
+        if not checklist.item(i).isHidden()
+    ]
+
+
+def test_other_languages_do_not_offer_the_main_language_again(qtbot, dialog):
+    main, others = field(dialog, "language_id"), field(dialog, "other_language_ids")
+    main.setCurrentIndex(main.findText("Polish"))
+    assert "Polish" not in offered(others) and "English" in offered(others)
+    main.setCurrentIndex(main.findText("English"))
+    assert "Polish" in offered(others) and "English" not in offered(others)
+
+
+def test_a_record_holding_its_main_language_among_the_others_still_shows_it(qtbot, dialog):
+    main, others = field(dialog, "language_id"), field(dialog, "other_language_ids")
+    polish = main.itemData(main.findText("Polish"))
+    others.set_checked([polish])  # from before the rule: nothing held is hidden
+    main.setCurrentIndex(main.findText("Polish"))
+    assert "Polish" in offered(others)
+    assert others.checked_ids() == [polish]
+
+
+def test_a_due_date_adds_its_summary_without_moving_the_form(qtbot, dialog):
+    from tests.ui.helpers import place
+
+    name = field(dialog, "full_name")
+    before = place(name, dialog)
+    enter(qtbot, dialog, "edd", uk_date(days(100)))
+    assert dialog.summary.text().startswith("due ")
+    assert place(name, dialog) == before

@@ -82,7 +82,7 @@ def test_search_narrows_the_list_at_every_keystroke(qtbot, page, people):
     qtbot.keyClicks(page.search, "x")
     qtbot.waitUntil(lambda: page.empty_label.isVisible())
     assert page.empty_label.text().startswith("No one matches this search")
-    assert page.count_label.text() == "0 mothers"
+    assert page.count_label.text() == "0 of 5 mothers"
     qtbot.keyClick(page.search, Qt.Key.Key_Backspace)
     qtbot.waitUntil(lambda: letters(people, page) == "A")
     assert page.table.isVisible()
@@ -106,6 +106,29 @@ def test_search_finds_preferred_name_postcode_phone_and_referrer(
 
 def choose(combo, text: str) -> None:
     combo.setCurrentIndex(combo.findText(text))
+
+
+def test_a_search_or_filter_says_how_many_of_how_many(qtbot, page, people):
+    choose(page.stage_filter, "Closed")
+    assert page.count_label.text() == "1 of 5 mothers"
+    qtbot.mouseClick(page.clear_filters, Qt.MouseButton.LeftButton)
+    assert page.count_label.text() == "5 mothers"
+    qtbot.keyClicks(page.search, "Bella")
+    qtbot.waitUntil(count_is(page, "1 of 5 mothers"))
+    page.search.clear()
+    qtbot.waitUntil(count_is(page, "5 mothers"))
+
+
+def test_the_list_stays_put_when_clear_filters_or_a_message_appears(qtbot, page, people):
+    from tests.ui.helpers import place
+
+    controls = (page.search, page.stage_filter, page.area_filter, page.waiting_filter, page.table)
+    before = [place(widget, page) for widget in controls]
+    choose(page.stage_filter, "Closed")
+    assert page.clear_filters.isVisible()
+    page.message.show_message("Exported 1 mother to a file with a long name.", "success")
+    assert page.message.isVisible()
+    assert [place(widget, page) for widget in controls] == before
 
 
 def test_each_filter_narrows_the_list(qtbot, page, people):

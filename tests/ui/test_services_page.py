@@ -68,7 +68,7 @@ def test_search_and_the_category_filter(qtbot, page):
     page.search.clear()
     page.category_filter.setCurrentIndex(page.category_filter.findText("Breastfeeding"))
     assert shown_names(page) == ["Breastfeeding Buddies"]
-    assert page.count_label.text() == "1 service"
+    assert page.count_label.text() == "1 of 3 services"
 
 
 def test_a_new_service_is_saved_and_found_by_search(qtbot, page, vault):

@@ -135,3 +135,12 @@ def test_every_list_the_forms_offer_is_edited_from_settings(
     assert new_label in [label for _id, label in vocabularies.active_terms(vault, vocabulary)]
     assert "First baby" not in labels(editor)  # the needs list is a list of its own
     assert new_label not in [label for _id, label in vocabularies.active_terms(vault, "need")]
+
+
+def test_the_hint_never_suggests_a_need_already_in_the_list(qtbot, editor):
+    assert editor.new_name.placeholderText() == "For example: Twins or triplets"
+    add(qtbot, editor, "twins or TRIPLETS")
+    assert editor.new_name.placeholderText() == "For example: Baby in neonatal care"
+    add(qtbot, editor, "Baby in neonatal care")
+    add(qtbot, editor, "Recent bereavement")
+    assert editor.new_name.placeholderText() == ""  # every example is there already

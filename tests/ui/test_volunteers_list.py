@@ -52,7 +52,7 @@ def test_the_list_shows_current_volunteers_with_their_columns(page):
 def test_search_narrows_the_list_as_she_types(qtbot, page):
     qtbot.keyClicks(page.search, "bea")
     assert shown_names(page) == ["Bea Brown"]
-    assert page.count_label.text() == "1 volunteer"
+    assert page.count_label.text() == "1 of 3 volunteers"
     page.search.clear()
     assert len(shown_names(page)) == 3
 

@@ -46,6 +46,29 @@ def test_bad_phone_numbers_are_refused(typed):
         v.check_phone(typed)
 
 
+@pytest.mark.parametrize(
+    ("typed", "clean"),
+    [("01534 123456", "01534 123456"), ("+353 1 234 5678", "+353 1 234 5678")],
+)
+def test_channel_islands_and_numbers_abroad_are_kept(typed, clean):
+    assert v.check_phone(typed) == clean
+
+
+@given(st.from_regex(r"(\+44 ?|0)[1-9][0-9 ]{8,12}", fullmatch=True))
+def test_a_checked_number_checks_again_to_itself_and_a_refused_one_stays_refused(typed):
+    """The form re-checks what the import read: same answer, from the remembered numbers
+    or not, and a refused number is refused every time."""
+    try:
+        clean = v.check_phone(typed)
+    except v.Invalid as first:
+        with pytest.raises(v.Invalid) as again:
+            v.check_phone(typed)
+        assert str(again.value) == str(first)
+    else:
+        assert v.check_phone(clean) == clean == v.check_phone(typed)
+        assert v._clean_phone(clean) == clean  # not only because it was remembered
+
+
 def test_email():
     assert v.check_email(" ana@example.org ") == "ana@example.org"
     with pytest.raises(v.Invalid, match="name@example.org"):

@@ -93,7 +93,7 @@ class BackupDialog(TaskDialog):
 
         self.buttons = QDialogButtonBox()
         self.start_button = self.buttons.addButton(
-            self.tr("Back up"), QDialogButtonBox.ButtonRole.AcceptRole
+            self.tr("Back &up"), QDialogButtonBox.ButtonRole.AcceptRole
         )
         self.close_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         self.start_button.setDefault(True)

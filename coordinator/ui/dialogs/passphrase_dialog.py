@@ -60,7 +60,7 @@ class PassphraseDialog(TaskDialog):
 
         self.buttons = QDialogButtonBox()
         self.change_button = self.buttons.addButton(
-            self.tr("Change passphrase"), QDialogButtonBox.ButtonRole.AcceptRole
+            self.tr("Change pass&phrase"), QDialogButtonBox.ButtonRole.AcceptRole
         )
         self.close_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         self.change_button.setDefault(True)

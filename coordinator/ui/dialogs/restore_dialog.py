@@ -114,7 +114,7 @@ class RestoreDialog(TaskDialog):
 
         self.buttons = QDialogButtonBox()
         self.start_button = self.buttons.addButton(
-            self.tr("Restore…"), QDialogButtonBox.ButtonRole.AcceptRole
+            self.tr("&Restore…"), QDialogButtonBox.ButtonRole.AcceptRole
         )
         self.close_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         self.start_button.setDefault(True)

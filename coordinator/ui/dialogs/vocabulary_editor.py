@@ -47,12 +47,13 @@ AnyIndex = QModelIndex | QPersistentModelIndex
 
 @dataclass(frozen=True)
 class ListTexts:
-    """What the editor calls one vocabulary: its title, one term, and an example."""
+    """What the editor calls one vocabulary: its title, one term, and examples of a new
+    term (the first not already in her list is the hint)."""
 
     title: str
     term: str
     explanation: str
-    example: str
+    examples: tuple[str, ...]
 
 
 def list_texts() -> dict[str, ListTexts]:
@@ -63,13 +64,21 @@ def list_texts() -> dict[str, ListTexts]:
             translate("VocabularyEditor", "Needs list"),
             translate("VocabularyEditor", "need"),
             translate("VocabularyEditor", "The needs you can tick on a mother's record."),
-            translate("VocabularyEditor", "Twins or triplets"),
+            (
+                translate("VocabularyEditor", "Twins or triplets"),
+                translate("VocabularyEditor", "Baby in neonatal care"),
+                translate("VocabularyEditor", "Recent bereavement"),
+            ),
         ),
         "language": ListTexts(
             translate("VocabularyEditor", "Languages"),
             translate("VocabularyEditor", "language"),
             translate("VocabularyEditor", "The languages offered for mothers and volunteers."),
-            translate("VocabularyEditor", "Lithuanian"),
+            (
+                translate("VocabularyEditor", "Lithuanian"),
+                translate("VocabularyEditor", "Tigrinya"),
+                translate("VocabularyEditor", "Kurdish"),
+            ),
         ),
         "experience_tag": ListTexts(
             translate("VocabularyEditor", "Lived experience"),
@@ -78,19 +87,31 @@ def list_texts() -> dict[str, ListTexts]:
                 "VocabularyEditor",
                 "The experiences a volunteer can share and a mother can ask a volunteer to share.",
             ),
-            translate("VocabularyEditor", "Premature baby"),
+            (
+                translate("VocabularyEditor", "Premature baby"),
+                translate("VocabularyEditor", "Caesarean birth"),
+                translate("VocabularyEditor", "Twins"),
+            ),
         ),
         "training_module": ListTexts(
             translate("VocabularyEditor", "Training modules"),
             translate("VocabularyEditor", "training module"),
             translate("VocabularyEditor", "The training modules recorded on a volunteer's record."),
-            translate("VocabularyEditor", "Safeguarding refresher"),
+            (
+                translate("VocabularyEditor", "Safeguarding refresher"),
+                translate("VocabularyEditor", "Infant feeding"),
+                translate("VocabularyEditor", "Listening skills"),
+            ),
         ),
         "service_category": ListTexts(
             translate("VocabularyEditor", "Service categories"),
             translate("VocabularyEditor", "category"),
             translate("VocabularyEditor", "The categories of the local services directory."),
-            translate("VocabularyEditor", "Baby bank"),
+            (
+                translate("VocabularyEditor", "Baby bank"),
+                translate("VocabularyEditor", "Food bank"),
+                translate("VocabularyEditor", "Housing advice"),
+            ),
         ),
     }
 
@@ -153,6 +174,7 @@ class VocabularyEditor(QDialog):
         self._vocabulary = vocabulary
         texts = list_texts()[vocabulary]
         self._term = texts.term
+        self._examples = texts.examples
         self.setWindowTitle(texts.title)
         self.title = heading(texts.title, 2)
         self.explanation = note(
@@ -180,7 +202,6 @@ class VocabularyEditor(QDialog):
         self.delete_button = QPushButton(self.tr("&Delete…"))
         self.name_message = MessageLabel()
         self.new_name = QLineEdit()
-        self.new_name.setPlaceholderText(self.tr("For example: {}").format(texts.example))
         self.new_name.setAccessibleName(self.tr("Name of a new {term}").format(term=texts.term))
         self.add_button = QPushButton(self.tr("&Add"))
         self.add_message = MessageLabel()
@@ -241,15 +262,24 @@ class VocabularyEditor(QDialog):
         current = self.current_term()
         keep = select if select is not None else (current.id if current else None)
         try:
-            self.model.set_terms(vocabularies.terms(self._vault, self._vocabulary))
+            terms = vocabularies.terms(self._vault, self._vocabulary)
         except Exception as err:
             self.message.show_message(error_message(err))
             return
+        self.model.set_terms(terms)
+        self._suggest_an_example({term.label.casefold() for term in terms})
         row = self.model.row_of(keep) if keep is not None else -1
         if row >= 0:
             self.table.selectRow(row)
             self.table.scrollTo(self.model.index(row, 0))
         self._chosen()
+
+    def _suggest_an_example(self, present: set[str]) -> None:
+        """The hint in the New box: an example her list does not have yet, or none."""
+        fresh = [example for example in self._examples if example.casefold() not in present]
+        self.new_name.setPlaceholderText(
+            self.tr("For example: {}").format(fresh[0]) if fresh else ""
+        )
 
     def current_term(self) -> vocabularies.Term | None:
         rows = self.table.selectionModel().selectedRows()
@@ -336,7 +366,7 @@ class VocabularyEditor(QDialog):
             QMessageBox.StandardButton.Cancel,
             self,
         )
-        delete = self.confirm_box.addButton(self.tr("Delete"), QMessageBox.ButtonRole.AcceptRole)
+        delete = self.confirm_box.addButton(self.tr("&Delete"), QMessageBox.ButtonRole.AcceptRole)
         self.confirm_box.setDefaultButton(QMessageBox.StandardButton.Cancel)
         self.confirm_box.exec()
         return self.confirm_box.clickedButton() is delete

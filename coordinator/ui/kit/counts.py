@@ -9,7 +9,7 @@ class with a count to say gets the words from here; these classes are never subc
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QLocale, QObject
 
 
 class FormCounts(QObject):
@@ -32,3 +32,12 @@ class ListCounts(QObject):
 
     def records(self, count: int) -> str:
         return self.tr("%Ln record(s)", "", count)
+
+    def records_of(self, shown: int, total: int) -> str:
+        """While searching or filtering: how many are shown of how many there are."""
+        return self.tr("{shown} of %Ln record(s)", "", total).format(shown=shown_number(shown))
+
+
+def shown_number(count: int) -> str:
+    """A count as the user's locale writes it (1,234)."""
+    return QLocale().toString(count)

@@ -63,7 +63,7 @@ def confirm_unencrypted(parent: QWidget, count: int, kind: str) -> bool:
         parent=parent,
     )
     box.setObjectName("unencrypted_warning")
-    export = box.addButton(translate("Export", "Export"), QMessageBox.ButtonRole.AcceptRole)
+    export = box.addButton(translate("Export", "&Export"), QMessageBox.ButtonRole.AcceptRole)
     box.addButton(QMessageBox.StandardButton.Cancel)
     box.setDefaultButton(QMessageBox.StandardButton.Cancel)
     box.exec()

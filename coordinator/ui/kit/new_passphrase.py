@@ -54,6 +54,9 @@ class NewPassphraseFields(QWidget):
         layout.addWidget(again)
         layout.addWidget(self.confirm)
         layout.addWidget(self.mismatch)
+        # The meter's advice changes with each key: under both fields, so that typing the
+        # passphrase never moves the box to type it again in.
+        layout.addWidget(self.meter.advice)
         layout.addWidget(self.show_text)
         layout.addWidget(self.weak_warning)
         layout.addWidget(self.weak_ok)

@@ -20,7 +20,7 @@ def delete_question(parent: QWidget, text: str) -> tuple[QMessageBox, QAbstractB
         parent,
     )
     delete = box.addButton(
-        QCoreApplication.translate("questions", "Delete"), QMessageBox.ButtonRole.DestructiveRole
+        QCoreApplication.translate("questions", "&Delete"), QMessageBox.ButtonRole.DestructiveRole
     )
     box.setDefaultButton(Button.Cancel)
     return box, delete
@@ -35,6 +35,9 @@ def save_question(parent: QWidget, text: str) -> QMessageBox:
         Button.Save | Button.Discard | Button.Cancel,
         parent,
     )
+    # Qt's own words have no mnemonic on every platform: Alt+S and Alt+D answer it.
+    box.button(Button.Save).setText(QCoreApplication.translate("questions", "&Save"))
+    box.button(Button.Discard).setText(QCoreApplication.translate("questions", "&Discard"))
     box.setDefaultButton(Button.Save)
     return box
 
@@ -53,8 +56,9 @@ def discard_question(parent: QWidget, text: str) -> tuple[QMessageBox, QAbstract
         Button.Discard,
         parent,
     )
+    box.button(Button.Discard).setText(QCoreApplication.translate("questions", "&Discard"))
     keep = box.addButton(
-        QCoreApplication.translate("questions", "Keep editing"), QMessageBox.ButtonRole.RejectRole
+        QCoreApplication.translate("questions", "&Keep editing"), QMessageBox.ButtonRole.RejectRole
     )
     box.setDefaultButton(keep)
     box.setEscapeButton(keep)

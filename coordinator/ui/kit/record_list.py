@@ -12,7 +12,7 @@ order and asks for display rows (plain dataclasses) for what scrolls into view.
     class VolunteersPage(RecordListPage):
         def __init__(self, vault):
             super().__init__(vault, COLUMNS, lambda ids: volunteer_rows(vault, ids),
-                             title=self.tr("Volunteers"), new_text=self.tr("New volunteer"))
+                             title=self.tr("Volunteers"), new_text=self.tr("New volunteer…"))
             self.filter_bar.addWidget(self.status_box)          # fill the filter bar
             self.status_box.currentIndexChanged.connect(self.reload)
             self.reload()
@@ -21,6 +21,8 @@ order and asks for display rows (plain dataclasses) for what scrolls into view.
             return volunteer_ids(self.vault, VolunteerFilter(text=text, ...), sort, descending)
 
         def count_text(self, n):                          # "1 volunteer" / "1,234 volunteers"
+        def count_all(self): ...                          # unfiltered total: "3 of 40 volunteers"
+        def count_of_text(self, shown, total): ...        # the words for that
             return self.tr("%Ln volunteer(s)", "", n)
 
         def open_record(self, record_id): ...             # Enter / double-click
@@ -32,8 +34,8 @@ order and asks for display rows (plain dataclasses) for what scrolls into view.
 RecordListPage gives: `reload()` (ids again, selection kept), `select_id(id)`,
 `selected_id()`, `ids()` (the current filter's ids, in order), `search` (the box; typing
 reloads after `search_delay_ms`, 0 = at once), `table`, `model`, `count_label`,
-`empty_label`, `message` (a MessageLabel above the table), `filter_bar` (a QHBoxLayout),
-`new_button`, `export_button`, and the signals
+`empty_label`, `message` (a MessageLabel beside the count, under the table),
+`filter_bar` (a QHBoxLayout), `new_button`, `export_button`, and the signals
 `opened(int)`, `reloaded()`. Header clicks sort in the service: the model asks
 `fetch_ids(text, sort_key, descending)` for a new id list. Every reset of the model keeps
 the selected record selected when it is still in the list.
@@ -222,15 +224,17 @@ class RecordListPage(QWidget):
         search_row.setSpacing(8)
         search_row.addWidget(self.search, 1)
         search_row.addLayout(self.filter_bar)
+        # The message (an export written, a record gone) comes and goes beside the count,
+        # under the list: the list and the controls above it never move when it does.
         bottom = QHBoxLayout()
-        bottom.addWidget(self.count_label)
-        bottom.addStretch(1)
+        bottom.setSpacing(16)
+        bottom.addWidget(self.count_label, 0, Qt.AlignmentFlag.AlignTop)
+        bottom.addWidget(self.message, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(PAGE_MARGIN, PAGE_MARGIN, PAGE_MARGIN, PAGE_MARGIN // 2)
         layout.setSpacing(10)
         layout.addLayout(top)
         layout.addLayout(search_row)
-        layout.addWidget(self.message)
         layout.addWidget(self._body, 1)
         layout.addLayout(bottom)
 
@@ -242,6 +246,14 @@ class RecordListPage(QWidget):
 
     def count_text(self, count: int) -> str:
         return ListCounts().records(count)
+
+    def count_all(self) -> int | None:
+        """How many the list holds with no search and no filter, said beside the count while
+        searching or filtering ("3 of 40 mothers"); None says the count alone."""
+        return None
+
+    def count_of_text(self, shown: int, total: int) -> str:
+        return ListCounts().records_of(shown, total)
 
     def empty_text(self, filtered: bool) -> str:
         if filtered:
@@ -337,12 +349,15 @@ class RecordListPage(QWidget):
 
     def _after_reset(self) -> None:
         count = self.model.rowCount()
-        self.count_label.setText(self.count_text(count))
+        filtered = bool(self.search.text().strip()) or self.filters_active()
+        total = self.count_all() if filtered else None
+        self.count_label.setText(
+            self.count_text(count) if total is None else self.count_of_text(count, total)
+        )
         if count:
             self._body.setCurrentWidget(self.table)
             self.select_id(self._selected_before)
         else:
-            filtered = bool(self.search.text().strip()) or self.filters_active()
             self.empty_label.setText(self.empty_text(filtered))
             self._body.setCurrentWidget(self.empty_label)
         self.reloaded.emit()

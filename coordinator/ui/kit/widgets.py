@@ -6,10 +6,10 @@ import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QFont, QKeyEvent
+from PySide6.QtGui import QFont, QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -20,14 +20,20 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
+    QSpacerItem,
     QSpinBox,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
+AnyWidget = TypeVar("AnyWidget", bound=QWidget)
+
 #: The create and unlock forms are a centred column no wider than this.
 FORM_MAX_WIDTH = 480
+#: ... and start this fraction (1/n) of the page's height from its top.
+FORM_TOP_SHARE = 7
 PAGE_MARGIN = 24
 
 ERROR_COLOUR = "#a4262c"
@@ -104,6 +110,15 @@ class MessageLabel(QLabel):
         self.setVisible(bool(self._reserved))
 
 
+def keep_room_when_hidden(widget: AnyWidget) -> AnyWidget:
+    """The widget's place stays taken while it is hidden: what is beside it never moves
+    when it comes and goes (Clear filters)."""
+    policy = widget.sizePolicy()
+    policy.setRetainSizeWhenHidden(True)
+    widget.setSizePolicy(policy)
+    return widget
+
+
 def link_button(text: str) -> QPushButton:
     """A flat button that looks like a link, for secondary choices."""
     button = QPushButton(text)
@@ -116,8 +131,28 @@ def link_button(text: str) -> QPushButton:
     return button
 
 
+class _FormPage(QScrollArea):
+    """Scrolls the page; holds the column a fixed share of the page's height from the top."""
+
+    def __init__(self, inner: QWidget, top: QSpacerItem):
+        super().__init__()
+        self._inner, self._top = inner, top
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setWidget(inner)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
+        super().resizeEvent(event)
+        height = self.viewport().height() // FORM_TOP_SHARE
+        self._top.changeSize(0, height, QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Fixed)
+        self._inner.layout().invalidate()
+
+
 def centred_form_page(column: QWidget) -> QScrollArea:
-    """The column centred on the page, at most FORM_MAX_WIDTH wide; scrolls on small screens."""
+    """The column centred across the page, at most FORM_MAX_WIDTH wide, a fixed share of
+    the page's height from the top (not centred up and down: a message or a strength meter
+    appearing in the column must not move the fields under the mouse); scrolls on small
+    screens."""
     column.setMaximumWidth(FORM_MAX_WIDTH)
     inner = QWidget()
     row = QHBoxLayout()
@@ -126,14 +161,11 @@ def centred_form_page(column: QWidget) -> QScrollArea:
     row.addStretch(1)
     outer = QVBoxLayout(inner)
     outer.setContentsMargins(PAGE_MARGIN, PAGE_MARGIN, PAGE_MARGIN, PAGE_MARGIN)
-    outer.addStretch(1)
+    top = QSpacerItem(0, 0, QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Fixed)
+    outer.addItem(top)
     outer.addLayout(row)
-    outer.addStretch(2)
-    scroll = QScrollArea()
-    scroll.setWidgetResizable(True)
-    scroll.setFrameShape(QFrame.Shape.NoFrame)
-    scroll.setWidget(inner)
-    return scroll
+    outer.addStretch(1)
+    return _FormPage(inner, top)
 
 
 @contextmanager

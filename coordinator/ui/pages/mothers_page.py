@@ -30,12 +30,14 @@ from coordinator.services.listing import (
 from coordinator.services.records.labels import STAGE_LABELS
 from coordinator.storage.vault import Vault
 from coordinator.ui.forms.mother_form import MotherDialog
+from coordinator.ui.kit.counts import shown_number
 from coordinator.ui.kit.form_list_page import FormListPage
 from coordinator.ui.kit.record_list import Column
 from coordinator.ui.kit.widgets import (
     ERROR_COLOUR,
     OptionalNumberBox,
     fill_choices,
+    keep_room_when_hidden,
     lend_lock_action,
     link_button,
 )
@@ -117,7 +119,7 @@ class MothersPage(FormListPage):
             columns,
             lambda ids: mother_rows(vault, ids),
             title=self.tr("Mothers"),
-            new_text=self.tr("New referral"),
+            new_text=self.tr("New referral…"),
             search_placeholder=self.tr("Search name, reference, postcode, phone or referrer"),
             parent=parent,
         )
@@ -177,7 +179,7 @@ class MothersPage(FormListPage):
         self.waiting_filter.setPrefix(self.tr("Waiting > "))
         self.waiting_filter.setSuffix(self.tr(" day(s)", "", 0))
         self.waiting_filter.setToolTip(self.tr("Only those waiting more than this many days"))
-        self.clear_filters = link_button(self.tr("Clear filters"))
+        self.clear_filters = keep_room_when_hidden(link_button(self.tr("Clear filters")))
         self.clear_filters.clicked.connect(self.reset_filters)
         for combo in (self.stage_filter, self.project_filter, self.need_filter):
             combo.currentIndexChanged.connect(self.reload)
@@ -240,13 +242,23 @@ class MothersPage(FormListPage):
     def count_text(self, count: int) -> str:
         return self.tr("%Ln mother(s)", "", count)
 
+    def count_all(self) -> int:
+        return len(
+            mother_ids(
+                self.vault, MotherFilter(stages=STAGE_CHOICES[self.stage_filter.itemData(0)])
+            )
+        )
+
+    def count_of_text(self, shown: int, total: int) -> str:
+        return self.tr("{shown} of %Ln mother(s)", "", total).format(shown=shown_number(shown))
+
     def empty_text(self, filtered: bool) -> str:
         if filtered:
             return self.tr(
                 "No one matches this search and these filters.\n"
                 "Check the spelling, or choose Clear filters."
             )
-        return self.tr("No referrals yet.\nAdd one with New referral, or import your spreadsheet.")
+        return self.tr("No referrals yet.\nAdd one with New referral…, or import your spreadsheet.")
 
     # -- the form (opening, saving, drafts, import and export: FormListPage) ---------------
 

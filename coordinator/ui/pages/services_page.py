@@ -13,6 +13,7 @@ from coordinator.services.changes import Kind
 from coordinator.services.listing import ServiceFilter, ServiceRow, service_ids, service_rows
 from coordinator.storage.vault import Vault
 from coordinator.ui.forms.service_form import ServiceFormDialog
+from coordinator.ui.kit.counts import shown_number
 from coordinator.ui.kit.form_list_page import FormListPage
 from coordinator.ui.kit.record_list import Column
 from coordinator.ui.kit.widgets import QUIET_COLOUR, fill_choices
@@ -71,7 +72,7 @@ class ServicesPage(FormListPage):
             columns,
             lambda ids: service_rows(vault, ids),
             title=translate("ServicesPage", "Local services"),
-            new_text=translate("ServicesPage", "New service"),
+            new_text=translate("ServicesPage", "New service…"),
             search_placeholder=translate("ServicesPage", "Search name, area, eligibility or notes"),
             parent=parent,
         )
@@ -115,13 +116,23 @@ class ServicesPage(FormListPage):
     def count_text(self, count: int) -> str:
         return self.tr("%Ln service(s)", "", count)
 
+    def count_all(self) -> int:
+        return len(
+            service_ids(
+                self.vault, ServiceFilter(include_inactive=self.inactive_filter.isChecked())
+            )
+        )
+
+    def count_of_text(self, shown: int, total: int) -> str:
+        return self.tr("{shown} of %Ln service(s)", "", total).format(shown=shown_number(shown))
+
     def empty_text(self, filtered: bool) -> str:
         if filtered:
             return self.tr(
                 "No service matches this search and category.\n"
                 "Check the spelling, or choose All categories."
             )
-        return self.tr("No local services yet.\nAdd one with New service, or import your list.")
+        return self.tr("No local services yet.\nAdd one with New service…, or import your list.")
 
     # -- the form ----------------------------------------------------------------------------
 

@@ -28,12 +28,14 @@ from coordinator.services.records.labels import VOLUNTEER_STATUS_LABELS
 from coordinator.services.records.list_people import ALL_STATUSES
 from coordinator.storage.vault import Vault
 from coordinator.ui.forms.volunteer_form import VolunteerFormDialog
+from coordinator.ui.kit.counts import shown_number
 from coordinator.ui.kit.form_list_page import FormListPage
 from coordinator.ui.kit.record_list import Column
 from coordinator.ui.kit.widgets import (
     ERROR_COLOUR,
     WARNING_COLOUR,
     fill_choices,
+    keep_room_when_hidden,
     lend_lock_action,
     link_button,
 )
@@ -117,7 +119,7 @@ class VolunteersPage(FormListPage):
             columns,
             lambda ids: [ListRow(r) for r in volunteer_rows(vault, ids, self.today)],
             title=translate("VolunteersPage", "Volunteers"),
-            new_text=translate("VolunteersPage", "New volunteer"),
+            new_text=translate("VolunteersPage", "New volunteer…"),
             search_placeholder=translate("VolunteersPage", "Search name, phone, postcode or area"),
             parent=parent,
         )
@@ -164,7 +166,7 @@ class VolunteersPage(FormListPage):
         self.overdue_filter.setToolTip(
             self.tr("Only volunteers whose next DBS check date has passed")
         )
-        self.clear_filters = link_button(self.tr("Clear filters"))
+        self.clear_filters = keep_room_when_hidden(link_button(self.tr("Clear filters")))
         self.clear_filters.clicked.connect(self.reset_filters)
         for combo in (self.status_filter, self.project_filter, self.language_filter):
             combo.setSizeAdjustPolicy(
@@ -222,6 +224,18 @@ class VolunteersPage(FormListPage):
     def count_text(self, count: int) -> str:
         return self.tr("%Ln volunteer(s)", "", count)
 
+    def count_all(self) -> int:
+        return len(
+            volunteer_ids(
+                self.vault,
+                VolunteerFilter(statuses=STATUS_CHOICES[self.status_filter.itemData(0)]),
+                today=self.today,
+            )
+        )
+
+    def count_of_text(self, shown: int, total: int) -> str:
+        return self.tr("{shown} of %Ln volunteer(s)", "", total).format(shown=shown_number(shown))
+
     def empty_text(self, filtered: bool) -> str:
         if filtered:
             return self.tr(
@@ -229,7 +243,7 @@ class VolunteersPage(FormListPage):
                 "Check the spelling, or choose Clear filters."
             )
         return self.tr(
-            "No volunteers yet.\nAdd one with New volunteer, or import your spreadsheet."
+            "No volunteers yet.\nAdd one with New volunteer…, or import your spreadsheet."
         )
 
     # -- the form ----------------------------------------------------------------------------

@@ -38,7 +38,7 @@ class ClosingBackupDialog(TaskDialog):
         self.error = MessageLabel()
         self.buttons = QDialogButtonBox()
         self.close_anyway = self.buttons.addButton(
-            self.tr("Close anyway"), QDialogButtonBox.ButtonRole.DestructiveRole
+            self.tr("Close &anyway"), QDialogButtonBox.ButtonRole.DestructiveRole
         )
         self.cancel_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         self.cancel_button.setDefault(True)

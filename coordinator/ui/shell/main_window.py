@@ -66,6 +66,8 @@ class MainWindow(QMainWindow):
         self._return_to = 0
         #: Unsaved changes carried in memory to the next workspace (passphrase change).
         self._carried: list[Draft] = []
+        #: Lock was asked for while work was running: lock when it ends.
+        self._lock_waiting = False
 
         self.create_page = CreatePage(self.controller)
         self.unlock_page = UnlockPage(self.controller)
@@ -268,11 +270,31 @@ class MainWindow(QMainWindow):
             )
 
     def lock(self, keep: QDialog | None = None) -> None:
-        """Close the database and forget everything shown from it; back to the unlock page."""
+        """Close the database and forget everything shown from it; back to the unlock page.
+        While a backup, restore or import is using the database, it locks once that ends."""
         if not self.controller.is_open:
+            return
+        if self.busy():
+            self._lock_when_free()
             return
         self.close_database(keep)
         self.show_unlock(self.controller.path, try_remembered=False)
+
+    def _lock_when_free(self) -> None:
+        self.statusBar().showMessage(
+            self.tr("Coordinator will lock when the work in progress has finished.")
+        )
+        if not self._lock_waiting:
+            self._lock_waiting = True
+            operations().busy_changed.connect(self._busy_changed)
+
+    def _busy_changed(self, count: int) -> None:
+        if count or not self._lock_waiting:
+            return
+        self._lock_waiting = False
+        operations().busy_changed.disconnect(self._busy_changed)
+        self.statusBar().clearMessage()
+        self.lock()
 
     def lock_by_itself(self, why: str = "idle") -> None:
         """Idle time ran out, the app was suspended or the session locked."""

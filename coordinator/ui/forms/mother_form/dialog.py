@@ -74,9 +74,11 @@ class MotherDialog(FormDialog):
     ):
         super().__init__(vault, parent)
         self.today = today or date.today()
-        self.window_title = self.tr("Referral") if mother_id is None else self.tr("Record")
+        self.window_title = self.tr("Mother")  # the same for a new referral and her record
         self.summary = note()
         self.summary.setObjectName("summary")
+        # Its line is kept while empty: typing a due date must not push the form down.
+        self.summary.setMinimumHeight(self.summary.fontMetrics().lineSpacing())
         self.flag = note("", ERROR_COLOUR)
         self.reference = note()
         self.reference.setObjectName("reference")
@@ -174,7 +176,6 @@ class MotherDialog(FormDialog):
         )
         self.reference.setVisible(bool(form.reference))
         self.summary.setText(self.pregnancy.derived.text() if form.edd or form.baby_dob else "")
-        self.summary.setVisible(bool(self.summary.text()))
         flags = []
         if form.has_open_safeguarding:
             flags.append(self.tr("Open safeguarding concern"))

@@ -135,6 +135,8 @@ class CheckList(QListWidget):
     def __init__(self, terms: list[tuple[int, str]], all_labels: dict[int, str], rows: int = 8):
         super().__init__()
         self._labels = all_labels
+        #: The term not offered here (the main language, among the other languages).
+        self._left_out: int | None = None
         for term_id, label in terms:
             self._add(term_id, label)
         self.itemChanged.connect(lambda _item: self.changed.emit())
@@ -171,6 +173,21 @@ class CheckList(QListWidget):
             on = item.data(Qt.ItemDataRole.UserRole) in wanted
             item.setCheckState(Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
         self.blockSignals(False)
+        self._show_all_but_left_out()
+
+    def leave_out(self, term_id: int | None) -> None:
+        """Do not offer this term (chosen elsewhere on the form); still shown while ticked,
+        so nothing the record holds is hidden."""
+        self._left_out = term_id
+        self._show_all_but_left_out()
+
+    def _show_all_but_left_out(self) -> None:
+        for i in range(self.count()):
+            item = self.item(i)
+            item.setHidden(
+                item.data(Qt.ItemDataRole.UserRole) == self._left_out
+                and item.checkState() != Qt.CheckState.Checked
+            )
 
 
 def plain_text(lines: int = 3) -> QPlainTextEdit:

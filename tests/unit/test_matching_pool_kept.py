@@ -55,7 +55,9 @@ def test_a_volunteer_changed_is_read_again_and_ranked_as_she_is_now(vault):
 
 def test_a_match_saved_in_plain_sql_frees_her_place_at_the_next_ranking(vault):
     ids = world(vault)
-    assert ids["full"] in {x.volunteer_id for x in M.suggest(vault, ids["mother"], today=TODAY).excluded}
+    assert ids["full"] in {
+        x.volunteer_id for x in M.suggest(vault, ids["mother"], today=TODAY).excluded
+    }
     with vault.transaction() as s:
         s.execute(text("UPDATE \"match\" SET status = 'ended', ended_on = start_date"))
     ranked = M.suggest(vault, ids["mother"], today=TODAY).candidates
@@ -75,7 +77,7 @@ def test_a_write_rolled_back_keeps_the_volunteers_read(vault):
 def test_only_writes_to_tables_ranking_never_reads_are_harmless():
     assert not changes_pool("SELECT v.id FROM volunteer v")
     assert not changes_pool("INSERT INTO contact (match_id) VALUES (?)")
-    assert not changes_pool('UPDATE mother SET stage=? WHERE mother.id = ?')
+    assert not changes_pool("UPDATE mother SET stage=? WHERE mother.id = ?")
     assert changes_pool('UPDATE "match" SET status=? WHERE "match".id = ?')
     assert changes_pool("INSERT INTO volunteer_language (volunteer_id, language_id) VALUES (?, ?)")
     assert changes_pool("DELETE FROM project WHERE project.id = ?")

@@ -165,6 +165,7 @@ def test_an_empty_database_says_how_to_start(qtbot, vault):
         page.show()
     assert page.empty_label.text().startswith("No matches yet.")
     assert "Choose a match" in page.detail.empty.text()
+    assert not any(button.isVisible() for button in page.detail.buttons.values())
 
 
 def test_find_a_volunteer_picks_a_waiting_mother_then_opens_the_wizard(qtbot, page, people):

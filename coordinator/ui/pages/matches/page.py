@@ -45,7 +45,7 @@ class MatchesPage(RecordListPage):
         columns = [
             Column(translate("MatchesPage", "Mother"), "mother", "mother", width=220),
             Column(translate("MatchesPage", "Volunteer"), "volunteer", "volunteer", width=220),
-            Column(translate("MatchesPage", "Project"), "project", "project", width=130),
+            Column(translate("MatchesPage", "Project"), "project", "project", width=190),
             Column(translate("MatchesPage", "Status"), "status_text", "status", width=90),
             Column(
                 translate("MatchesPage", "Since"),

@@ -5,7 +5,7 @@ for, confirmed and done; a person's form lists her matches and opens one here.""
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 
 from coordinator.models import MotherStage
 from coordinator.services.matching import match_detail, proposal_defaults, propose
@@ -13,6 +13,7 @@ from coordinator.services.records.mothers import load_mother
 from coordinator.ui.dialogs.ending_dialog import EndingDialog
 from coordinator.ui.pages.matches import MatchesPage
 from coordinator.ui.pages.matches.actions import ActionDialog
+from tests.people import add_mother
 from tests.ui.matching_data import TODAY, add_people, click, days
 
 
@@ -164,6 +165,7 @@ def test_an_empty_database_says_how_to_start(qtbot, vault):
         page.show()
     assert page.empty_label.text().startswith("No matches yet.")
     assert "Choose a match" in page.detail.empty.text()
+    assert not any(button.isVisible() for button in page.detail.buttons.values())
 
 
 def test_find_a_volunteer_picks_a_waiting_mother_then_opens_the_wizard(qtbot, page, people):
@@ -198,3 +200,52 @@ def test_her_form_lists_her_matches_and_opens_one_on_the_matches_page(qtbot, vau
     matches = workspace.page("matches")
     assert workspace.current_page() is matches
     assert matches.selected_match() == people["match"]
+
+
+def _click_header(qtbot, page, title: str) -> None:
+    header = page.table.horizontalHeader()
+    column = next(
+        c
+        for c in range(page.model.columnCount())
+        if page.model.headerData(c, Qt.Horizontal) == title
+    )
+    x = header.sectionViewportPosition(column) + header.sectionSize(column) // 2
+    qtbot.mouseClick(
+        header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(x, header.height() // 2)
+    )
+
+
+def test_header_clicks_sort_by_that_column_and_keep_her_choice(qtbot, page, vault, people):
+    for name, volunteer in (("Zoe Zed", "Bea"), ("Liz Lamb", "Cat")):
+        mother = add_mother(
+            vault,
+            TODAY,
+            name,
+            stage=MotherStage.WAITING,
+            postcode="LE1 6TH",
+            project_id=people["project"],
+            referral_received_on=days(-20),
+        )
+        details = proposal_defaults(vault, mother, people[volunteer], today=TODAY)
+        propose(vault, mother, people[volunteer], details, today=TODAY, decided_by="Jo")
+    page.refresh()
+
+    def mothers():
+        return [cells(page, row)[0].split(" (")[0] for row in range(page.model.rowCount())]
+
+    _click_header(qtbot, page, "Mother")
+    assert mothers() == ["Liz Lamb", "Mia Moss", "Zoe Zed"]
+    page.select_id(people["match"])
+    _click_header(qtbot, page, "Mother")
+    assert mothers() == ["Zoe Zed", "Mia Moss", "Liz Lamb"]
+    assert page.selected_match() == people["match"]  # still hers, where it is now
+    _click_header(qtbot, page, "Volunteer")
+    assert [cells(page, row)[1].split(" (")[0] for row in range(3)] == [
+        "Ann Abbott",
+        "Bea Brown",
+        "Cat Cole",
+    ]
+    page.status_filter.setCurrentIndex(page.status_filter.findText("Active"))
+    assert page.model.rowCount() == 0
+    assert page.show_match(people["match"])  # filtered out: shown with her reference
+    assert page.model.rowCount() == 1 and page.detail.title.text().startswith("Mia Moss")

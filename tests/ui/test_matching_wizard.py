@@ -166,6 +166,8 @@ def test_no_volunteer_at_all_says_so_and_opens_the_reasons(qtbot, vault):
     wizard.show()
     qtbot.waitUntil(lambda: wizard.suggestion is not None)
     assert wizard.empty.isVisible() and "No volunteer can support her now" in wizard.empty.text()
+    assert not wizard.count.isVisible() and not wizard.chosen_panel.isVisible()
+    assert wizard.excluded.body.isVisible()  # the reasons, opened for her
     assert not wizard.propose_button.isEnabled()
 
 

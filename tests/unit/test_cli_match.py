@@ -4,15 +4,18 @@ from __future__ import annotations
 
 import csv
 import json
+from datetime import date
 
 import pytest
+from sqlalchemy import select
 
+from coordinator import models as m
 from coordinator.services import matching as M
 from coordinator.storage.vault import open_vault
 from tests.conftest import PASSPHRASE
 from tests.unit.matching_db import world
 
-EXIT_OK, EXIT_REJECTED, EXIT_USAGE = 0, 1, 2
+EXIT_OK, EXIT_REJECTED, EXIT_USAGE, EXIT_CANNOT_OPEN = 0, 1, 2, 3
 
 
 @pytest.fixture
@@ -128,3 +131,46 @@ def test_waiting_plans_the_list_and_saves_it_only_when_asked(cli, db, tmp_path):
     rows = list(csv.DictReader(out.read_text(encoding="utf-8-sig").splitlines()))
     mine = next(r for r in rows if r["Mother's reference"] == "M0001")
     assert mine["Status"] == "Proposed" and float(mine["Score"]) == plan["proposals"][0]["score"]
+
+
+def test_a_mother_no_one_can_support_is_listed_unmatched_with_why(cli, db):
+    with open_vault(db, PASSPHRASE) as vault, vault.transaction() as s:
+        project = s.scalars(select(m.Project)).one()
+        s.add(
+            m.Mother(
+                full_name="Nora Far",
+                referral_received_on=date(2026, 8, 1),
+                stage=m.MotherStage.WAITING,
+                project_id=project.id,
+                postcode="LS6 2AB",
+                preferred_volunteer_gender=m.GenderPreference.MALE,
+            )
+        )
+    plan = _json(cli("match", "waiting", "--db", db, "--json"))
+    assert [p["mother"] for p in plan["proposals"]] == ["M0001"]
+    (nora,) = plan["unmatched"]
+    assert nora["mother"] == "M0003" and nora["reasons"]
+    assert any("gender" in reason.lower() for reason in nora["reasons"]), nora
+    words = cli("match", "waiting", "--db", db)
+    assert words.returncode == EXIT_OK and "M0003 not matched:" in words.stdout
+    saved = _json(cli("match", "waiting", "--save", "--db", db, "--json"))
+    assert [p["mother"] for p in saved["proposals"]] == ["M0001"]
+    with open_vault(db, PASSPHRASE) as vault:
+        assert M.count_matches(vault, M.MatchFilter(status="proposed")) == 1
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ("match", "suggest", "M0001"),
+        ("match", "propose", "M0001", "V0001"),
+        ("match", "waiting"),
+    ],
+)
+def test_every_match_command_refuses_a_wrong_passphrase_or_a_missing_file(cli, db, command):
+    wrong = cli(*command, "--db", db, "--json", passphrase="not the passphrase")
+    assert wrong.returncode == EXIT_CANNOT_OPEN and "Traceback" not in wrong.stderr
+    missing = cli(*command, "--db", db + ".nope", "--json")
+    assert missing.returncode == EXIT_CANNOT_OPEN and "Traceback" not in missing.stderr
+    with open_vault(db, PASSPHRASE) as vault:
+        assert M.count_matches(vault, M.MatchFilter()) == 1  # only the one world() made

@@ -30,12 +30,15 @@ from coordinator.services.matching.lifecycle import (
     resume,
 )
 from coordinator.services.matching.match_list import (
+    MATCH_SORTS,
     MatchDetail,
     MatchFilter,
     MatchRow,
     count_matches,
     list_matches,
     match_detail,
+    match_ids,
+    match_rows,
     matches_for_person,
 )
 from coordinator.services.matching.project_rules import load_rules, save_rules
@@ -65,6 +68,7 @@ MATCHING_CHANGES = frozenset({Kind.MATCH, Kind.MOTHER, Kind.VOLUNTEER, Kind.ALER
 RULES_CHANGES = frozenset({Kind.PROJECT, Kind.SETTING})
 
 __all__ = [
+    "MATCH_SORTS",
     "MATCHING_CHANGES",
     "RULES_CHANGES",
     "BatchPlan",
@@ -97,6 +101,8 @@ __all__ = [
     "list_matches",
     "load_rules",
     "match_detail",
+    "match_ids",
+    "match_rows",
     "matches_for_person",
     "pause",
     "plan_waiting_list",

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -65,6 +66,7 @@ _COMMON = frozenset(
 )
 
 
+@lru_cache(maxsize=8192)  # volunteers' notes repeat ("Muslim", "Catholic"): each read once
 def content_words(note: str | None) -> frozenset[str]:
     """The words of a free-text note that can carry meaning, folded for comparison."""
     return frozenset(w for w in _WORD.findall((note or "").casefold()) if w not in _COMMON)

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import case, func, select, text
+from sqlalchemy import bindparam, case, func, select, text
 from sqlalchemy.orm import aliased, selectinload
 
 from coordinator import models as m
@@ -16,7 +16,14 @@ from coordinator.services import search
 from coordinator.services.matching.errors import MatchRefused
 from coordinator.services.matching.results import Contribution
 from coordinator.services.matching.rules import Criterion
-from coordinator.services.records.list_common import display_name, fts_ids
+from coordinator.services.records.list_common import (
+    chunks,
+    display_name,
+    fts_ids,
+    id_array,
+    ids_in_order,
+    ordered,
+)
 from coordinator.services.sessions import Source, reading
 
 #: The actions a match in each status allows.
@@ -26,6 +33,24 @@ ALLOWED: dict[MatchStatus, frozenset[str]] = {
     MatchStatus.ACTIVE: frozenset({"pause", "end"}),
     MatchStatus.PAUSED: frozenset({"resume", "end"}),
     MatchStatus.ENDED: frozenset(),
+}
+#: The Matches list's sort keys (its columns, and "proposed": newest proposal first).
+MATCH_SORTS = (
+    "mother",
+    "volunteer",
+    "project",
+    "status",
+    "since",
+    "last_contact",
+    "planned_end",
+    "proposed",
+)
+#: The lifecycle's order, for sorting by status.
+_LIFECYCLE = {
+    MatchStatus.PROPOSED: 0,
+    MatchStatus.ACTIVE: 1,
+    MatchStatus.PAUSED: 2,
+    MatchStatus.ENDED: 3,
 }
 #: Current matches first on a person's record.
 _STATUS_ORDER = {
@@ -164,20 +189,72 @@ def _row(r: Any) -> MatchRow:
     )
 
 
+def _sort_key(sort: str) -> Any:
+    keys = {
+        "mother": lambda: Mo.full_name,
+        "volunteer": lambda: Vo.full_name,
+        "project": lambda: m.Project.name,
+        "status": lambda: case(_LIFECYCLE, value=m.Match.status),
+        "since": _since,
+        "last_contact": _last_contact,
+        "planned_end": lambda: m.Match.planned_end_date,
+        "proposed": lambda: m.Match.proposed_on,
+    }
+    if sort not in keys:
+        raise ValueError(f"unknown sort for matches: {sort!r}")
+    return keys[sort]()
+
+
+def match_ids(
+    source: Source, flt: MatchFilter, sort: str = "since", descending: bool = True
+) -> list[int]:
+    """Ids of the filter's matches in the order of a list column (MATCH_SORTS).
+
+    Empty values sort last either way; ties go newest proposal first. Only the ids are
+    read (one row: a JSON array), so a list of every match is quick to make; its rows come
+    from match_rows() a screenful at a time."""
+    conditions, params = _conditions(flt)
+    statement = select(m.Match.id).where(*conditions)
+    if sort == "mother":
+        statement = statement.join(Mo, Mo.id == m.Match.mother_id)
+    elif sort == "volunteer":
+        statement = statement.join(Vo, Vo.id == m.Match.volunteer_id)
+    elif sort == "project":
+        statement = statement.outerjoin(m.Project, m.Project.id == m.Match.project_id)
+    if sort == "last_contact":
+        # One pass over the contacts, not a search of them for every match.
+        last = (
+            select(m.Contact.match_id, func.max(m.Contact.contact_at).label("at"))
+            .group_by(m.Contact.match_id)
+            .subquery()
+        )
+        statement = statement.outerjoin(last, last.c.match_id == m.Match.id)
+        key = last.c.at
+    else:
+        key = _sort_key(sort)
+    ties = (m.Match.proposed_on.desc(), m.Match.id.desc())
+    statement = statement.order_by(*ordered(key, descending, *ties))
+    with reading(source) as session:
+        return ids_in_order(session, id_array(statement), params)
+
+
+def match_rows(source: Source, ids: list[int]) -> list[MatchRow]:
+    """The rows of these matches, in the same order (ids no longer there are skipped)."""
+    statement = _rows_query().where(m.Match.id.in_(bindparam("ids", expanding=True)))
+    found: dict[int, MatchRow] = {}
+    with reading(source) as session:
+        for part in chunks(list(ids)):
+            for r in session.execute(statement, {"ids": part}):
+                found[r[0]] = _row(r)
+    return [found[i] for i in ids if i in found]
+
+
 def list_matches(
     source: Source, flt: MatchFilter, *, offset: int = 0, limit: int = 200
 ) -> list[MatchRow]:
     """Rows for the filter, newest proposal first, `limit` of them from `offset`."""
-    conditions, params = _conditions(flt)
-    statement = (
-        _rows_query()
-        .where(*conditions)
-        .order_by(m.Match.proposed_on.desc(), m.Match.id.desc())
-        .offset(max(0, offset))
-        .limit(max(0, limit))
-    )
-    with reading(source) as session:
-        return [_row(r) for r in session.execute(statement, params)]
+    ids = match_ids(source, flt, "proposed", True)
+    return match_rows(source, ids[max(0, offset) : max(0, offset) + max(0, limit)])
 
 
 def count_matches(source: Source, flt: MatchFilter) -> int:

@@ -14,10 +14,11 @@ from functools import cached_property
 from typing import Any
 
 import numpy as np
-from sqlalchemy import Engine, event
+from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
 from coordinator.services import geo
+from coordinator.services.matching.freshness import pool_version
 from coordinator.services.records.list_common import display_name
 
 PARTS = ("morning", "afternoon", "evening")
@@ -55,6 +56,18 @@ _NONE: frozenset[int] = frozenset()
 
 def _ints(value: str | None) -> frozenset[int]:
     return frozenset(map(int, value.split(","))) if value else _NONE
+
+
+def _int_sets(values: tuple[str | None, ...]) -> list[frozenset[int]]:
+    """Each "3,7" as a set; volunteers share few distinct lists, so each is parsed once."""
+    made: dict[str | None, frozenset[int]] = {}
+    out = []
+    for value in values:
+        found = made.get(value)
+        if found is None:
+            found = made[value] = _ints(value)
+        out.append(found)
+    return out
 
 
 def _day(value: str | None) -> date | None:
@@ -156,48 +169,48 @@ class VolunteerPool:
     @cached_property
     def points(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """(known, easting, northing) of each volunteer's postcode."""
-        located = [geo.location(p) for p in self.postcodes]
+        located = [_location(p) for p in self.postcodes]
         known = np.array([p is not None for p in located], bool)
         east = np.array([p[0] if p else 0 for p in located], np.float64)
         north = np.array([p[1] if p else 0 for p in located], np.float64)
         return known, east, north
 
 
-#: engine -> (commits seen, date, pool): the last pool read through each database.
+#: postcode as written -> its location: kept between pools (a postcode does not move).
+_LOCATED: dict[str | None, tuple[int, int] | None] = {}
+
+
+def _location(postcode: str | None) -> tuple[int, int] | None:
+    if postcode not in _LOCATED:
+        if len(_LOCATED) > 200_000:
+            _LOCATED.clear()
+        _LOCATED[postcode] = geo.location(postcode)
+    return _LOCATED[postcode]
+
+
+#: engine -> (pool version seen, date, pool): the last pool read through each database.
 _KEPT: weakref.WeakKeyDictionary[Engine, tuple[int, date, VolunteerPool]] = (
     weakref.WeakKeyDictionary()
 )
-#: engine -> how many transactions have been committed through it in this process.
-_COMMITS: weakref.WeakKeyDictionary[Engine, int] = weakref.WeakKeyDictionary()
-
-
-def _count_commit(connection: Any) -> None:
-    engine = connection.engine
-    _COMMITS[engine] = _COMMITS.get(engine, 0) + 1
-
-
-def _commits(engine: Engine) -> int:
-    if not event.contains(engine, "commit", _count_commit):
-        event.listen(engine, "commit", _count_commit)
-    return _COMMITS.setdefault(engine, 0)
 
 
 def volunteer_pool(session: Session, on: date) -> VolunteerPool:
-    """The pool, read again only when something was committed through this database's
-    engine since it was last read (or the date changed). Ranking one mother after another,
-    or again with other weights, then costs no reading. Every write in the app goes
-    through the engine, and the lock file keeps other processes out while it is open.
+    """The pool, read again only when a commit through this database's engine may have
+    changed it since it was last read (freshness.py), or the date changed. Ranking one
+    mother after another, or again with other weights, or after a contact was logged,
+    then costs no reading. Every write in the app goes through the engine, and the lock
+    file keeps other processes out while it is open.
 
     Inside a transaction that has written (propose, save_plan) the pool is read afresh."""
     engine = session.get_bind()
     if not isinstance(engine, Engine) or session.new or session.dirty or session.deleted:
         return load_pool(session, on)
-    commits = _commits(engine)
+    version = pool_version(engine)
     kept = _KEPT.get(engine)
-    if kept is not None and kept[0] == commits and kept[1] == on:
+    if kept is not None and kept[0] == version and kept[1] == on:
         return kept[2]
     pool = load_pool(session, on)
-    _KEPT[engine] = (commits, on, pool)
+    _KEPT[engine] = (version, on, pool)
     return pool
 
 
@@ -217,10 +230,10 @@ def load_pool(session: Session, on: date) -> VolunteerPool:
         full_names=list(full),
         postcodes=list(postcode),
         faiths=list(faith),
-        languages=[_ints(x) for x in langs],
-        experiences=[_ints(x) for x in exps],
-        projects=[_ints(x) for x in projects],
-        trainings=[_ints(x) for x in trainings],
+        languages=_int_sets(langs),
+        experiences=_int_sets(exps),
+        projects=_int_sets(projects),
+        trainings=_int_sets(trainings),
         active=np.array([s == "active" for s in status], bool),
         statuses=list(status),
         genders=list(gender),

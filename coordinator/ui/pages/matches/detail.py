@@ -135,6 +135,7 @@ class MatchDetailPane(QScrollArea):
         self.empty.setVisible(not shown)
         for key, button in self.buttons.items():
             button.setEnabled(shown and key in self.detail.allowed_actions)
+            button.setVisible(shown)  # no match chosen: only the line saying so
         self._clear_facts()
         self.contacts.show_match(
             match_id if shown else None, self.detail.row.planned_end if shown else None

@@ -31,8 +31,8 @@ from coordinator.ui.pages.matches.volunteer_choice import VolunteerChoice
 from coordinator.ui.translations import translate, word
 from coordinator.ui.wizards.matching import MatchingWizard
 
-#: show_match() looks for a match among this many rows from the top.
-SEARCHED_ROWS = 240
+#: The order a new list starts in: the latest changes first.
+FIRST_SORT = "since"
 
 
 class MatchesPage(RecordListPage):
@@ -43,22 +43,30 @@ class MatchesPage(RecordListPage):
         self.today = today or date.today()
         self.source = MatchSource(vault)
         columns = [
-            Column(translate("MatchesPage", "Mother"), "mother", width=220),
-            Column(translate("MatchesPage", "Volunteer"), "volunteer", width=220),
-            Column(translate("MatchesPage", "Project"), "project", width=130),
-            Column(translate("MatchesPage", "Status"), "status_text", width=90),
-            Column(translate("MatchesPage", "Since"), "since_text", width=105),
+            Column(translate("MatchesPage", "Mother"), "mother", "mother", width=220),
+            Column(translate("MatchesPage", "Volunteer"), "volunteer", "volunteer", width=220),
+            Column(translate("MatchesPage", "Project"), "project", "project", width=190),
+            Column(translate("MatchesPage", "Status"), "status_text", "status", width=90),
+            Column(
+                translate("MatchesPage", "Since"),
+                "since_text",
+                "since",
+                width=105,
+                descending_first=True,
+            ),
             Column(
                 translate("MatchesPage", "Last contact"),
                 "last_contact_text",
+                "last_contact",
                 width=105,
+                descending_first=True,
             ),
-            Column(translate("MatchesPage", "Planned end"), "planned_end_text"),
+            Column(translate("MatchesPage", "Planned end"), "planned_end_text", "planned_end"),
         ]
         super().__init__(
             vault,
             columns,
-            lambda places: self.source.rows_for(places),
+            self.source.rows_for,
             title=translate("MatchesPage", "Matches"),
             new_text=translate("MatchesPage", "Find a volunteer…"),
             search_placeholder=translate(
@@ -66,6 +74,7 @@ class MatchesPage(RecordListPage):
             ),
             parent=parent,
         )
+        self._sort_first_by(FIRST_SORT, descending=True)
         self.dialog: QWidget | None = None
         self.export_task = None
         self.new_button.setToolTip(
@@ -174,8 +183,19 @@ class MatchesPage(RecordListPage):
 
     # -- the list ----------------------------------------------------------------------------
 
+    def _sort_first_by(self, key: str, *, descending: bool) -> None:
+        """Start sorted by this column (before any ids are read)."""
+        self.model.sort_key, self.model.descending = key, descending
+        header = self.table.horizontalHeader()
+        header.blockSignals(True)
+        header.setSortIndicator(
+            self.model.sort_column(),
+            Qt.SortOrder.DescendingOrder if descending else Qt.SortOrder.AscendingOrder,
+        )
+        header.blockSignals(False)
+
     def fetch_ids(self, text: str, sort: str, descending: bool) -> list[int]:
-        return self.source.ids(self.match_filter())
+        return self.source.ids(self.match_filter(), sort, descending)
 
     def reload(self) -> None:
         super().reload()
@@ -198,26 +218,14 @@ class MatchesPage(RecordListPage):
             "No matches yet.\nFind a volunteer for a waiting mother, or match the waiting list."
         )
 
-    # -- matches by their id (the list's own ids are places: see source.py) ----------------
+    # -- matches by their id ------------------------------------------------------------------
 
     def selected_match(self) -> int | None:
         """The selected row's match."""
-        place = self.selected_id()
-        row = self.model.row_data(self.model.row_of(place)) if place is not None else None
-        return row.match_id if row else None
-
-    def _place_of(self, match_id: int) -> int | None:
-        """Where this match is among the first rows (a screenful or two: the caller has
-        narrowed the list to her matches, or the match is a new one, listed first)."""
-        for row in range(min(self.model.rowCount(), SEARCHED_ROWS)):
-            found = self.model.row_data(row)
-            if found and found.match_id == match_id:
-                return found.id
-        return None
+        return self.selected_id()
 
     def _select_match(self, match_id: int) -> bool:
-        place = self._place_of(match_id)
-        return place is not None and self.select_id(place)
+        return self.select_id(match_id)
 
     def _show_selected(self) -> None:
         self.detail.show_match(self.selected_match())
@@ -226,8 +234,8 @@ class MatchesPage(RecordListPage):
         self.detail.focus_actions()
 
     def show_match(self, match_id: int) -> bool:
-        """Show this match: its mother's reference in the search (and no filters), so
-        the list holds her matches and this one is selected."""
+        """Select this match: in the list as it is when it is there, else with her
+        reference in the search (and no filters), so the list holds her matches."""
         self.follower.catch_up()
         if self._select_match(match_id):
             return True
@@ -244,7 +252,6 @@ class MatchesPage(RecordListPage):
         for combo in (*combos, self.search):
             combo.blockSignals(False)
         self.reload()
-        self.model.row_data(0)  # her matches are few: the first screenful holds them
         return self._select_match(match_id)
 
     def show_match_section(self, section: str) -> None:

@@ -9,12 +9,11 @@ from coordinator.ui.wizards.matching.common import long_date, person, status_wor
 
 
 class ListRow:
-    """A MatchRow with what the columns show; `id` is its place in the list (see
-    source.py), `match_id` the match's."""
+    """A MatchRow with what the columns show; `id` is the match's (the list's id)."""
 
-    def __init__(self, row: MatchRow, place: int):
+    def __init__(self, row: MatchRow):
         self.row = row
-        self.id = place
+        self.id = row.match_id
         self.mother = person(row.mother_name, row.mother_ref)
         self.volunteer = person(row.volunteer_name, row.volunteer_ref)
         self.status_text = status_word(row.status)

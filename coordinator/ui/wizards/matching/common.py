@@ -12,6 +12,7 @@ from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import (
     QLabel,
     QSizePolicy,
+    QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QWidget,
@@ -75,19 +76,25 @@ def contributions_total(contributions: Iterable[Contribution]) -> float:
 
 
 class ScoreBarDelegate(QStyledItemDelegate):
-    """The score as a number with a bar behind it, as long as its share of the best score."""
+    """The score as a number with a bar before it, as long as its share of the best score.
+    The number keeps a space of its own at the right, so the bar never runs under it."""
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
-        share = index.data(SHARE_ROLE)
-        if isinstance(share, float) and share > 0:
-            painter.save()
-            rect: QRect = option.rect.adjusted(4, 5, -4, -5)
-            rect.setWidth(max(2, int(rect.width() * min(share, 1.0))))
-            colour = QColor(BAR_COLOUR)
-            colour.setAlpha(70)
-            painter.fillRect(rect, colour)
-            painter.restore()
         super().paint(painter, option, index)
+        share = index.data(SHARE_ROLE)
+        if not isinstance(share, float) or share <= 0:
+            return
+        number = option.fontMetrics.horizontalAdvance("000.0") + 12
+        rect: QRect = option.rect.adjusted(6, 6, -number, -6)
+        if rect.width() < 4:
+            return
+        rect.setWidth(max(2, int(rect.width() * min(share, 1.0))))
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        colour = QColor("white" if selected else BAR_COLOUR)
+        colour.setAlpha(150 if selected else 90)
+        painter.save()
+        painter.fillRect(rect, colour)
+        painter.restore()
 
 
 class Breakdown(QLabel):

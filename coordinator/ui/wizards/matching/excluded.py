@@ -67,6 +67,8 @@ class ExcludedPanel(QWidget):
         self.table.setModel(self.proxy)
         read_only_rows(self.table, translate("MatchingWizard", "Volunteers who cannot support her"))
         self.table.setWordWrap(False)
+        self.table.setShowGrid(False)  # as the ranked list above it
+        self.table.setAlternatingRowColors(True)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().resizeSection(0, 240)

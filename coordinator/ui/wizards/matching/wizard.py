@@ -100,7 +100,7 @@ class MatchingWizard(TaskDialog):
         self.table.setShowGrid(False)
         self.table.setAlternatingRowColors(True)
         header = self.table.horizontalHeader()
-        for column, width in enumerate((34, 64, 200, 90, 72, 66)):
+        for column, width in enumerate((34, 64, 200, 150, 76, 70)):
             header.resizeSection(column, width)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         header.setStretchLastSection(False)
@@ -221,12 +221,14 @@ class MatchingWizard(TaskDialog):
         self.count.setText(self.tr("%n volunteer(s) can support her, best first.", "", total))
         self.empty.setText(
             self.tr(
-                "No volunteer can support her now. Open “cannot support her” below to see "
-                "why, or change this run's weights."
+                "No volunteer can support her now.\nWhy not, for each volunteer, is listed "
+                "below: a check she fails, such as her travel radius or a DBS check."
             )
         )
+        self.count.setVisible(bool(total))
         self.table.setVisible(bool(total))
         self.empty.setVisible(not total)
+        self.chosen_panel.setVisible(bool(total))  # nobody to explain
         if total and not self.excluded.toggle.isChecked():
             self.excluded.set_open(False)
         elif not total:

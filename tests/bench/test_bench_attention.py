@@ -12,6 +12,7 @@ contacts: well over 100,000).
 
 from __future__ import annotations
 
+import dataclasses
 import shutil
 import time
 from datetime import date, datetime
@@ -105,7 +106,14 @@ def test_saving_a_contact_and_opening_the_next(benchmark, scratch):
     vault = scratch
     (live,) = contacts.live_matches(vault)[:1]
     now = datetime.combine(TODAY, datetime.now().time())
-    entry = contacts.blank_contact(vault, live.match_id, now)
+    # What she types: the remembered medium and support, a length and a note. (Signposting
+    # would need a service picked too, so the remembered support is replaced.)
+    entry = dataclasses.replace(
+        contacts.blank_contact(vault, live.match_id, now),
+        supports=(m.SupportType.ACTIVE_LISTENING,),
+        duration_minutes=20,
+        notes="Phoned in: a good week; the baby is feeding well.",
+    )
 
     def save_and_next() -> None:
         contacts.save_contact(vault, entry, now=now)

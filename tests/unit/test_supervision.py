@@ -11,8 +11,8 @@ import pytest
 from coordinator import models as m
 from coordinator.models import SupervisionKind
 from coordinator.services import contacts, exporting, letters, supervision
-from coordinator.services.letters import making
 from coordinator.services.contacts_export import export_contacts
+from coordinator.services.letters import making
 from coordinator.services.records.mothers import load_mother
 
 T = date(2026, 3, 2)

@@ -199,7 +199,8 @@ def test_supervision_actions_due(vault, people, due_in, alerted):
 
 
 @pytest.mark.parametrize(
-    ("due_in", "severity"), [(61, None), (60, "info"), (30, "soon"), (7, "urgent")]
+    ("due_in", "severity"),
+    [(61, None), (60, "info"), (31, "info"), (30, "soon"), (8, "soon"), (7, "urgent")],
 )
 def test_dbs_expiring_within_60_30_7_days(vault, people, due_in, severity):
     set_volunteer(vault, people[2], status=m.VolunteerStatus.ACTIVE)

@@ -133,7 +133,8 @@ def supervision_actions(session: Session, today: date) -> list[Alert]:
             ref,
             _name(pref, full),
             f"Supervision action due {_nice(due)} ({_in(today, due)}): {text[:70]}"
-            + (f" ({owner})" if owner else ""),
+            # whose it is, unless it is hers (her name already heads the line)
+            + (f" ({owner})" if owner and owner not in (full, pref) else ""),
             due,
             Target("volunteer", vid, "supervision"),
             since=due - DAY * 7,

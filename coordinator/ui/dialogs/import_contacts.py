@@ -32,6 +32,11 @@ class ContactsCheck(ImportResult):
                 if report.duplicates
                 else self.tr("No contacts were found in this file.")
             )
+        elif report.rejected and report.imported == 0:
+            text = self.tr(
+                "These rows would not be imported: fix them in the spreadsheet, then choose "
+                "it again."
+            )
         elif report.rejected:
             text = self.tr(
                 "These rows would not be imported. You can fix them in the spreadsheet "
@@ -41,13 +46,12 @@ class ContactsCheck(ImportResult):
         else:
             text = self.tr("Press Import to add these contacts to their matches.")
         self.explanation.setText(text)
-        found = [f"{header} → {field}" for header, field in report.mapping.items()]
         lines = list(report.notes)
-        if found:
-            lines.append(self.tr("Columns read: {list}.").format(list="; ".join(found)))
+        if report.mapping:
+            lines.append(self.tr("Columns read: {list}.").format(list=", ".join(report.mapping)))
         if report.unmapped:
             lines.append(
-                self.tr("Columns left out: {list}.").format(list="; ".join(report.unmapped))
+                self.tr("Columns left out: {list}.").format(list=", ".join(report.unmapped))
             )
         self.columns.setText("\n".join(lines))
         self.columns.setVisible(bool(lines))

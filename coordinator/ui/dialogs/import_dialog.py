@@ -76,13 +76,7 @@ class ImportDialog(QDialog):
         self.browse_button = QPushButton(self.tr("&Browse…"))
         self.file_message = MessageLabel()
 
-        self.start_note = note(
-            self.tr(
-                "Choose a CSV or Excel (.xlsx) file. Coordinator finds the row with the column "
-                "names, even under a title, and suggests what each column is. You can change "
-                "that here before anything is saved."
-            )
-        )
+        self.start_note = note()
         self.columns_page = ColumnsPage()
         page = self.columns_page
         self.summary, self.table, self.notes = page.summary, page.table, page.notes
@@ -112,6 +106,8 @@ class ImportDialog(QDialog):
         self.browse_button.setAutoDefault(False)
 
         self._lay_out()
+        self._explain_kind()
+        self.kind.currentIndexChanged.connect(self._explain_kind)
         self.kind.currentIndexChanged.connect(self.read_file)
         self.file.returnPressed.connect(self.read_file)
         self.file.editingFinished.connect(self._file_edited)
@@ -180,6 +176,21 @@ class ImportDialog(QDialog):
         self.resize(940, 640)
 
     # -- choosing ----------------------------------------------------------------------------
+
+    def _explain_kind(self) -> None:
+        self.start_note.setText(
+            self.tr(
+                "Choose the volunteers' spreadsheet of visits (CSV or .xlsx): each row needs "
+                "a date and the mother and the volunteer, by reference or by name. You see "
+                "which rows would be added, and which need fixing, before anything is saved."
+            )
+            if self.kind_name() == "contacts"
+            else self.tr(
+                "Choose a CSV or Excel (.xlsx) file. Coordinator finds the row with the column "
+                "names, even under a title, and suggests what each column is. You can change "
+                "that here before anything is saved."
+            )
+        )
 
     def kind_name(self) -> str:
         return str(self.kind.currentData())

@@ -15,6 +15,7 @@ import enum
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from typing import NamedTuple
 
 from sqlalchemy.orm import Session
 
@@ -34,8 +35,11 @@ class Severity(enum.StrEnum):
 SEVERITY_RANK = {Severity.URGENT: 0, Severity.SOON: 1, Severity.INFO: 2}
 
 
-@dataclass(frozen=True)
-class Target:
+# Alerts and their targets are named tuples rather than frozen dataclasses: as immutable,
+# and several times quicker to make, which counts when a large database has thousands.
+
+
+class Target(NamedTuple):
     """What to open for an alert: a record ("mother", "volunteer", "match", "backup") and
     the section of it that the alert is about ("safeguarding", "dbs", "contacts", ...)."""
 
@@ -44,8 +48,7 @@ class Target:
     section: str = ""
 
 
-@dataclass(frozen=True)
-class Alert:
+class Alert(NamedTuple):
     #: A stable code ("no_contact_14"): see KIND_GROUP.
     kind: str
     severity: Severity
@@ -154,11 +157,24 @@ def rules() -> tuple[Rule, ...]:
     return attention_rules.RULES + attention_schedule.RULES
 
 
-def order_key(alert: Alert) -> tuple[int, int, int]:
-    """Expired DBS while matched at the top; then by severity; newest risk first."""
-    pinned = 0 if alert.kind == "dbs_expired_matched" else 1
-    since = alert.since.toordinal() if alert.since else 0
-    return (pinned, SEVERITY_RANK[alert.severity], -since)
+def _since(alert: Alert) -> date:
+    return alert.since or date.min
+
+
+def in_order(found: list[Alert]) -> list[Alert]:
+    """Expired DBS while matched at the top; then by severity; newest risk first (the
+    rules' order kept among equals). Sorted by date within six buckets rather than by a
+    (pinned, rank, date) key, which costs more than all the rest on thousands of alerts."""
+    buckets: list[list[Alert]] = [[] for _ in range(6)]
+    for alert in found:
+        severity = alert.severity  # compared as text: quicker than hashing the enum
+        rank = 0 if severity == Severity.URGENT else 1 if severity == Severity.SOON else 2
+        buckets[rank if alert.kind == "dbs_expired_matched" else 3 + rank].append(alert)
+    ordered: list[Alert] = []
+    for bucket in buckets:
+        bucket.sort(key=_since, reverse=True)  # stable, reversed or not
+        ordered.extend(bucket)
+    return ordered
 
 
 def compute(session: Session, today: date) -> list[Alert]:
@@ -166,7 +182,7 @@ def compute(session: Session, today: date) -> list[Alert]:
     found: list[Alert] = []
     for rule in rules():
         found.extend(rule(session, today))
-    return sorted(found, key=order_key)
+    return in_order(found)
 
 
 @dataclass(frozen=True)

@@ -14,8 +14,14 @@ from coordinator.models.volunteer import volunteer_project
 from coordinator.services import attention as a
 from coordinator.services import settings
 from coordinator.services.attention import Alert, Severity, Target
-from coordinator.services.attention_rules import _day, _live_matches, _name, _nice, _pair
-from coordinator.services.contacts_norms import LIVE
+from coordinator.services.attention_rules import (
+    _day,
+    _live_matches,
+    _name,
+    _nice,
+    _pair,
+)
+from coordinator.services.contacts_norms import LIVE, in_page_order
 from coordinator.services.endings_prompts import discussed_again
 
 DAY = timedelta(days=1)
@@ -133,7 +139,8 @@ def supervision_actions(session: Session, today: date) -> list[Alert]:
             ref,
             _name(pref, full),
             f"Supervision action due {_nice(due)} ({_in(today, due)}): {text[:70]}"
-            + (f" ({owner})" if owner else ""),
+            # whose it is, unless it is hers (her name already heads the line)
+            + (f" ({owner})" if owner and owner not in (full, pref) else ""),
             due,
             Target("volunteer", vid, "supervision"),
             since=due - DAY * 7,
@@ -248,10 +255,13 @@ def consent_reviews(session: Session, today: date) -> list[Alert]:
         )
         .join(m.Consent, m.Consent.mother_id == m.Mother.id)
         .where(
+            in_page_order(
+                m.Consent,
+                m.Consent.given == 1,  # as the partial index says it (migration 0005)
+                m.Consent.withdrawn_on.is_(None),
+                m.Consent.review_on <= today + DAY * 14,
+            ),
             m.Mother.stage != m.MotherStage.CLOSED,
-            m.Consent.given == 1,  # as the partial index says it (migration 0005)
-            m.Consent.withdrawn_on.is_(None),
-            m.Consent.review_on <= today + DAY * 14,
         )
     )
     return [

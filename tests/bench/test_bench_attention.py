@@ -12,6 +12,7 @@ contacts: well over 100,000).
 
 from __future__ import annotations
 
+import dataclasses
 import shutil
 import time
 from datetime import date, datetime
@@ -28,6 +29,7 @@ from tests.conftest import PASSPHRASE
 TODAY = date.today()  # the demo is made relative to the day it was built
 ROUNDS = 15
 ALERTS_MS, SAVE_MS = 150.0, 30.0
+BIG_CACHE_MB = 128
 
 
 @pytest.fixture(scope="module")
@@ -73,12 +75,21 @@ def test_all_alerts_on_the_large_demo(benchmark, vault):
 
         baseline, _ = median_seconds(replay, ROUNDS)
         found = attention.compute(session, TODAY)
+        # For comparison only: the same with a page cache that holds what Today reads
+        # (the connection's own is set by storage); most of the time above is decrypting
+        # pages again that a small cache could not keep.
+        default_cache = raw.exec_driver_sql("PRAGMA cache_size").scalar()
+        raw.exec_driver_sql(f"PRAGMA cache_size = -{BIG_CACHE_MB * 1024}")
+        attention.compute(session, TODAY)
+        big_cache, _ = median_seconds(lambda: attention.compute(session, TODAY), ROUNDS)
+        raw.exec_driver_sql(f"PRAGMA cache_size = {default_cache}")
     benchmark.extra_info.update(
         alerts_ms=round(took * 1000, 2),
         slowest_rule=slowest,
         slowest_rule_ms=round(per_rule[slowest] * 1000, 2),
         slowest_raw_sql_ms=round(baseline * 1000, 2),
         ratio=round(took / baseline, 2),
+        alerts_with_big_cache_ms=round(big_cache * 1000, 2),
         alerts=len(found),
         contacts=contacts_held,
     )
@@ -87,6 +98,8 @@ def test_all_alerts_on_the_large_demo(benchmark, vault):
         f"\nall alerts: {took * 1000:.1f} ms median ({len(found)} alerts, {contacts_held} "
         f"contacts); slowest rule {slowest} {per_rule[slowest] * 1000:.1f} ms, its raw SQL "
         f"{baseline * 1000:.1f} ms; ratio {took / baseline:.2f}\nper rule (ms): {rules_text}"
+        f"\nwith a {BIG_CACHE_MB} MB page cache (default {default_cache}): all alerts "
+        f"{big_cache * 1000:.1f} ms median"
     )
     benchmark.pedantic(lambda: None, rounds=1)
     assert took * 1000 <= ALERTS_MS
@@ -105,7 +118,14 @@ def test_saving_a_contact_and_opening_the_next(benchmark, scratch):
     vault = scratch
     (live,) = contacts.live_matches(vault)[:1]
     now = datetime.combine(TODAY, datetime.now().time())
-    entry = contacts.blank_contact(vault, live.match_id, now)
+    # What she types: the remembered medium and support, a length and a note. (Signposting
+    # would need a service picked too, so the remembered support is replaced.)
+    entry = dataclasses.replace(
+        contacts.blank_contact(vault, live.match_id, now),
+        supports=(m.SupportType.ACTIVE_LISTENING,),
+        duration_minutes=20,
+        notes="Phoned in: a good week; the baby is feeding well.",
+    )
 
     def save_and_next() -> None:
         contacts.save_contact(vault, entry, now=now)

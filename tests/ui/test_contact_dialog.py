@@ -1,5 +1,6 @@
 """Typing a Monday's phoned-in contacts from the keyboard: Enter saves and starts the next,
-which remembers the match's medium and support; the match can be changed by typing."""
+which remembers the match's medium and support; the match can be changed by typing; the
+log opens from her record and from his."""
 
 from __future__ import annotations
 
@@ -10,7 +11,10 @@ from PySide6.QtWidgets import QApplication
 
 from coordinator import models as m
 from coordinator.services import contacts
+from coordinator.services.records.mothers import load_mother
+from coordinator.services.records.volunteers import load_volunteer
 from coordinator.ui.dialogs.contact_dialog import ContactDialog
+from coordinator.ui.forms.person_matches import MatchesSection
 
 NOW = datetime(2026, 3, 2, 11, 0)
 DAY = timedelta(days=1)
@@ -162,3 +166,23 @@ def test_safeguarding_escalated_opens_a_concern_on_her_record(qtbot, vault):
     with vault.session() as s:
         (concern,) = s.query(m.SafeguardingConcern).all()
         assert concern.note == "Bruises on her arm" and concern.resolved_on is None
+
+
+def test_the_contact_log_opens_from_her_record_and_his(qtbot, vault):
+    first, second = two_matches(vault)
+    with vault.session() as s:
+        zara, sam = s.get(m.Match, second).mother_id, s.get(m.Match, second).volunteer_id
+    for side, form, row, expected in (
+        ("mother", load_mother(vault, zara), 0, second),
+        ("volunteer", load_volunteer(vault, sam), None, first),
+    ):
+        section = MatchesSection(vault, side)
+        qtbot.addWidget(section)
+        section.show_form(form)
+        if row is None:  # his two matches: the one with Amira
+            row = next(i for i, r in enumerate(section.rows) if r.match_id == first)
+        section.table.selectRow(row)
+        qtbot.mouseClick(section.log_button, Qt.MouseButton.LeftButton)
+        dialog = section.contact_dialog
+        assert isinstance(dialog, ContactDialog) and dialog.match_id() == expected
+        dialog.close()

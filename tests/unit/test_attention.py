@@ -198,8 +198,22 @@ def test_supervision_actions_due(vault, people, due_in, alerted):
     assert kinds(vault) == (["supervision_action_due"] if alerted else [])
 
 
+def test_a_supervision_action_names_its_owner_unless_it_is_hers(vault, people):
+    _supervised(vault, people[2], T - DAY * 10, T + DAY * 60)
+    with vault.transaction() as s:
+        session = s.query(m.SupervisionSession).one()
+        for text, owner in (("Call her", "Sam Taylor"), ("Book the room", "Jo Bloggs")):
+            session.actions.append(m.SupervisionAction(text=text, owner=owner, due_on=T))
+    said = sorted(a.what for a in attention.alerts(vault, T) if a.kind.startswith("supervision"))
+    assert said == [
+        "Supervision action due 02 Mar 2026 (today): Book the room (Jo Bloggs)",
+        "Supervision action due 02 Mar 2026 (today): Call her",
+    ]
+
+
 @pytest.mark.parametrize(
-    ("due_in", "severity"), [(61, None), (60, "info"), (30, "soon"), (7, "urgent")]
+    ("due_in", "severity"),
+    [(61, None), (60, "info"), (31, "info"), (30, "soon"), (8, "soon"), (7, "urgent")],
 )
 def test_dbs_expiring_within_60_30_7_days(vault, people, due_in, severity):
     set_volunteer(vault, people[2], status=m.VolunteerStatus.ACTIVE)

@@ -10,8 +10,9 @@ import pytest
 
 from coordinator import models as m
 from coordinator.models import SupervisionKind
-from coordinator.services import contacts, exporting, supervision
+from coordinator.services import contacts, exporting, letters, supervision
 from coordinator.services.contacts_export import export_contacts
+from coordinator.services.letters import making
 from coordinator.services.records.mothers import load_mother
 
 T = date(2026, 3, 2)
@@ -114,3 +115,34 @@ def test_supervision_notes_never_reach_a_mothers_outputs(vault, people, tmp_path
     assert SECRET not in contacts_file.read_text(encoding="utf-8-sig")
     assert SECRET not in repr(load_mother(vault, people["Amira"]))
     assert SECRET not in repr(contacts.match_contacts(vault, people["Sam match"], T))
+
+
+def test_supervision_notes_never_reach_a_letter_about_her(vault, people):
+    """Every letter Coordinator can make about her (acknowledgement, introduction, both
+    ending letters, a referral summary with every section ticked) says nothing from
+    supervision, though the session discussed her match."""
+    form = supervision.blank_session(vault, people["Sam"], T)
+    form.boundary_concerns = form.wellbeing = form.safeguarding = SECRET
+    form.training_needs = form.dependency_concerns = form.notes = SECRET
+    form.actions = [supervision.ActionForm(SECRET)]
+    form.match_ids = [people["Sam match"]]
+    supervision.save_session(vault, form, today=T)
+    with vault.transaction() as s:
+        mother = s.get(m.Mother, people["Amira"])
+        mother.address_line1, mother.town, mother.postcode = "1 Oak Road", "Leicester", "LE1 1AA"
+        mother.referrer_name, mother.referrer_agency = "Jo Bell", "Midwifery"
+    made = []
+    with vault.session() as s:
+        for kind in (k for k in letters.LetterKind if k != letters.LetterKind.OFFER):
+            request = letters.LetterRequest(
+                kind,
+                people["Amira"],
+                sections=frozenset(letters.Section),
+                safeguarding_confirmed=True,
+                consent_acknowledged=True,
+            )
+            prepared = making.prepare(s, request, T)
+            text = repr(prepared.document)
+            assert "Amira" in text and SECRET not in text, kind
+            made.append(kind)
+    assert len(made) == 5

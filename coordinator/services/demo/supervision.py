@@ -68,12 +68,13 @@ def _session(run: Run, held: date, weeks: int, vols: list[Vol], proj: Proj, *, g
 
 
 def _actions(run: Run, sid: int, held: date, vols: list[Vol], proj: Proj) -> None:
-    """Up to two actions agreed in the session; most get done, older ones more often."""
+    """Up to two actions agreed in the session; most get done, and those due more than two
+    months ago all have been (a year of stale actions would bury Today's real ones)."""
     T, r = run.T, run.r
     for _ in range(run.weighted(((0, 45), (1, 40), (2, 15)))):
         v = run.pick(vols)
         due = held + DAY * r(7, 28)
-        p_done = 0.2 if due > T else 0.95 if due < T - DAY * 60 else 0.7
+        p_done = 0.2 if due > T else 1.0 if due < T - DAY * 60 else 0.7
         done_on = min(T, held + DAY * r(1, (due - held).days + 7)) if run.chance(p_done) else None
         run.rows.add(
             "supervision_action",

@@ -31,9 +31,11 @@ from PySide6.QtWidgets import (
 
 from coordinator.services import changes, importing
 from coordinator.services.changes import Kind
+from coordinator.services.importing.contacts import import_contacts
 from coordinator.storage.vault import Vault
 from coordinator.ui import settings as ui_settings
 from coordinator.ui.dialogs.import_columns import ColumnsPage
+from coordinator.ui.dialogs.import_contacts import ContactsCheck
 from coordinator.ui.dialogs.import_result import ImportResult
 from coordinator.ui.dialogs.import_values import ValuesPage
 from coordinator.ui.kit.operations import Task, error_message
@@ -41,7 +43,7 @@ from coordinator.ui.kit.widgets import WARNING_COLOUR, MessageLabel, heading, no
 
 
 class ImportDialog(QDialog):
-    #: Records were imported (the kind: "mothers", "volunteers" or "services").
+    #: Records were imported (the kind: "mothers", "volunteers", "services", "contacts").
     imported = Signal(str)
 
     def __init__(self, vault: Vault, kind: str = "mothers", parent: QWidget | None = None):
@@ -64,6 +66,7 @@ class ImportDialog(QDialog):
             ("mothers", self.tr("Mothers")),
             ("volunteers", self.tr("Volunteers")),
             ("services", self.tr("Local services")),
+            ("contacts", self.tr("Contacts (a spreadsheet of visits)")),
         ):
             self.kind.addItem(label, name)
         self.kind.setCurrentIndex(max(0, self.kind.findData(kind)))
@@ -73,13 +76,7 @@ class ImportDialog(QDialog):
         self.browse_button = QPushButton(self.tr("&Browse…"))
         self.file_message = MessageLabel()
 
-        self.start_note = note(
-            self.tr(
-                "Choose a CSV or Excel (.xlsx) file. Coordinator finds the row with the column "
-                "names, even under a title, and suggests what each column is. You can change "
-                "that here before anything is saved."
-            )
-        )
+        self.start_note = note()
         self.columns_page = ColumnsPage()
         page = self.columns_page
         self.summary, self.table, self.notes = page.summary, page.table, page.notes
@@ -109,6 +106,8 @@ class ImportDialog(QDialog):
         self.browse_button.setAutoDefault(False)
 
         self._lay_out()
+        self._explain_kind()
+        self.kind.currentIndexChanged.connect(self._explain_kind)
         self.kind.currentIndexChanged.connect(self.read_file)
         self.file.returnPressed.connect(self.read_file)
         self.file.editingFinished.connect(self._file_edited)
@@ -153,7 +152,10 @@ class ImportDialog(QDialog):
         self.steps = QStackedWidget()
         self.result = ImportResult()
         self.values_page = ValuesPage()
-        for page in (start, self.columns_page, self.values_page, self.result):
+        #: Contacts: the trial run's report instead of the columns and values steps.
+        self.contacts_check = ContactsCheck()
+        pages = (start, self.columns_page, self.values_page, self.result, self.contacts_check)
+        for page in pages:
             self.steps.addWidget(page)
 
         buttons = QHBoxLayout()
@@ -174,6 +176,21 @@ class ImportDialog(QDialog):
         self.resize(940, 640)
 
     # -- choosing ----------------------------------------------------------------------------
+
+    def _explain_kind(self) -> None:
+        self.start_note.setText(
+            self.tr(
+                "Choose the volunteers' spreadsheet of visits (CSV or .xlsx): each row needs "
+                "a date and the mother and the volunteer, by reference or by name. You see "
+                "which rows would be added, and which need fixing, before anything is saved."
+            )
+            if self.kind_name() == "contacts"
+            else self.tr(
+                "Choose a CSV or Excel (.xlsx) file. Coordinator finds the row with the column "
+                "names, even under a title, and suggests what each column is. You can change "
+                "that here before anything is saved."
+            )
+        )
 
     def kind_name(self) -> str:
         return str(self.kind.currentData())
@@ -209,15 +226,26 @@ class ImportDialog(QDialog):
         self.message.clear_message()
         self.import_button.setEnabled(False)
         kind, vault = self.kind_name(), self._vault
+        if kind == "contacts":  # a trial run that saves nothing says what importing would do
+            self.preview_task.start(
+                lambda _progress: import_contacts(vault, path, dry_run=True), "import-preview"
+            )
+            return
         self.preview_task.start(
             lambda _progress: importing.preview(path, kind, vault=vault), "import-preview"
         )
 
-    def _previewed(self, preview: importing.Preview) -> None:
+    def _previewed(self, preview: importing.Preview | importing.ImportReport) -> None:
         if preview.kind != self.kind_name() or self._read_path != str(self.path()):
             self.read_file()  # changed while it was being read
             return
         self.file_message.clear_message()
+        if isinstance(preview, importing.ImportReport):
+            self._preview = None
+            self.contacts_check.show_report(preview, self.path())
+            self._show_step(4)
+            self.import_button.setEnabled(preview.imported > 0)
+            return
         self._preview = preview
         self.columns_page.show_preview(preview)
         self._show_step(1)
@@ -247,6 +275,10 @@ class ImportDialog(QDialog):
         them, if any); from the values step: import with her answers."""
         path = self.path()
         step = self.steps.currentIndex()
+        if step == 4:  # contacts, checked by a trial run
+            if path is not None and str(path) == self._read_path and not self._busy():
+                self._import_contacts(path)
+            return
         if (
             path is None
             or self._preview is None
@@ -297,6 +329,15 @@ class ImportDialog(QDialog):
             ),
             "import",
             changes={changes.of_list(kind), Kind.VOCABULARY},
+        )
+
+    def _import_contacts(self, path: Path) -> None:
+        """One transaction, quick: it runs to the end once started."""
+        self._set_running(True)
+        self.cancel_button.setEnabled(False)
+        vault = self._vault
+        self.import_task.start(
+            lambda _progress: import_contacts(vault, path), "import", changes={Kind.CONTACT}
         )
 
     def _set_running(self, running: bool) -> None:

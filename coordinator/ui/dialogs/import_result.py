@@ -134,6 +134,10 @@ class ImportResult(QWidget):
     def summary(self, report: ImportReport) -> str:
         """'2 imported, 1 duplicate (already there), 3 rows need fixing'."""
         imported = self.tr("{n} imported").format(n=f"{report.imported:,}")
+        return f"{imported}, {self.duplicates_and_fixing(report)}"
+
+    def duplicates_and_fixing(self, report: ImportReport) -> str:
+        """'1 duplicate (already there), 3 rows need fixing'."""
         dupes = len(report.duplicates)
         duplicates = (
             self.tr("1 duplicate (already there)")
@@ -146,7 +150,7 @@ class ImportResult(QWidget):
             if bad == 1
             else self.tr("{n} rows need fixing").format(n=f"{bad:,}")
         )
-        return f"{imported}, {duplicates}, {fixing}"
+        return f"{duplicates}, {fixing}"
 
     def save_report(self) -> None:
         if self.report is None:

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
+    QHeaderView,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
@@ -93,8 +94,12 @@ class SupervisionDialog(QDialog):
         self.actions.setHorizontalHeaderLabels(
             [self.tr("Action"), self.tr("Owner"), self.tr("Due"), self.tr("Done")]
         )
-        self.actions.horizontalHeader().setStretchLastSection(False)
-        self.actions.setColumnWidth(0, 300)
+        # The action's words take the room left by the owner and the two dates.
+        header = self.actions.horizontalHeader()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column, width in ((1, 150), (2, 110), (3, 110)):
+            self.actions.setColumnWidth(column, width)
         self.actions.setFixedHeight(110)
         self.add_action = QPushButton(self.tr("Add action"))
         self.add_action.clicked.connect(lambda: self._action_row(supervision.ActionForm("")))

@@ -228,7 +228,7 @@ class TodayPage(QWidget):
         notes = {a.key: n for a, n in self.hidden} if snoozed else {}
         listed = list(self.shown)
         if snoozed:
-            listed = sorted(listed + [a for a, _n in self.hidden], key=attention.order_key)
+            listed = attention.in_order(listed + [a for a, _n in self.hidden])
         self.alert_list.snoozed_notes = notes
         self.alert_list.show_alerts(listed)
         self.alert_list.setVisible(bool(listed))

@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from PySide6.QtPrintSupport import QPrinter
 
 from coordinator.services.letters import letters_for_mother
 from coordinator.ui.dialogs.projects_dialog import ProjectsDialog
@@ -15,6 +16,7 @@ from coordinator.ui.letters.letters_dialog import LettersDialog
 from coordinator.ui.letters.preview import LetterPreview
 from coordinator.ui.pages.mothers_page import MothersPage
 from tests.letters import world
+from tests.letters.images import difference, page_image
 from tests.letters.pdftext import page_count, pdf_text
 from tests.letters.world import TODAY
 
@@ -57,20 +59,33 @@ def test_the_mother_form_offers_letters_once_she_is_saved(qtbot, vault, people):
     assert not new.letters_button.isVisible()
 
 
-def test_todays_introductions_in_one_print_job_leave_out_no_letters_home(
-    qtbot, page, vault, people, qapp
+def test_todays_introductions_print_in_one_job_and_no_file_but_the_printers_is_written(
+    qtbot, page, vault, people, tmp_path, watched
 ):
     op = introductions_for_today(page, vault, page.message, today=TODAY)
     with qtbot.waitSignal(op.finished):
         pass
     preview = op.property("preview")
     assert isinstance(preview, LetterPreview)
-    assert preview.page_count() == 2
+    assert preview.page_count() == 3
     message = page.message.text()
-    assert "2 introduction letters made" in message and "M0002" in message and "M0004" in message
+    assert "3 introduction letters made" in message and "M0004" in message
+    assert "M0002" not in message  # her letter went to her safe address
     assert len(letters_for_mother(vault, people.zoe)) == 1
-    assert letters_for_mother(vault, people.ayse) == []
+    assert letters_for_mother(vault, people.siobhan) == []
+
+    printer = preview.new_printer()
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printed = tmp_path / "print-job.pdf"
+    printer.setOutputFileName(str(printed))
+    assert preview.print_to(printer)
+    job = printed.read_bytes()
+    assert page_count(job) == 3  # one job: every letter, one after another
+    for number in range(3):  # each printed page is the letter previewed
+        assert difference(page_image(job, number), page_image(preview._pdf, number)) < 0.05
+    assert "Sent 3 pages" in preview.message.text()
     preview.close()
+    assert watched() == (set(), set())
 
 
 def test_no_match_accepted_today_says_so(qtbot, page, vault, people):

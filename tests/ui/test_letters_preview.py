@@ -2,10 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import tempfile
-from pathlib import Path
-
 import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtPrintSupport import QPrinter
@@ -18,22 +14,6 @@ from coordinator.ui.letters.preview import LetterPreview
 from tests.letters import samples, world
 from tests.letters.pdftext import page_count, pdf_text
 from tests.letters.world import TODAY
-
-
-def snapshot(folder: Path) -> set[str]:
-    return {str(p) for p in folder.rglob("*")} if folder.exists() else set()
-
-
-@pytest.fixture
-def watched(tmp_path, monkeypatch):
-    """The temp folder and the user's folders, watched: nothing may appear in them."""
-    temp = tmp_path / "temp"
-    temp.mkdir()
-    monkeypatch.setenv("TMPDIR", str(temp))
-    monkeypatch.setattr(tempfile, "tempdir", str(temp))
-    home = Path(os.environ["HOME"])
-    before = (snapshot(temp), snapshot(home))
-    yield lambda: (snapshot(temp) - before[0], snapshot(home) - before[1])
 
 
 @pytest.fixture
@@ -60,7 +40,7 @@ def test_a_summary_with_three_ticked_sections_is_previewed_printed_and_recorded(
     assert preview is not None and preview.page_count() >= 1
     assert preview.canvas.pixmap() is not None and not preview.canvas.pixmap().isNull()
 
-    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer = preview.new_printer()
     printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
     printed = tmp_path / "printed.pdf"
     printer.setOutputFileName(str(printed))
@@ -70,7 +50,9 @@ def test_a_summary_with_three_ticked_sections_is_previewed_printed_and_recorded(
 
     (row,) = letters_for_mother(vault, people.zoe)
     assert row.note.startswith("Sections: Identity and contact, Pregnancy and baby, Support so far")
-    assert "Referral summary" in dialog.history.item(0).text()
+    made = dialog.history.item(0).text()
+    assert "Referral summary" in made and "Pregnancy and baby, Support so far" in made
+    assert f"made by {dialog.made_by.text()}" in made
     preview.close()
     assert watched() == (set(), set())
 

@@ -270,6 +270,11 @@ class LettersDialog(QDialog):
         rows = L.letters_for_mother(self.vault, self.mother_id)
         for row in rows:
             when = uk_date(row.sent_on) if row.sent_on else ""
-            self.history.addItem(f"{when} · {word(row.label)} · {row.to}")
+            text = f"{when} · {word(row.label)} · {row.to}"
+            if row.sections:
+                text += " · " + ", ".join(word(L.SECTION_LABELS[s]) for s in row.sections)
+            if row.made_by:
+                text += " · " + self.tr("made by {who}").format(who=row.made_by)
+            self.history.addItem(text)
         if not rows:
             self.history.addItem(self.tr("No letters yet."))

@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QStandardPaths, Qt
-from PySide6.QtGui import QKeySequence, QPixmap, QShortcut
+from PySide6.QtGui import QKeySequence, QPageLayout, QPageSize, QPixmap, QShortcut
 from PySide6.QtPrintSupport import QAbstractPrintDialog, QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QComboBox,
@@ -147,8 +147,17 @@ class LetterPreview(QDialog):
 
     # -- print -------------------------------------------------------------------------------
 
-    def print_dialog(self) -> None:
+    @staticmethod
+    def new_printer() -> QPrinter:
+        """The default printer, set to A4 portrait (the letters are UK A4; a printer left on
+        US Letter would shrink them); the print dialog can still change it."""
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
+        printer.setPageOrientation(QPageLayout.Orientation.Portrait)
+        return printer
+
+    def print_dialog(self) -> None:
+        printer = self.new_printer()
         dialog = QPrintDialog(printer, self)
         dialog.setMinMax(1, self.page_count())
         dialog.setOption(QAbstractPrintDialog.PrintDialogOption.PrintPageRange, True)

@@ -178,7 +178,9 @@ class MotherDialog(FormDialog):
         flags = []
         if form.has_open_safeguarding:
             flags.append(self.tr("Open safeguarding concern"))
-        if form.no_letters_home:
+        if form.no_letters_home and form.safe_address.strip():
+            flags.append(self.tr("No letters to her home address: use her safe address"))
+        elif form.no_letters_home:
             flags.append(self.tr("No letters to her home address"))
         self.flag.setText(" · ".join(flags))
         self.flag.setVisible(bool(flags))

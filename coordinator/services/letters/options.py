@@ -5,8 +5,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from coordinator.models import Match
+from coordinator.models.ending import EndingType
 from coordinator.services.letters import gather
-from coordinator.services.letters.kinds import AddressChoice
+from coordinator.services.letters.kinds import AddressChoice, LetterKind
 from coordinator.services.letters.safety import address_options, consent_warning, her_referrer
 from coordinator.services.sessions import Source, reading
 
@@ -39,3 +41,17 @@ def letter_options(source: Source, mother_id: int) -> LetterOptions | None:
             referrer_consent_warning=consent_warning(mother, referrer) if referrer else None,
             has_open_safeguarding=any(c.is_open for c in mother.safeguarding_concerns),
         )
+
+
+def ending_letter_for(source: Source, match_id: int) -> tuple[int, LetterKind] | None:
+    """For a match that has just ended: the mother to write to, and the ending letter its
+    ending calls for (the unplanned wording when it ended unplanned). None when the match
+    is gone."""
+    with reading(source) as session:
+        match = session.get(Match, match_id)
+        if match is None:
+            return None
+        ending = gather.ending_of(session, match)
+        unplanned = ending is not None and ending.ending_type == EndingType.UNPLANNED
+        kind = LetterKind.ENDING_UNPLANNED if unplanned else LetterKind.ENDING_PLANNED
+        return match.mother_id, kind

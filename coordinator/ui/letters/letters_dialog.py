@@ -52,6 +52,7 @@ class LettersDialog(QDialog):
         parent: QWidget | None = None,
         *,
         today: date | None = None,
+        kind: L.LetterKind | None = None,
     ):
         super().__init__(parent)
         self.vault = vault
@@ -68,8 +69,8 @@ class LettersDialog(QDialog):
 
         self.kind = QComboBox()
         self.kind.setAccessibleName(self.tr("Letter"))
-        for kind in CHOICES:
-            self.kind.addItem(word(L.LETTER_LABELS[kind]), kind)
+        for choice in CHOICES:
+            self.kind.addItem(word(L.LETTER_LABELS[choice]), choice)
         self.made_by = QLineEdit(getpass.getuser())
         self.made_by.setAccessibleName(self.tr("Made by"))
         top = QFormLayout()
@@ -103,6 +104,8 @@ class LettersDialog(QDialog):
         self.kind.currentIndexChanged.connect(self._kind_chosen)
         self.preview_button.clicked.connect(self.make)
         close.clicked.connect(self.reject)
+        if kind is not None and self.kind.findData(kind) >= 0:
+            self.kind.setCurrentIndex(self.kind.findData(kind))
         self._kind_chosen()
         self.load_history()
         self.resize(620, 640)

@@ -4,8 +4,10 @@ ReportLab's built-in Helvetica has no Ł, ş or Cyrillic, so names like Zoë Łu
 Ольга Ковальчук need an embedded TrueType font. DejaVu Sans covers Latin (with Polish,
 Turkish, Romanian, Vietnamese and Irish letters), Greek, Cyrillic, Hebrew and Arabic, and
 the symbols the forms use. ReportLab embeds only the glyphs a document uses, so a letter
-stays small. Arabic-script text is shaped (styles.para); Indic scripts (Devanagari,
-Bengali, Gurmukhi, Gujarati, Tamil) and Ethiopic have no glyphs in it and print as boxes.
+stays small. Hebrew and Arabic-script text is shaped and its words set from the right
+(styles.para; a right-to-left run that wraps onto a second line is not re-ordered across
+the break). Indic scripts (Devanagari, Bengali, Gurmukhi, Gujarati, Tamil) and Ethiopic
+have no glyphs in it and print as boxes.
 """
 
 from __future__ import annotations

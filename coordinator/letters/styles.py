@@ -78,10 +78,13 @@ def sheet() -> dict[str, ParagraphStyle]:
     }
 
 
-# Arabic-script letters (Arabic, Urdu, Persian, Pashto) join to their neighbours, which needs
-# text shaping (uharfbuzz). Only paragraphs holding them are shaped: shaping the rest would
-# turn on DejaVu Sans's discretionary "st" ligature in English words.
-_NEEDS_SHAPING = re.compile("[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]")
+# Arabic-script letters (Arabic, Urdu, Persian, Pashto) join to their neighbours, and Hebrew
+# and Arabic words read right to left: both need text shaping (uharfbuzz), which joins the
+# letters and sets each word's letters from the right. Only paragraphs holding them are
+# shaped, which keeps English text as it was set.
+_RIGHT_TO_LEFT = re.compile(
+    "[\u0590-\u05ff\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]"
+)
 
 
 @cache
@@ -89,8 +92,29 @@ def _shaped(style: ParagraphStyle) -> ParagraphStyle:
     return ParagraphStyle(f"{style.name}-shaped", parent=style, shaping=1)
 
 
+def in_reading_order(markup: str) -> str:
+    """ReportLab sets a line's words from the left in the order they were typed (it has no
+    bidirectional algorithm without a package PyPI does not have). Shaping turns each
+    right-to-left word's letters the right way; this turns the words: each run of words in
+    a right-to-left script is reversed, so "שרה כהן" reads from the right within an English
+    sentence. A run that wraps onto a second line is not re-ordered across the break."""
+    words = markup.split(" ")
+    ordered: list[str] = []
+    run: list[str] = []
+    for word in words:
+        if _RIGHT_TO_LEFT.search(word) and "<" not in word:
+            run.append(word)
+            continue
+        ordered.extend(reversed(run))
+        run = []
+        ordered.append(word)
+    ordered.extend(reversed(run))
+    return " ".join(ordered)
+
+
 def para(markup: str, style: ParagraphStyle) -> Paragraph:
-    """A Paragraph of this markup, shaped when it holds a script that needs it."""
-    if _NEEDS_SHAPING.search(markup):
-        style = _shaped(style)
+    """A Paragraph of this markup; shaped, with right-to-left words in reading order, when
+    it holds a right-to-left script."""
+    if _RIGHT_TO_LEFT.search(markup):
+        return Paragraph(in_reading_order(markup), _shaped(style))
     return Paragraph(markup, style)

@@ -19,7 +19,7 @@ from coordinator.letters import (
 )
 from tests.letters import samples
 from tests.letters.images import REFERENCES, difference, documents, page_image
-from tests.letters.pdftext import page_count, pdf_text
+from tests.letters.pdftext import left_edges, page_count, pdf_text
 
 #: Share of pixels allowed to differ from the reviewed image (anti-aliasing, font hinting).
 TOLERANCE = 0.001
@@ -33,12 +33,29 @@ def test_names_in_other_alphabets_print_intact(name):
     assert f"Dear {name.split()[0]}," in text
 
 
-def test_only_arabic_script_paragraphs_are_shaped():
+def test_only_right_to_left_paragraphs_are_shaped():
     from coordinator.letters.styles import para, sheet
 
     body = sheet()["body"]
     assert para("فاطمة الزهراء is here", body).style.shaping == 1
+    assert para("שרה כהן is here", body).style.shaping == 1
     assert para("Zoë Łukasiewicz, first and last", body).style.shaping == 0
+
+
+@pytest.mark.parametrize(
+    ("name", "right_to_left"),
+    [("שרה כהן", "שרכן"), ("فاطمة الزهراء", "فطزء")],
+    ids=["Hebrew", "Arabic"],
+)
+def test_right_to_left_names_read_from_the_right_inside_an_english_line(name, right_to_left):
+    """Her first name is set to the right of her family name, each word's letters from the
+    right, and the English after them stays after them."""
+    letter = replace(samples.introduction(), body=(f"Xena and {name} and Kim.",))
+    pdf = letter_pdf(letter, samples.letterhead())
+    edges = left_edges(pdf, right_to_left + "XK")
+    ordered = [edges[c] for c in right_to_left]
+    assert ordered == sorted(ordered, reverse=True), edges
+    assert edges["X"] < min(ordered) and edges["K"] > max(ordered)
 
 
 def test_uk_dates_read_in_words_whatever_the_locale():

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtPrintSupport import QPrinter
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from coordinator.letters import letter_pdf
 from coordinator.services.letters import AddressChoice, LetterKind, Section, letters_for_mother
@@ -137,3 +137,68 @@ def test_zoom_and_paging(qtbot):
     preview.zoom_box.setCurrentIndex(preview.zoom_box.findData(2.0))
     assert preview.canvas.pixmap().width() > small
     preview.close()
+
+
+def test_whole_page_fills_the_window_height_once_shown(qtbot):
+    pdf = letter_pdf(samples.introduction(), samples.letterhead())
+    preview = LetterPreview(pdf, "Letter")
+    qtbot.addWidget(preview)
+    preview.resize(1366, 768)
+    with qtbot.waitExposed(preview):
+        preview.show()
+    room = preview.scroll.viewport().height() - 24
+
+    def page_height() -> float:
+        pixmap = preview.canvas.pixmap()
+        return pixmap.height() / pixmap.devicePixelRatio()
+
+    qtbot.waitUntil(lambda: abs(page_height() - room) <= 2)
+    preview.close()
+
+
+class PrintToFileDialog:
+    """Stands in for the system print dialog: she picks "Print to file" and a file."""
+
+    def __init__(self, path):
+        self.path = path
+
+    def __call__(self, printer, _parent):
+        self.printer = printer
+        return self
+
+    def setMinMax(self, *_args):  # noqa: N802 (Qt's name)
+        pass
+
+    def setOption(self, *_args):  # noqa: N802 (Qt's name)
+        pass
+
+    def exec(self):
+        self.printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        self.printer.setOutputFileName(str(self.path))
+        return QDialog.DialogCode.Accepted
+
+
+def test_print_to_file_warns_as_save_does_and_writes_only_the_file_chosen(
+    qtbot, tmp_path, monkeypatch, watched
+):
+    from coordinator.ui.letters import preview as module
+
+    chosen = tmp_path / "chosen" / "printed.pdf"
+    chosen.parent.mkdir()
+    monkeypatch.setattr(module, "QPrintDialog", PrintToFileDialog(chosen))
+    preview = LetterPreview(letter_pdf(samples.introduction(), samples.letterhead()), "Letter")
+    qtbot.addWidget(preview)
+
+    def answer(button_text: str) -> None:
+        box = QApplication.activeModalWidget()
+        assert box.objectName() == "unencrypted_warning"
+        next(b for b in box.buttons() if b.text() == button_text).click()
+
+    QTimer.singleShot(0, lambda: answer("Cancel"))
+    preview.print_dialog()
+    assert not chosen.exists()
+    QTimer.singleShot(0, lambda: answer("Save"))
+    preview.print_dialog()
+    assert page_count(chosen.read_bytes()) == 1
+    preview.close()
+    assert watched() == (set(), set())

@@ -41,6 +41,7 @@ def test_summary_prints_only_the_ticked_sections(vault, people):
     assert "Identity and contact" in text and "Support so far" in text
     assert "Zoë Łukasiewicz" in text and "Ольга Ковальчук" in text  # her referrer, addressed
     assert "Leicester Baby Bank" in text
+    assert "1 contact\n" in text and "1 contacts" not in text
     assert "Pregnancy and baby" not in text and "20 January 2027" not in text
     assert "Feeling isolated" not in text  # referral reasons: not ticked
     assert "Safeguarding" not in text and SAFEGUARDING_NOTE not in text
@@ -177,6 +178,7 @@ def test_a_recorded_safe_address_is_offered_and_printed(vault, people):
     options = letter_options(vault, people.siobhan)
     assert options.addresses[AddressChoice.SAFE] is None
     assert options.addresses[AddressChoice.HOME] is not None
+    assert options.safe_address == "c/o Mrs Kaur, 5 Belgrave Gate, LE1 3GQ"
     with pytest.raises(LetterRefused, match="or address it to her safe address"):
         make_letter(vault, LetterRequest(LetterKind.INTRODUCTION, people.siobhan), today=TODAY)
     made = make_letter(

@@ -9,7 +9,12 @@ from coordinator.models import Match
 from coordinator.models.ending import EndingType
 from coordinator.services.letters import gather
 from coordinator.services.letters.kinds import AddressChoice, LetterKind
-from coordinator.services.letters.safety import address_options, consent_warning, her_referrer
+from coordinator.services.letters.safety import (
+    address_options,
+    consent_warning,
+    her_referrer,
+    safe_address,
+)
 from coordinator.services.sessions import Source, reading
 
 
@@ -24,6 +29,8 @@ class LetterOptions:
     #: Said before a summary to her referrer is made, when no consent covers it.
     referrer_consent_warning: str | None
     has_open_safeguarding: bool
+    #: Her safe address on one line, after her name ("" when none is recorded).
+    safe_address: str = ""
 
 
 def letter_options(source: Source, mother_id: int) -> LetterOptions | None:
@@ -40,6 +47,7 @@ def letter_options(source: Source, mother_id: int) -> LetterOptions | None:
             referrer=referrer.one_line() if referrer else "",
             referrer_consent_warning=consent_warning(mother, referrer) if referrer else None,
             has_open_safeguarding=any(c.is_open for c in mother.safeguarding_concerns),
+            safe_address=", ".join(safe_address(mother)[1:]),
         )
 
 

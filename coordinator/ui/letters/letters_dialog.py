@@ -90,7 +90,7 @@ class LettersDialog(QDialog):
         buttons.addWidget(self.preview_button)
         self.history = QListWidget()
         self.history.setAccessibleName(self.tr("Letters she has had"))
-        self.history.setMaximumHeight(120)
+        self.history.setMinimumHeight(90)
 
         layout = QVBoxLayout(self)
         layout.addWidget(title)
@@ -99,7 +99,7 @@ class LettersDialog(QDialog):
         layout.addWidget(self.address_box)
         layout.addLayout(buttons)
         layout.addWidget(heading(self.tr("Letters made for her"), 3))
-        layout.addWidget(self.history)
+        layout.addWidget(self.history, 1)  # the spare height, whichever boxes are shown
 
         self.kind.currentIndexChanged.connect(self._kind_chosen)
         self.preview_button.clicked.connect(self.make)
@@ -160,7 +160,10 @@ class LettersDialog(QDialog):
         self.addresses: dict[L.AddressChoice, QRadioButton] = {}
         first_allowed = None
         for choice, why in self.options.addresses.items():
-            radio = QRadioButton(word(L.ADDRESS_LABELS[choice]))
+            label = word(L.ADDRESS_LABELS[choice])
+            if choice == L.AddressChoice.SAFE and self.options.safe_address:
+                label += ": " + self.options.safe_address
+            radio = QRadioButton(label)
             radio.setEnabled(why is None)
             self.address_group.addButton(radio)
             self.addresses[choice] = radio

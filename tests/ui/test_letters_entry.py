@@ -105,3 +105,20 @@ def test_what_we_offer_from_the_projects_dialog(qtbot, vault, people):
     assert "What we offer: Bumps & Beyond" in pdf_text(preview._pdf)
     assert page_count(preview._pdf) == 1
     preview.close()
+
+
+def test_her_form_and_the_list_say_when_letters_go_to_her_safe_address(qtbot, vault, people):
+    from coordinator.models import Mother
+    from coordinator.services.listing import mother_rows
+    from coordinator.ui.pages.mothers_page import _name_tip
+
+    form = MotherDialog(vault, people.siobhan)
+    qtbot.addWidget(form)
+    assert form.flag.text() == "No letters to her home address"
+    with vault.transaction() as s:
+        s.get(Mother, people.siobhan).safe_address = "c/o Mrs Kaur\n5 Belgrave Gate"
+    again = MotherDialog(vault, people.siobhan)
+    qtbot.addWidget(again)
+    assert again.flag.text() == "No letters to her home address: use her safe address"
+    (row,) = mother_rows(vault, [people.siobhan])
+    assert "use her safe address" in _name_tip(row)

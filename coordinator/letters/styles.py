@@ -112,9 +112,30 @@ def in_reading_order(markup: str) -> str:
     return " ".join(ordered)
 
 
+# A run of one script's words, with the spaces and punctuation inside it (and the Indic
+# danda): set in one font, since a word that changes font part way is broken apart by the
+# shaper.
+_SCRIPT_RUNS = [
+    (name, re.compile(f"[{letters}\u0964\u0965\u200c\u200d]+(?:[ ,.()'-]+[{letters}]+)*"))
+    for name, letters in fonts.SCRIPT_FONTS.items()
+]
+_OTHER_SCRIPTS = re.compile("|".join(run.pattern for _, run in _SCRIPT_RUNS))
+
+
+def in_script_fonts(markup: str) -> str:
+    """Each run of words in a script DejaVu Sans lacks, set in that script's font."""
+    for name, run in _SCRIPT_RUNS:
+        markup = run.sub(lambda found, name=name: f'<font face="{name}">{found[0]}</font>', markup)
+    return markup
+
+
 def para(markup: str, style: ParagraphStyle) -> Paragraph:
     """A Paragraph of this markup; shaped, with right-to-left words in reading order, when
-    it holds a right-to-left script."""
-    if _RIGHT_TO_LEFT.search(markup):
-        return Paragraph(in_reading_order(markup), _shaped(style))
-    return Paragraph(markup, style)
+    it holds a right-to-left script; shaped, in that script's font, when it holds one that
+    DejaVu Sans lacks."""
+    shaped = False
+    if _RIGHT_TO_LEFT.search(markup):  # before the font tags, which it must not split
+        markup, shaped = in_reading_order(markup), True
+    if _OTHER_SCRIPTS.search(markup):
+        markup, shaped = in_script_fonts(markup), True
+    return Paragraph(markup, _shaped(style) if shaped else style)

@@ -42,6 +42,26 @@ def test_only_right_to_left_paragraphs_are_shaped():
     assert para("Zoë Łukasiewicz, first and last", body).style.shaping == 0
 
 
+@pytest.mark.parametrize("script", samples.OTHER_SCRIPTS)
+def test_every_letter_of_a_name_has_a_glyph_in_the_font_it_is_set_in(script):
+    """No name prints as boxes: each run of a script DejaVu Sans lacks is set in a font
+    that has all its letters, and every other letter is in DejaVu Sans."""
+    import re
+
+    from reportlab.pdfbase import pdfmetrics
+
+    from coordinator.letters.styles import in_script_fonts, sheet
+
+    sheet()  # registers the fonts
+    marked = in_script_fonts(samples.OTHER_SCRIPTS[script])
+    runs = re.findall(r'<font face="([^"]+)">([^<]*)</font>', marked)
+    rest = re.sub(r"<font[^>]*>[^<]*</font>", "", marked)
+    for face, letters in [*runs, ("DejaVuSans", rest)]:
+        glyphs = pdfmetrics.getFont(face).face.charToGlyph
+        missing = [c for c in letters if c != " " and ord(c) not in glyphs]
+        assert missing == [], (face, missing)
+
+
 @pytest.mark.parametrize(
     ("name", "right_to_left"),
     [("שרה כהן", "שרכן"), ("فاطمة الزهراء", "فطزء")],

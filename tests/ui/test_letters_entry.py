@@ -122,3 +122,33 @@ def test_her_form_and_the_list_say_when_letters_go_to_her_safe_address(qtbot, va
     assert again.flag.text() == "No letters to her home address: use her safe address"
     (row,) = mother_rows(vault, [people.siobhan])
     assert "use her safe address" in _name_tip(row)
+
+
+def test_her_form_lists_her_letters_and_follows_the_ones_made_from_it(qtbot, vault, people):
+    from coordinator.letters import make_letter
+    from coordinator.services.letters import LetterKind, LetterRequest, Section
+
+    form = MotherDialog(vault, people.zoe)
+    qtbot.addWidget(form)
+    form.show()
+    assert form.letters.table.rowCount() == 0 and "No letters yet" in form.letters.none_label.text()
+    make_letter(
+        vault,
+        LetterRequest(
+            LetterKind.REFERRAL_SUMMARY,
+            people.zoe,
+            sections=frozenset({Section.NEEDS}),
+            made_by="Sam",
+        ),
+        today=TODAY,
+    )
+    dialog = form.open_letters()
+    dialog.reject()
+    qtbot.waitUntil(lambda: form.letters.table.rowCount() == 1)
+    cells = [form.letters.table.item(0, c).text() for c in range(4)]
+    assert cells == [
+        "2 December 2026",
+        "Referral summary",
+        "Ольга Ковальчук, Health Visiting Team",
+        "Needs · made by Sam",
+    ]

@@ -71,7 +71,7 @@ class LettersSection(Section):
             cells = [uk_date(row.sent_on) if row.sent_on else "", word(row.label), row.to, held]
             for column, value in enumerate(cells):
                 item = QTableWidgetItem(value)
-                item.setToolTip(row.note or value)
+                item.setToolTip("\n".join(t for t in (value, row.note) if t))  # cut short
                 self.table.setItem(number, column, item)
         self.table.setVisible(bool(self.rows))
         shown = min(max(len(self.rows), 1), ROWS_SHOWN)

@@ -4,7 +4,7 @@ letter that could not be made, and nothing is written to disk."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from coordinator.letters.correspondence import letter_pdf, letters_pdf
@@ -13,7 +13,7 @@ from coordinator.letters.referral_summary import referral_summary_pdf
 from coordinator.services.letters import making
 from coordinator.services.letters.batch import accepted_on
 from coordinator.services.letters.documents import Letter
-from coordinator.services.letters.kinds import LetterKind
+from coordinator.services.letters.kinds import AddressChoice, LetterKind
 from coordinator.services.letters.making import LetterRequest, Prepared
 from coordinator.services.letters.safety import LetterRefused
 from coordinator.storage.vault import Vault
@@ -60,19 +60,32 @@ class Batch:
     left_out: tuple[tuple[str, str], ...]
 
 
+def _introduction(session, mother_id: int, made_by: str, today: date, settings):
+    """Her introduction letter to her home, or to her safe address when her home may not
+    be written to and one is recorded; LetterRefused when neither may be used."""
+    request = LetterRequest(LetterKind.INTRODUCTION, mother_id, made_by=made_by)
+    try:
+        return request, making.prepare(session, request, today, settings)
+    except LetterRefused as refused:
+        if AddressChoice.SAFE not in refused.alternatives:
+            raise
+    request = replace(request, address=AddressChoice.SAFE)
+    return request, making.prepare(session, request, today, settings)
+
+
 def introductions_accepted_on(vault: Vault, day: date, *, made_by: str, today: date) -> Batch:
-    """A letter to each mother whose match became active on `day`, addressed to her home,
-    in one PDF. A mother whose home may not be written to is left out, with the reason, so
-    that her letter can be made on its own without an address or to her safe address."""
+    """A letter to each mother whose match became active on `day`, addressed to her home
+    (or her safe address, when her home may not be written to), in one PDF. A mother with
+    neither is left out, with the reason, so that her letter can be made on its own without
+    an address, to hand to her."""
     with vault.transaction() as session:
         prepared: list[tuple[LetterRequest, Prepared]] = []
         left_out: list[tuple[str, str]] = []
         references: list[str] = []
         settings = making.Settings(session)
         for mother_id in accepted_on(session, day):
-            request = LetterRequest(LetterKind.INTRODUCTION, mother_id, made_by=made_by)
             try:
-                letter = making.prepare(session, request, today, settings)
+                request, letter = _introduction(session, mother_id, made_by, today, settings)
             except LetterRefused as refused:
                 left_out.append((making.reference_of(session, mother_id), refused.message))
                 continue

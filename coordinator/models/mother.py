@@ -228,6 +228,9 @@ class Mother(TimestampMixin, Base):
     no_letters_home: Mapped[bool] = mapped_column(default=False, server_default=text("0"))
     no_voicemail: Mapped[bool] = mapped_column(default=False, server_default=text("0"))
     safe_contact_notes: Mapped[str | None] = mapped_column(Text)
+    # Where letters to her may go when her home may not be written to (a friend's, her
+    # midwife's clinic): the lines of the address block after her name.
+    safe_address: Mapped[str | None] = mapped_column(Text)
 
     # Language (main one here; others in mother_language)
     language_id: Mapped[int | None] = mapped_column(

@@ -126,6 +126,9 @@ class LetterSent(TimestampMixin, Base):
     sent_on: Mapped[date | None]
     method: Mapped[LetterMethod] = mapped_column(enum_type(LetterMethod, "method"))
     note: Mapped[str | None] = mapped_column(Text)
+    # A referral summary's sections, as their codes joined by commas ("identity,needs").
+    sections: Mapped[str | None]
+    made_by: Mapped[str | None]
 
     mother: Mapped[Mother] = relationship(back_populates="letters")
     ending: Mapped[Ending | None] = relationship(back_populates="letters")

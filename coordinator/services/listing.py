@@ -113,6 +113,8 @@ class MotherRow:
     volunteer: str
     safeguarding: bool
     no_letters_home: bool
+    #: A safe address is recorded: letters can go there instead of her home.
+    has_safe_address: bool = False
 
 
 def current_volunteer_name() -> Any:
@@ -299,6 +301,7 @@ def _mother_rows_statement() -> Select[Any]:
         m.referrer_agency,
         m.referral_source,
         m.no_letters_home,
+        m.safe_address.is_not(None).label("has_safe_address"),
         current_volunteer_name().label("volunteer"),
         m.has_open_safeguarding.label("safeguarding"),
     ).where(m.id.in_(bindparam("ids", expanding=True)))
@@ -334,6 +337,7 @@ def _mother_row(r: Any, today: date) -> MotherRow:
         volunteer=r.volunteer or "",
         safeguarding=bool(r.safeguarding),
         no_letters_home=bool(r.no_letters_home),
+        has_safe_address=bool(r.has_safe_address),
     )
 
 

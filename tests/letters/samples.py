@@ -25,6 +25,13 @@ OTHER_SCRIPTS = {
     "Greek": "Ελένη Παπαδοπούλου",
     "Vietnamese": "Nguyễn Thị Hương",
     "Romanian": "Ștefania Țăranu",
+    "Urdu": "عائشہ خان",
+    "Bengali": "রহিমা বেগম",
+    "Devanagari": "प्रिया शर्मा",
+    "Gurmukhi": "ਹਰਪ੍ਰੀਤ ਕੌਰ",
+    "Gujarati": "કિંજલ પટેલ",
+    "Tamil": "கவிதா சுப்பிரமணியம்",
+    "Tigrinya": "ሰላም ተስፋይ",
 }
 
 

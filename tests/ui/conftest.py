@@ -1,7 +1,10 @@
-"""UI fixtures: a private QSettings file and a factory for shown main windows."""
+"""UI fixtures: a private QSettings file, a factory for shown main windows, and the temp
+and user folders watched for files nothing should write."""
 
 from __future__ import annotations
 
+import os
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -82,3 +85,20 @@ def held_runner(operations_runner):
     runner = HeldRunner()
     use_runner(runner)
     return runner
+
+
+def _snapshot(folder: Path) -> set[str]:
+    return {str(p) for p in folder.rglob("*")} if folder.exists() else set()
+
+
+@pytest.fixture
+def watched(tmp_path, monkeypatch):
+    """The temp folder and the user's folders (her home, where Documents and the desktop
+    are), watched: calling it gives what appeared in each since the test began."""
+    temp = tmp_path / "temp"
+    temp.mkdir()
+    monkeypatch.setenv("TMPDIR", str(temp))
+    monkeypatch.setattr(tempfile, "tempdir", str(temp))
+    home = Path(os.environ["HOME"])
+    before = (_snapshot(temp), _snapshot(home))
+    return lambda: (_snapshot(temp) - before[0], _snapshot(home) - before[1])

@@ -2,14 +2,10 @@
 
 from __future__ import annotations
 
-import os
-import tempfile
-from pathlib import Path
-
 import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtPrintSupport import QPrinter
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from coordinator.letters import letter_pdf
 from coordinator.services.letters import AddressChoice, LetterKind, Section, letters_for_mother
@@ -18,22 +14,6 @@ from coordinator.ui.letters.preview import LetterPreview
 from tests.letters import samples, world
 from tests.letters.pdftext import page_count, pdf_text
 from tests.letters.world import TODAY
-
-
-def snapshot(folder: Path) -> set[str]:
-    return {str(p) for p in folder.rglob("*")} if folder.exists() else set()
-
-
-@pytest.fixture
-def watched(tmp_path, monkeypatch):
-    """The temp folder and the user's folders, watched: nothing may appear in them."""
-    temp = tmp_path / "temp"
-    temp.mkdir()
-    monkeypatch.setenv("TMPDIR", str(temp))
-    monkeypatch.setattr(tempfile, "tempdir", str(temp))
-    home = Path(os.environ["HOME"])
-    before = (snapshot(temp), snapshot(home))
-    yield lambda: (snapshot(temp) - before[0], snapshot(home) - before[1])
 
 
 @pytest.fixture
@@ -60,7 +40,7 @@ def test_a_summary_with_three_ticked_sections_is_previewed_printed_and_recorded(
     assert preview is not None and preview.page_count() >= 1
     assert preview.canvas.pixmap() is not None and not preview.canvas.pixmap().isNull()
 
-    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer = preview.new_printer()
     printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
     printed = tmp_path / "printed.pdf"
     printer.setOutputFileName(str(printed))
@@ -70,7 +50,9 @@ def test_a_summary_with_three_ticked_sections_is_previewed_printed_and_recorded(
 
     (row,) = letters_for_mother(vault, people.zoe)
     assert row.note.startswith("Sections: Identity and contact, Pregnancy and baby, Support so far")
-    assert "Referral summary" in dialog.history.item(0).text()
+    made = dialog.history.item(0).text()
+    assert "Referral summary" in made and "Pregnancy and baby, Support so far" in made
+    assert f"made by {dialog.made_by.text()}" in made
     preview.close()
     assert watched() == (set(), set())
 
@@ -155,3 +137,68 @@ def test_zoom_and_paging(qtbot):
     preview.zoom_box.setCurrentIndex(preview.zoom_box.findData(2.0))
     assert preview.canvas.pixmap().width() > small
     preview.close()
+
+
+def test_whole_page_fills_the_window_height_once_shown(qtbot):
+    pdf = letter_pdf(samples.introduction(), samples.letterhead())
+    preview = LetterPreview(pdf, "Letter")
+    qtbot.addWidget(preview)
+    preview.resize(1366, 768)
+    with qtbot.waitExposed(preview):
+        preview.show()
+    room = preview.scroll.viewport().height() - 24
+
+    def page_height() -> float:
+        pixmap = preview.canvas.pixmap()
+        return pixmap.height() / pixmap.devicePixelRatio()
+
+    qtbot.waitUntil(lambda: abs(page_height() - room) <= 2)
+    preview.close()
+
+
+class PrintToFileDialog:
+    """Stands in for the system print dialog: she picks "Print to file" and a file."""
+
+    def __init__(self, path):
+        self.path = path
+
+    def __call__(self, printer, _parent):
+        self.printer = printer
+        return self
+
+    def setMinMax(self, *_args):  # noqa: N802 (Qt's name)
+        pass
+
+    def setOption(self, *_args):  # noqa: N802 (Qt's name)
+        pass
+
+    def exec(self):
+        self.printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        self.printer.setOutputFileName(str(self.path))
+        return QDialog.DialogCode.Accepted
+
+
+def test_print_to_file_warns_as_save_does_and_writes_only_the_file_chosen(
+    qtbot, tmp_path, monkeypatch, watched
+):
+    from coordinator.ui.letters import preview as module
+
+    chosen = tmp_path / "chosen" / "printed.pdf"
+    chosen.parent.mkdir()
+    monkeypatch.setattr(module, "QPrintDialog", PrintToFileDialog(chosen))
+    preview = LetterPreview(letter_pdf(samples.introduction(), samples.letterhead()), "Letter")
+    qtbot.addWidget(preview)
+
+    def answer(button_text: str) -> None:
+        box = QApplication.activeModalWidget()
+        assert box.objectName() == "unencrypted_warning"
+        next(b for b in box.buttons() if b.text() == button_text).click()
+
+    QTimer.singleShot(0, lambda: answer("Cancel"))
+    preview.print_dialog()
+    assert not chosen.exists()
+    QTimer.singleShot(0, lambda: answer("Save"))
+    preview.print_dialog()
+    assert page_count(chosen.read_bytes()) == 1
+    preview.close()
+    assert watched() == (set(), set())

@@ -55,6 +55,7 @@ def fill(vault) -> None:
                 no_letters_home=True,
                 no_voicemail=True,
                 safe_contact_notes="Partner reads post",
+                safe_address="c/o Mrs Kaur\n5 Belgrave Gate\nLeicester LE1 3GQ",
                 language=pl,
                 other_languages=[ur, en],
                 interpreter_needed=True,
@@ -242,6 +243,9 @@ def test_xlsx_export_has_real_dates_and_numbers(vault, tmp_path):
     dob = sheet.cell(2, header.index("Date of birth") + 1)
     assert dob.value == datetime(1995, 4, 3) and dob.number_format == "DD/MM/YYYY"
     assert sheet.cell(2, header.index("Other children") + 1).value == 2
+    assert sheet.cell(2, header.index("Safe address") + 1).value == (
+        "c/o Mrs Kaur\n5 Belgrave Gate\nLeicester LE1 3GQ"
+    )
     assert sheet.cell(2, header.index("Needs") + 1).value == (
         "First baby; Social isolation; Limited English"
     )

@@ -56,6 +56,21 @@ def test_no_letters_home_exits_1_says_why_and_writes_nothing(cli, db, tmp_path):
     assert files_in(out) == ["intro.pdf"]
 
 
+def test_a_recorded_safe_address_is_where_the_letter_goes(cli, db, tmp_path):
+    from coordinator.models import Mother
+
+    with open_vault(db, PASSPHRASE) as vault, vault.transaction() as s:
+        siobhan = s.query(Mother).filter_by(reference="M0004").one()
+        siobhan.safe_address = "c/o Mrs Kaur\n5 Belgrave Gate"
+    target = tmp_path / "ending.pdf"
+    result = cli(
+        "--db", str(db), "print", "ending", "M0004", "--address", "safe", "--out", str(target)
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    text = pdf_text(target.read_bytes())
+    assert "c/o Mrs Kaur\n5 Belgrave Gate" in text and "Hidden Way" not in text
+
+
 def test_summary_without_consent_is_refused_until_acknowledged(cli, db, tmp_path):
     target = tmp_path / "s.pdf"
     args = ("--db", str(db), "print", "referral-summary", "M0003", "--out", str(target))

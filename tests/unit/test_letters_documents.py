@@ -19,7 +19,7 @@ from coordinator.letters import (
 )
 from tests.letters import samples
 from tests.letters.images import REFERENCES, difference, documents, page_image
-from tests.letters.pdftext import page_count, pdf_text
+from tests.letters.pdftext import left_edges, page_count, pdf_text
 
 #: Share of pixels allowed to differ from the reviewed image (anti-aliasing, font hinting).
 TOLERANCE = 0.001
@@ -33,12 +33,49 @@ def test_names_in_other_alphabets_print_intact(name):
     assert f"Dear {name.split()[0]}," in text
 
 
-def test_only_arabic_script_paragraphs_are_shaped():
+def test_only_right_to_left_paragraphs_are_shaped():
     from coordinator.letters.styles import para, sheet
 
     body = sheet()["body"]
     assert para("فاطمة الزهراء is here", body).style.shaping == 1
+    assert para("שרה כהן is here", body).style.shaping == 1
     assert para("Zoë Łukasiewicz, first and last", body).style.shaping == 0
+
+
+@pytest.mark.parametrize("script", samples.OTHER_SCRIPTS)
+def test_every_letter_of_a_name_has_a_glyph_in_the_font_it_is_set_in(script):
+    """No name prints as boxes: each run of a script DejaVu Sans lacks is set in a font
+    that has all its letters, and every other letter is in DejaVu Sans."""
+    import re
+
+    from reportlab.pdfbase import pdfmetrics
+
+    from coordinator.letters.styles import in_script_fonts, sheet
+
+    sheet()  # registers the fonts
+    marked = in_script_fonts(samples.OTHER_SCRIPTS[script])
+    runs = re.findall(r'<font face="([^"]+)">([^<]*)</font>', marked)
+    rest = re.sub(r"<font[^>]*>[^<]*</font>", "", marked)
+    for face, letters in [*runs, ("DejaVuSans", rest)]:
+        glyphs = pdfmetrics.getFont(face).face.charToGlyph
+        missing = [c for c in letters if c != " " and ord(c) not in glyphs]
+        assert missing == [], (face, missing)
+
+
+@pytest.mark.parametrize(
+    ("name", "right_to_left"),
+    [("שרה כהן", "שרכן"), ("فاطمة الزهراء", "فطزء")],
+    ids=["Hebrew", "Arabic"],
+)
+def test_right_to_left_names_read_from_the_right_inside_an_english_line(name, right_to_left):
+    """Her first name is set to the right of her family name, each word's letters from the
+    right, and the English after them stays after them."""
+    letter = replace(samples.introduction(), body=(f"Xena and {name} and Kim.",))
+    pdf = letter_pdf(letter, samples.letterhead())
+    edges = left_edges(pdf, right_to_left + "XK")
+    ordered = [edges[c] for c in right_to_left]
+    assert ordered == sorted(ordered, reverse=True), edges
+    assert edges["X"] < min(ordered) and edges["K"] > max(ordered)
 
 
 def test_uk_dates_read_in_words_whatever_the_locale():

@@ -6,7 +6,7 @@ import pytest
 from sqlalchemy import select
 
 from coordinator.letters import introductions_accepted_on, make_letter, offer_for_project
-from coordinator.models import AuditEvent, LetterSent
+from coordinator.models import AuditEvent, LetterSent, Mother
 from coordinator.services.letters import (
     AddressChoice,
     LetterKind,
@@ -14,6 +14,7 @@ from coordinator.services.letters import (
     LetterRequest,
     Recipient,
     Section,
+    letter_options,
     letters_for_mother,
 )
 from tests.letters import world
@@ -40,6 +41,7 @@ def test_summary_prints_only_the_ticked_sections(vault, people):
     assert "Identity and contact" in text and "Support so far" in text
     assert "Zoë Łukasiewicz" in text and "Ольга Ковальчук" in text  # her referrer, addressed
     assert "Leicester Baby Bank" in text
+    assert "1 contact\n" in text and "1 contacts" not in text
     assert "Pregnancy and baby" not in text and "20 January 2027" not in text
     assert "Feeling isolated" not in text  # referral reasons: not ticked
     assert "Safeguarding" not in text and SAFEGUARDING_NOTE not in text
@@ -139,6 +141,8 @@ def test_every_letter_is_recorded_and_audited(vault, people):
     rows = letters_for_mother(vault, people.zoe)
     assert [r.kind for r in rows] == ["referral_summary", "acknowledgement"]
     assert rows[0].note.startswith("Sections: Needs.")
+    assert (rows[0].sections, rows[0].made_by) == ((Section.NEEDS,), "Sam")
+    assert (rows[1].sections, rows[1].made_by) == ((), "")
     assert rows[1].to == "Ольга Ковальчук, Health Visiting Team"
     with vault.session() as s:
         letters = s.scalars(select(LetterSent.id)).all()
@@ -157,12 +161,34 @@ def test_unplanned_ending_says_we_tried_to_reach_her(vault, people):
     assert "tried to reach you" in pdf_text(made.pdf)
 
 
-def test_batch_of_introductions_leaves_out_those_not_to_be_written_to_at_home(vault, people):
+def test_batch_of_introductions_goes_to_safe_addresses_and_leaves_out_those_without(vault, people):
     batch = introductions_accepted_on(vault, TODAY, made_by="Sam", today=TODAY)
-    assert batch.made == ("M0001", "M0003")
-    assert [ref for ref, _ in batch.left_out] == ["M0002", "M0004"]
+    assert batch.made == ("M0001", "M0002", "M0003")
+    assert [ref for ref, _ in batch.left_out] == ["M0004"]
     text = pdf_text(batch.pdf)
     assert "Zoë" in text and "Ольга" in text and "Hidden Way" not in text
+    assert "c/o Siobhán Ní Bhriain" in text and "Narborough" not in text
+    (ayse,) = letters_for_mother(vault, people.ayse)
+    assert ayse.note.startswith("Address: safe.") and ayse.made_by == "Sam"
+
+
+def test_a_recorded_safe_address_is_offered_and_printed(vault, people):
+    with vault.transaction() as s:
+        s.get(Mother, people.siobhan).safe_address = "c/o Mrs Kaur\n5 Belgrave Gate\nLE1 3GQ"
+    options = letter_options(vault, people.siobhan)
+    assert options.addresses[AddressChoice.SAFE] is None
+    assert options.addresses[AddressChoice.HOME] is not None
+    assert options.safe_address == "c/o Mrs Kaur, 5 Belgrave Gate, LE1 3GQ"
+    with pytest.raises(LetterRefused, match="or address it to her safe address"):
+        make_letter(vault, LetterRequest(LetterKind.INTRODUCTION, people.siobhan), today=TODAY)
+    made = make_letter(
+        vault,
+        LetterRequest(LetterKind.INTRODUCTION, people.siobhan, address=AddressChoice.SAFE),
+        today=TODAY,
+    )
+    text = pdf_text(made.pdf)
+    assert "Siobhán Ní Bhriain\nc/o Mrs Kaur\n5 Belgrave Gate\nLE1 3GQ" in text
+    assert "Hidden Way" not in text
 
 
 def test_offer_sheet_comes_from_the_project_and_names_no_one(vault, people):

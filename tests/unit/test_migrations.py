@@ -113,3 +113,38 @@ def test_every_released_schema_opens_and_upgrades_to_head(fixture, tmp_path):
 def test_a_fixture_exists_for_the_current_head():
     """Releasing a schema means keeping an encrypted file of it to test upgrades from."""
     assert (FIXTURES / f"schema-{migrate.head_revision()}.db").exists()
+
+
+def _opened(fixture: str, tmp_path):
+    path = tmp_path / fixture
+    shutil.copyfile(FIXTURES / fixture, path)
+    return open_vault(path, (FIXTURES / "PASSPHRASE.txt").read_text(encoding="utf-8").strip())
+
+
+def test_a_file_from_before_safe_addresses_upgrades_with_none_recorded(tmp_path):
+    from coordinator.services.letters import letters_for_mother
+
+    with _opened("schema-0005.db", tmp_path) as vault:
+        with vault.engine.connect() as con:
+            safe = con.exec_driver_sql("SELECT count(safe_address) FROM mother").scalar()
+            mother_id, letters = con.exec_driver_sql(
+                "SELECT mother_id, count(*) FROM letter_sent GROUP BY mother_id LIMIT 1"
+            ).one()
+        assert safe == 0
+        rows = letters_for_mother(vault, mother_id)
+        assert len(rows) == letters and all(r.sections == () for r in rows)
+
+
+def test_a_safe_address_and_a_letters_sections_survive_the_upgrade(tmp_path):
+    from coordinator.services.letters import AddressChoice, letter_options, letters_for_mother
+
+    with _opened("schema-0006.db", tmp_path) as vault:
+        with vault.engine.connect() as con:
+            mother_id = con.exec_driver_sql(
+                "SELECT id FROM mother WHERE safe_address IS NOT NULL"
+            ).scalar_one()
+        options = letter_options(vault, mother_id)
+        assert options.addresses[AddressChoice.SAFE] is None
+        summary = next(r for r in letters_for_mother(vault, mother_id) if r.sections)
+        assert [s.value for s in summary.sections] == ["identity", "needs"]
+        assert summary.made_by == "coordinator"

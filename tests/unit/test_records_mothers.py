@@ -24,6 +24,7 @@ from coordinator.models import (
     SafeContactMethod,
 )
 from coordinator.services.records.errors import CannotDelete, FormInvalid, RecordNotFound
+from coordinator.services.records.mother_rules import clean_mother
 from coordinator.services.records.mothers import (
     ConsentItem,
     MotherForm,
@@ -68,6 +69,7 @@ def full_form(vault) -> MotherForm:
         no_letters_home=True,
         no_voicemail=True,
         safe_contact_notes="Partner reads her post",
+        safe_address="c/o Mrs Kaur\n5 Belgrave Gate\nLeicester LE1 3GQ",
         language_id=languages[1],
         interpreter_needed=True,
         other_language_ids=sorted(languages[:1]),
@@ -192,6 +194,18 @@ def test_referral_date_is_required():
 )
 def test_each_invalid_field_gets_its_own_message(field, value, words):
     steps.assert_only_message(validate_mother(valid(**{field: value}), TODAY), field, words)
+
+
+def test_a_safe_address_is_somewhere_other_than_her_home_and_fits_a_window():
+    home = dict(address_line1="14 Aylestone Road", postcode="LE2 7QJ")
+    same = valid(**home, safe_address="14, Aylestone Road\nLeicester\nle2 7qj")
+    steps.assert_only_message(validate_mother(same, TODAY), "safe_address", "her home address")
+    long = valid(safe_address="\n".join(f"Line {n}" for n in range(6)))
+    steps.assert_only_message(validate_mother(long, TODAY), "safe_address", "fits in 5 lines")
+    elsewhere = valid(**home, safe_address="  c/o Mrs Kaur\n\n5 Belgrave Gate  \nLE1 3GQ\n")
+    clean, errors = clean_mother(elsewhere, TODAY)
+    assert errors == {}
+    assert clean.columns["safe_address"] == "c/o Mrs Kaur\n5 Belgrave Gate\nLE1 3GQ"
 
 
 def test_edd_accepts_the_edges_of_its_window():

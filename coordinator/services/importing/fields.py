@@ -181,6 +181,7 @@ MOTHER_FIELDS: tuple[Field, ...] = (
       BOOL),
     F("no_voicemail", "No voicemail|No voice mail|No voicemails|Do not leave voicemail", BOOL),
     F("safe_contact_notes", "Safe contact notes|Contact notes"),
+    F("safe_address", "Safe address|Safe postal address|Address for letters"),
     F("language_id", "Main language|Language|First language|Preferred language|Language spoken|"
       "Home language|Languages spoken|Languages|Spoken languages", VOCAB, vocab=m.Language),
     F("other_languages", "Other languages|Also speaks|Additional languages|Second language",

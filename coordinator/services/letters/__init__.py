@@ -28,7 +28,7 @@ from coordinator.services.letters.making import (
     ending_kind,
     letters_for_mother,
 )
-from coordinator.services.letters.options import LetterOptions, letter_options
+from coordinator.services.letters.options import LetterOptions, ending_letter_for, letter_options
 from coordinator.services.letters.safety import LetterRefused, Recipient
 from coordinator.services.letters.wording import (
     PLACEHOLDERS,
@@ -61,6 +61,7 @@ __all__ = [
     "check_wording",
     "default_wording",
     "ending_kind",
+    "ending_letter_for",
     "letter_options",
     "letters_for_mother",
     "load_letterhead",

@@ -151,6 +151,10 @@ def _needs(mother: Mother) -> SummarySection:
     )
 
 
+def _contacts(count: int) -> str:
+    return "1 contact" if count == 1 else f"{count} contacts"
+
+
 def _support(session: Session, mother: Mother) -> SummarySection:
     contacts = session.scalars(
         select(Contact)
@@ -167,7 +171,7 @@ def _support(session: Session, mother: Mother) -> SummarySection:
     services = sorted({s.name for c in contacts for s in c.signposted_services})
     rows = [
         ("Contacts", f"{len(contacts)} ({made} made, {len(contacts) - made} attempted)"),
-        *((SUPPORT_LABELS[k], f"{kinds[k]} contacts") for k in SupportType if kinds[k]),
+        *((SUPPORT_LABELS[k], _contacts(kinds[k])) for k in SupportType if kinds[k]),
         ("Services signposted", ", ".join(services) if services else "None yet"),
     ]
     return SummarySection(SECTION_LABELS[Section.SUPPORT], _fields(rows))

@@ -69,7 +69,8 @@ class AddressChoice(enum.StrEnum):
     """Where a letter to her is addressed."""
 
     HOME = "home"
-    #: Care of her referrer, when that is how she asked to be contacted.
+    #: The safe address recorded on her, or care of her referrer when that is how she
+    #: asked to be contacted.
     SAFE = "safe"
     #: No address: handed to her in person.
     NONE = "none"

@@ -228,6 +228,9 @@ def record(session: Session, request: LetterRequest, prepared: Prepared, today: 
     """Add the LetterSent and its audit event to the session's transaction; its id."""
     made_by = request.made_by.strip()
     note = " ".join(p for p in (prepared.note, f"Made by {made_by}." if made_by else "") if p)
+    sections = None
+    if request.kind == LetterKind.REFERRAL_SUMMARY:
+        sections = ",".join(s.value for s in Section if s in request.sections)
     row = LetterSent(
         mother_id=request.mother_id,
         ending_id=prepared.ending_id,
@@ -236,6 +239,8 @@ def record(session: Session, request: LetterRequest, prepared: Prepared, today: 
         sent_on=today,
         method=prepared.method,
         note=note,
+        sections=sections,
+        made_by=made_by or None,
     )
     session.add(row)
     session.flush()
@@ -244,7 +249,7 @@ def record(session: Session, request: LetterRequest, prepared: Prepared, today: 
         AuditAction.CREATE,
         entity_type="letter_sent",
         entity_id=row.id,
-        fields=["kind", "recipient", "method", "note"],
+        fields=["kind", "recipient", "method", "sections", "made_by", "note"],
         summary=f"{LETTER_LABELS[request.kind].lower()} made",
     )
     return row.id
@@ -281,6 +286,14 @@ class LetterRow:
     sent_on: date | None
     method: str
     note: str
+    #: A referral summary's sections, in the order they print; () for other letters.
+    sections: tuple[Section, ...] = ()
+    made_by: str = ""
+
+
+def _sections(stored: str | None) -> tuple[Section, ...]:
+    codes = {part.strip() for part in (stored or "").split(",")}
+    return tuple(s for s in Section if s.value in codes)
 
 
 def letters_for_mother(source: Source, mother_id: int) -> list[LetterRow]:
@@ -300,6 +313,8 @@ def letters_for_mother(source: Source, mother_id: int) -> list[LetterRow]:
                 r.sent_on,
                 r.method.value,
                 r.note or "",
+                _sections(r.sections),
+                r.made_by or "",
             )
             for r in rows
         ]

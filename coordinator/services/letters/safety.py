@@ -46,8 +46,11 @@ class Recipient:
 
 
 def safe_address(mother: Mother) -> tuple[str, ...]:
-    """Her safe address, if one is recorded: care of her referrer, when that is the way she
-    asked to be contacted. Empty when there is none."""
+    """Her safe address block: the one recorded on her, else care of her referrer when
+    that is the way she asked to be contacted. Empty when there is none."""
+    recorded = [line.strip() for line in (mother.safe_address or "").splitlines()]
+    if any(recorded):
+        return (mother.full_name, *(line for line in recorded if line))
     if mother.safe_contact_method != SafeContactMethod.VIA_REFERRER:
         return ()
     via = [part for part in (mother.referrer_name, mother.referrer_agency) if part]

@@ -96,6 +96,8 @@ class MotherForm:
     no_letters_home: bool = False
     no_voicemail: bool = False
     safe_contact_notes: str = ""
+    #: Where letters may go instead of her home: the lines after her name.
+    safe_address: str = ""
 
     # Language
     language_id: int | None = None

@@ -3,9 +3,9 @@
 Rules (issue 3, item 4, and the database's own constraints): full name and referral date
 are required; postcode, phone and email formats; a due date from 2 years ago to 10 months
 ahead; no baby's or referral date in the future; a plausible date of birth; a reason when
-the record is closed; counts and scores in range; dates on consents and safeguarding
-concerns in order; a consent marked given has its date; a referral belongs to a project
-when the charity has any; the stage Matched comes from a match, never from the form. List
+the record is closed; a safe address that is not her home and fits an envelope's window;
+counts and scores in range; dates on consents and safeguarding concerns in order; a
+consent marked given has its date; a referral belongs to a project when the charity has any; the stage Matched comes from a match, never from the form. List
 items are keyed "consents[0].given_on". `mother_warnings` gives advice that does not stop
 saving (a due date and weeks pregnant that disagree).
 """
@@ -47,12 +47,15 @@ MATCHED_BY_HAND = (
     "not by choosing it here."
 )
 MAX_OTHER_CHILDREN = 20
+#: A DL window shows her name and five lines below it.
+MAX_SAFE_ADDRESS_LINES = 5
 MAX_WEEKS_PREGNANT = 45
 
 PLAIN_TEXT = [
     *PERSON_TEXT,
     "safe_contact_times",
     "safe_contact_notes",
+    "safe_address",
     "midwife_name",
     "health_visitor_name",
     "gp_name",
@@ -101,6 +104,33 @@ def _consent(c: Cleaner, k: str, item: ConsentItem, today: date) -> dict[str, An
         f"{k}.withdrawn_on", row["withdrawn_on"], given_on, "Withdrawn before it was given."
     )
     return row
+
+
+def _squashed(value: str | None) -> str:
+    return "".join(ch for ch in (value or "").lower() if ch.isalnum())
+
+
+def _safe_address(c: Cleaner, cols: dict[str, Any]) -> str | None:
+    """Its lines, blank ones dropped; refused when it is her home address (a letter sent
+    there would reach the home she asked to keep letters from) or will not fit a window."""
+    lines = [line.strip() for line in (cols["safe_address"] or "").splitlines()]
+    lines = [line for line in lines if line]
+    if not lines:
+        return None
+    if len(lines) > MAX_SAFE_ADDRESS_LINES:
+        c.fail(
+            "safe_address",
+            f"A safe address fits in {MAX_SAFE_ADDRESS_LINES} lines (her name goes above it).",
+        )
+    written = _squashed(" ".join(lines))
+    home = [_squashed(cols.get("address_line1")), _squashed(cols.get("postcode"))]
+    if all(home) and all(part in written for part in home):
+        c.fail(
+            "safe_address",
+            "This is her home address. A safe address is somewhere else letters can reach "
+            "her, such as a friend's or her clinic.",
+        )
+    return "\n".join(lines)
 
 
 def _concern(c: Cleaner, k: str, item: SafeguardingItem, today: date) -> dict[str, Any]:
@@ -172,6 +202,7 @@ def clean_mother(
 
     c.required("full_name", cols["full_name"], "Her full name")
     cols |= c.contact(form)
+    cols["safe_address"] = _safe_address(c, cols)
     cols["referrer_phone"] = c.check("referrer_phone", check_phone, form.referrer_phone)
     cols["referrer_email"] = c.check("referrer_email", check_email, form.referrer_email)
 

@@ -52,6 +52,7 @@ class LettersDialog(QDialog):
         parent: QWidget | None = None,
         *,
         today: date | None = None,
+        kind: L.LetterKind | None = None,
     ):
         super().__init__(parent)
         self.vault = vault
@@ -68,8 +69,8 @@ class LettersDialog(QDialog):
 
         self.kind = QComboBox()
         self.kind.setAccessibleName(self.tr("Letter"))
-        for kind in CHOICES:
-            self.kind.addItem(word(L.LETTER_LABELS[kind]), kind)
+        for choice in CHOICES:
+            self.kind.addItem(word(L.LETTER_LABELS[choice]), choice)
         self.made_by = QLineEdit(getpass.getuser())
         self.made_by.setAccessibleName(self.tr("Made by"))
         top = QFormLayout()
@@ -89,7 +90,7 @@ class LettersDialog(QDialog):
         buttons.addWidget(self.preview_button)
         self.history = QListWidget()
         self.history.setAccessibleName(self.tr("Letters she has had"))
-        self.history.setMaximumHeight(120)
+        self.history.setMinimumHeight(90)
 
         layout = QVBoxLayout(self)
         layout.addWidget(title)
@@ -98,11 +99,13 @@ class LettersDialog(QDialog):
         layout.addWidget(self.address_box)
         layout.addLayout(buttons)
         layout.addWidget(heading(self.tr("Letters made for her"), 3))
-        layout.addWidget(self.history)
+        layout.addWidget(self.history, 1)  # the spare height, whichever boxes are shown
 
         self.kind.currentIndexChanged.connect(self._kind_chosen)
         self.preview_button.clicked.connect(self.make)
         close.clicked.connect(self.reject)
+        if kind is not None and self.kind.findData(kind) >= 0:
+            self.kind.setCurrentIndex(self.kind.findData(kind))
         self._kind_chosen()
         self.load_history()
         self.resize(620, 640)
@@ -157,7 +160,10 @@ class LettersDialog(QDialog):
         self.addresses: dict[L.AddressChoice, QRadioButton] = {}
         first_allowed = None
         for choice, why in self.options.addresses.items():
-            radio = QRadioButton(word(L.ADDRESS_LABELS[choice]))
+            label = word(L.ADDRESS_LABELS[choice])
+            if choice == L.AddressChoice.SAFE and self.options.safe_address:
+                label += ": " + self.options.safe_address
+            radio = QRadioButton(label)
             radio.setEnabled(why is None)
             self.address_group.addButton(radio)
             self.addresses[choice] = radio
@@ -270,6 +276,11 @@ class LettersDialog(QDialog):
         rows = L.letters_for_mother(self.vault, self.mother_id)
         for row in rows:
             when = uk_date(row.sent_on) if row.sent_on else ""
-            self.history.addItem(f"{when} · {word(row.label)} · {row.to}")
+            text = f"{when} · {word(row.label)} · {row.to}"
+            if row.sections:
+                text += " · " + ", ".join(word(L.SECTION_LABELS[s]) for s in row.sections)
+            if row.made_by:
+                text += " · " + self.tr("made by {who}").format(who=row.made_by)
+            self.history.addItem(text)
         if not rows:
             self.history.addItem(self.tr("No letters yet."))

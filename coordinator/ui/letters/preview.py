@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths, Qt
-from PySide6.QtGui import QKeySequence, QPixmap, QShortcut
+from PySide6.QtCore import QStandardPaths, Qt, QTimer
+from PySide6.QtGui import QKeySequence, QPageLayout, QPageSize, QPixmap, QShortcut
 from PySide6.QtPrintSupport import QAbstractPrintDialog, QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QComboBox,
@@ -143,16 +143,34 @@ class LetterPreview(QDialog):
     def resizeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
         super().resizeEvent(event)
         if self.zoom <= 0 and self._pages is not None:
+            # The scroll area takes its new size after this event: fit the page to it then.
+            QTimer.singleShot(0, self._fit_again)
+
+    def _fit_again(self) -> None:
+        if self.zoom <= 0 and self._pages is not None:
             self._draw()
 
     # -- print -------------------------------------------------------------------------------
 
-    def print_dialog(self) -> None:
+    @staticmethod
+    def new_printer() -> QPrinter:
+        """The default printer, set to A4 portrait (the letters are UK A4; a printer left on
+        US Letter would shrink them); the print dialog can still change it."""
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
+        printer.setPageOrientation(QPageLayout.Orientation.Portrait)
+        return printer
+
+    def print_dialog(self) -> None:
+        printer = self.new_printer()
         dialog = QPrintDialog(printer, self)
         dialog.setMinMax(1, self.page_count())
         dialog.setOption(QAbstractPrintDialog.PrintDialogOption.PrintPageRange, True)
         if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        # "Print to file" writes an unencrypted PDF like Save as PDF…: the same warning first.
+        to_file = printer.outputFormat() == QPrinter.OutputFormat.PdfFormat
+        if to_file and not self.confirm_unencrypted():
             return
         pages = None
         if printer.printRange() == QPrinter.PrintRange.PageRange:

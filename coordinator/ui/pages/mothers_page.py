@@ -70,7 +70,11 @@ def _name_tip(row: MotherRow) -> str:
     lines = [row.name]
     if row.safeguarding:
         lines.append(translate("MothersPage", "Open safeguarding concern"))
-    if row.no_letters_home:
+    if row.no_letters_home and row.has_safe_address:
+        lines.append(
+            translate("MothersPage", "No letters to her home address: use her safe address")
+        )
+    elif row.no_letters_home:
         lines.append(translate("MothersPage", "No letters to her home address"))
     return "\n".join(lines)
 

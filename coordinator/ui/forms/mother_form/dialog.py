@@ -49,6 +49,7 @@ from coordinator.ui.forms.person_matches import MatchesSection, attach_matches
 from coordinator.ui.kit.form_dialog import FormDialog
 from coordinator.ui.kit.form_parts.fields import Section
 from coordinator.ui.kit.widgets import ERROR_COLOUR, note
+from coordinator.ui.letters.letters_section import LettersSection
 
 DIALOG_SIZE = (1060, 700)
 
@@ -111,12 +112,14 @@ class MotherDialog(FormDialog):
         self.referral = ReferralSection(projects, dict(projects))
         self.matches = MatchesSection(v, "mother")
         attach_matches(self, self.matches, self.today)
+        self.letters = LettersSection(v)
         return [
             self.identity,
             SafeContactSection(),
             self.pregnancy,
             self.referral,
             self.matches,
+            self.letters,
             NeedsSection(terms["need"], names["need"]),
             LanguageSection(terms["language"], names["language"]),
             PreferencesSection(terms["experience_tag"], names["experience_tag"]),
@@ -179,7 +182,9 @@ class MotherDialog(FormDialog):
         flags = []
         if form.has_open_safeguarding:
             flags.append(self.tr("Open safeguarding concern"))
-        if form.no_letters_home:
+        if form.no_letters_home and form.safe_address.strip():
+            flags.append(self.tr("No letters to her home address: use her safe address"))
+        elif form.no_letters_home:
             flags.append(self.tr("No letters to her home address"))
         self.flag.setText(" · ".join(flags))
         self.flag.setVisible(bool(flags))
@@ -188,7 +193,10 @@ class MotherDialog(FormDialog):
     def open_letters(self):
         from coordinator.ui.letters.entry import open_letters
 
-        return open_letters(self, self.vault, self.mother_id, self.message)
+        dialog = open_letters(self, self.vault, self.mother_id, self.message)
+        if dialog is not None:  # the letters she makes join her list
+            dialog.finished.connect(lambda *_: self.letters.show_form(self.form))
+        return dialog
 
     def _edited(self, key: str) -> None:
         if key == "stage" and self.referral.closed():

@@ -41,5 +41,16 @@ class SafeContactSection(Section):
             "",
             QCheckBox(translate("MotherForm", "No letters to her home address")),
         )
+        safe = self.add("safe_address", translate("MotherForm", "Safe address"), plain_text(3))
+        safe.setPlaceholderText(
+            translate("MotherForm", "Where letters may go instead, e.g. c/o a friend or her clinic")
+        )
+        safe.setToolTip(
+            translate(
+                "MotherForm",
+                "Letters to her can be addressed here when her home may not be written to. "
+                "Her name is printed above it.",
+            )
+        )
         self.add("no_voicemail", "", QCheckBox(translate("MotherForm", "Do not leave voicemail")))
         self.add("safe_contact_notes", translate("MotherForm", "Notes"), plain_text(2))

@@ -23,6 +23,7 @@ from coordinator.storage.vault import Vault
 from coordinator.ui.dialogs.ending_dialog import EndingDialog
 from coordinator.ui.kit.operations import error_message
 from coordinator.ui.kit.widgets import QUIET_COLOUR, MessageLabel, heading, lend_lock_action, note
+from coordinator.ui.letters.after_ending import offer_letters_after_ending
 from coordinator.ui.pages.matches.actions import ActionDialog, specs
 from coordinator.ui.relationship.contacts_panel import ContactsPanel
 from coordinator.ui.wizards.matching.common import (
@@ -241,6 +242,9 @@ class MatchDetailPane(QScrollArea):
         lines = "".join(f"\n• {letter}" for letter in letters)
         self.message.show_message(
             self.tr("The match has ended. Letters to send:") + lines, "success"
+        )
+        self.letters_offer = offer_letters_after_ending(
+            self, self.vault, match_id, letters, today=self.today
         )
 
     def _acted(self, match_id: int) -> None:

@@ -1,0 +1,92 @@
+"""Ending a match on the Matches page offers its ending letter: the planned or unplanned
+wording by how it ended, opened in the Letters dialog and recorded against the ending."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import select
+
+from coordinator.models import Ending, LetterSent
+from coordinator.services.letters import LetterKind, letters_for_mother
+from coordinator.services.matching import accept, proposal_defaults, propose
+from coordinator.ui.dialogs.ending_dialog import EndingDialog
+from coordinator.ui.letters.after_ending import LettersAfterEnding
+from coordinator.ui.letters.letters_dialog import LettersDialog
+from coordinator.ui.pages.matches import MatchesPage
+from tests.letters.pdftext import pdf_text
+from tests.ui.matching_data import TODAY, add_people, click
+
+
+@pytest.fixture
+def people(vault):
+    people = add_people(vault)
+    details = proposal_defaults(vault, people["Mia"], people["Ann"], today=TODAY)
+    match_id = propose(vault, people["Mia"], people["Ann"], details, today=TODAY, decided_by="Jo")
+    accept(vault, match_id, start_date=TODAY, today=TODAY)
+    people["match"] = match_id
+    return people
+
+
+@pytest.fixture
+def page(qtbot, vault, people):
+    page = MatchesPage(vault, today=TODAY)
+    qtbot.addWidget(page)
+    page.resize(1366, 768)
+    with qtbot.waitExposed(page):
+        page.show()
+    assert page.show_match(people["match"])
+    return page
+
+
+def end_the_match(qtbot, page, *, unplanned: bool) -> LettersAfterEnding:
+    click(qtbot, page.detail.buttons["end"])
+    dialog = page.detail.dialog
+    assert isinstance(dialog, EndingDialog)
+    if unplanned:
+        click(qtbot, dialog.unplanned)
+    for row in dialog.rows:
+        row.done.click()
+    click(qtbot, dialog.confirm)
+    qtbot.waitUntil(lambda: page.detail.dialog is None)
+    offer = page.detail.letters_offer
+    assert isinstance(offer, LettersAfterEnding) and offer.isVisible()
+    return offer
+
+
+@pytest.mark.parametrize(
+    ("unplanned", "kind", "words"),
+    [
+        (False, LetterKind.ENDING_PLANNED, "You can always come back to us"),
+        (True, LetterKind.ENDING_UNPLANNED, "tried to reach you"),
+    ],
+)
+def test_the_ending_letter_is_offered_in_the_wording_the_ending_calls_for(
+    qtbot, page, vault, people, unplanned, kind, words
+):
+    offer = end_the_match(qtbot, page, unplanned=unplanned)
+    assert offer.ending_kind == kind
+    assert "Letters to send" in offer.windowTitle()
+    click(qtbot, offer.ending_button)
+    letters = offer.letters_dialog
+    assert isinstance(letters, LettersDialog) and letters.isVisible()
+    assert not offer.isVisible()
+    assert letters.chosen_kind() == kind
+    preview = letters.make()
+    assert preview is not None and words in pdf_text(preview._pdf)
+    preview.close()
+    (row,) = letters_for_mother(vault, people["Mia"])
+    assert row.kind == kind.value
+    with vault.session() as s:  # recorded against the ending it follows
+        ending_id = s.scalar(select(Ending.id).where(Ending.match_id == people["match"]))
+        assert s.get(LetterSent, row.letter_id).ending_id == ending_id is not None
+    letters.close()
+
+
+def test_other_letters_open_on_the_referral_summary_and_later_makes_nothing(
+    qtbot, page, vault, people
+):
+    offer = end_the_match(qtbot, page, unplanned=False)
+    click(qtbot, offer.other_button)
+    assert offer.letters_dialog.chosen_kind() == LetterKind.REFERRAL_SUMMARY
+    offer.letters_dialog.close()
+    assert letters_for_mother(vault, people["Mia"]) == []

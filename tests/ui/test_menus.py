@@ -74,6 +74,18 @@ def test_ctrl_f_puts_the_cursor_in_the_search_box(qtbot, make_window, keystore, 
     page.table.setFocus()
     press(qtbot, window, Qt.Key.Key_F)
     assert page.search.hasFocus()
+    assert "Ctrl+F" in page.search.toolTip()
+
+
+def test_the_keyboard_in_the_sections_list_can_be_seen(qtbot, make_window, keystore, db_path):
+    window = make_window(db_path, keystore)
+    type_and_unlock(qtbot, window)
+    navigation = window.workspace.navigation
+    window.workspace.current_page().setFocus()
+    elsewhere = navigation.grab().toImage()
+    navigation.setFocus(Qt.FocusReason.TabFocusReason)
+    assert navigation.hasFocus()
+    assert navigation.grab().toImage() != elsewhere  # the chosen section is framed
 
 
 def test_about_shows_the_version_the_licences_and_the_postcode_attribution(

@@ -101,6 +101,21 @@ def test_busy_counts_work_the_window_must_wait_for(qtbot, held_runner, page):
     assert ops.busy == 0 and counts == [1, 0]
 
 
+def test_work_whose_page_was_deleted_is_forgotten_once_it_ends(qtbot, held_runner):
+    """Locking deletes the pages; their background work must not stay counted for ever
+    (the window would never lock or quit again)."""
+    ops = operations()
+    owner = QWidget()
+    ops.run(lambda _p: None, parent=owner, name="alerts", holds=False)
+    ops.run(lambda _p: None, parent=owner, name="export")
+    assert ops.busy == 1 and len(ops.running()) == 2
+    owner.deleteLater()
+    qtbot.waitUntil(lambda: not ops.running())  # no outcome can reach a deleted page
+    assert ops.busy == 1  # the export is still writing: the window still waits for it
+    held_runner.release()
+    qtbot.waitUntil(lambda: ops.busy == 0)
+
+
 def test_a_shown_page_reloads_at_once_and_a_hidden_one_when_next_shown(qtbot, page):
     loads: list[str] = []
     follow_changes(page, {Kind.MOTHER}, lambda: loads.append("mothers"))

@@ -32,7 +32,7 @@ import threading
 from collections.abc import Callable, Iterable
 from typing import Any, Protocol
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from coordinator.services.changes import Cancelled, Kind
@@ -41,6 +41,8 @@ from coordinator.storage.errors import VaultError
 log = logging.getLogger(__name__)
 
 Progress = Callable[[int, int], None]
+#: How often the end of work whose owner was deleted is looked for (ms).
+ORPHAN_CHECK_MS = 50
 Work = Callable[[Progress], Any]
 
 
@@ -190,6 +192,9 @@ class Operations(QObject):
             self._holding.add(op)
             self.busy_changed.emit(self.busy)
         op.on_end = self._ended
+        # Its owner (a page) may be deleted first, when the window locks: then no outcome
+        # arrives, and it is forgotten here once its work has ended.
+        op.destroyed.connect(lambda *_: self._orphaned(op))
         op.succeeded.connect(lambda _value: self.notify(op.changes))
         if show_errors:
             op.failed.connect(lambda err: show_error(parent, err))
@@ -207,6 +212,22 @@ class Operations(QObject):
         if op in self._holding:
             self._holding.discard(op)
             self.busy_changed.emit(self.busy)
+
+    def _orphaned(self, op: Operation) -> None:
+        """`op` was deleted with its owner; what it holds is let go once its work ends."""
+        self._running.discard(op)
+        if op not in self._holding:
+            return
+        if op._done.is_set():
+            self._ended(op)
+        else:  # still using the database: the window waits for it, then goes on
+            QTimer.singleShot(ORPHAN_CHECK_MS, lambda: self._orphaned_ended(op))
+
+    def _orphaned_ended(self, op: Operation) -> None:
+        if op._done.is_set():
+            self._ended(op)
+        else:
+            QTimer.singleShot(ORPHAN_CHECK_MS, lambda: self._orphaned_ended(op))
 
 
 def show_error(parent: QObject, err: BaseException) -> None:

@@ -138,6 +138,7 @@ class RecordListPage(QWidget):
         self.search.setClearButtonEnabled(True)
         self.search.setPlaceholderText(search_placeholder or self.tr("Search"))
         self.search.setAccessibleName(self.tr("Search"))
+        self.search.setToolTip(self.tr("Search this list (Ctrl+F)"))
         self.search.setMinimumWidth(260)
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)

@@ -164,11 +164,14 @@ class MainWindow(QMainWindow):
         carried, self._carried = self._carried, []
         self.workspace.apply_drafts(carried, announce=False)
         self._restore_drafts()
+        # Read before the pages are shown: a shown page may start background work (Today's
+        # alerts) that takes the connection unlocking made, and the GUI thread would then
+        # derive the key again for one of its own, freezing the window for as long.
+        self._read_preferences()
         self.stack.setCurrentWidget(self.workspace)
         if QApplication.activeModalWidget() is None:  # not from under a dialog
             self.workspace.current_page().setFocus()
         self._refresh_chrome()
-        self._read_preferences()
         self.idle_lock.start()
         self.statusBar().showMessage(self.tr("Checking the database for damage…"))
 

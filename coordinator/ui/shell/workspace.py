@@ -95,6 +95,8 @@ class Workspace(QWidget):
             "#navigation::item { padding: 8px 16px; border: none; }"
             "#navigation::item:selected { background: palette(highlight);"
             " color: palette(highlighted-text); }"
+            # The keyboard is in the list: the chosen section gets a frame that shows it.
+            "#navigation::item:focus { border: 2px solid palette(text); padding: 6px 14px; }"
         )
         self.pages = QStackedWidget()
         for number, spec in enumerate(self.specs, start=1):

@@ -51,13 +51,15 @@ def gather(
 ) -> tuple[Labels, MotherFacts, VolunteerPool, MatchingRules]:
     """What ranking her needs; `fresh` reads the volunteers now (as a proposal must),
     else the pool read last is used when nothing was committed since."""
+    # The volunteers first: the kept ones are checked against the commits seen before this
+    # session reads anything, so none committed meanwhile can be missed.
+    pool = load_pool(session, today) if fresh else volunteer_pool(session, today)
     labels = Labels(session)
     mother = load_mother(session, mother_id, labels)
     if mother is None:
         raise MatchRefused(GONE)
     if rules is None:
         rules = rules_in(session, mother.project_id)
-    pool = load_pool(session, today) if fresh else volunteer_pool(session, today)
     return labels, mother, pool, rules
 
 

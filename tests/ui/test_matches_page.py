@@ -284,3 +284,21 @@ def test_export_writes_the_matches_listed(qtbot, page, vault, people, tmp_path, 
     assert [(r["Mother's reference"], r["Status"]) for r in rows] == [
         (load_mother(vault, mother).reference, "Proposed")
     ]
+
+
+def test_the_volunteers_are_read_again_while_she_chooses_the_mother(qtbot, page, vault, people):
+    from coordinator.services.matching import pool, suggest
+    from coordinator.services.matching.freshness import pool_version
+    from coordinator.services.records.volunteers import load_volunteer, save_volunteer
+
+    suggest(vault, people["Mia"], today=TODAY)  # an earlier ranking: its volunteers kept
+    form = load_volunteer(vault, people["Cat"])
+    form.max_matches = 5
+    save_volunteer(vault, form, TODAY)  # a change: those kept are out of date
+    assert pool._KEPT[vault.engine][0] != pool_version(vault.engine)
+    click(qtbot, page.new_button)
+    qtbot.waitUntil(lambda: not page.prepare_task.running)
+    version, _on, kept = pool._KEPT[vault.engine]
+    assert version == pool_version(vault.engine)  # read again, before the wizard opens
+    assert kept.capacity[kept.index_of[people["Cat"]]] == 5
+    page.dialog.reject()

@@ -41,6 +41,13 @@ def suggest(
     return build(e)
 
 
+def prepare_ranking(source: Source, today: date) -> None:
+    """Read the volunteers now if those kept are out of date, so that the next ranking
+    (the wizard about to open) starts at once. Run off the GUI thread."""
+    with reading(source) as session:
+        volunteer_pool(session, today)
+
+
 def gather(
     session: Session,
     mother_id: int,

@@ -1,10 +1,9 @@
 """The matching wizard on 50,000 mothers and 5,000 volunteers: from opening it to its ranked
 list painted, for waiting mothers of the demo.
 
-On the demo itself every volunteer who passes the checks is already full (it has a long
-waiting list), so no waiting mother has a single candidate and the wizard would only show
-its empty state. The benchmark uses a copy of the demo in which each volunteer takes three
-more mothers: then a waiting mother has from a handful to several hundred candidates.
+On the demo itself no waiting mother has a single candidate (every volunteer who passes the
+checks is full), so the wizard would only show its empty state: the benchmark uses the copy
+with free places (free_places.py), where she has from a handful to several hundred.
 
 The run happens as in the app: off the GUI thread, the dialog shown at once, the list
 painted when the ranking arrives. Two cases:
@@ -19,8 +18,6 @@ Baseline for both, in the same run: suggest() alone for the same mother (the eng
 
 from __future__ import annotations
 
-import os
-import shutil
 import statistics
 import time
 from datetime import date
@@ -33,7 +30,8 @@ from coordinator.services.matching import pool, suggest
 from coordinator.storage.vault import open_vault
 from coordinator.ui.kit.operations import ThreadRunner, use_runner
 from coordinator.ui.wizards.matching import MatchingWizard
-from tests.bench.conftest import demo_database, median_seconds
+from tests.bench.conftest import median_seconds
+from tests.bench.free_places import demo_with_free_places
 from tests.conftest import PASSPHRASE
 
 TARGET_MS = 150.0
@@ -41,25 +39,9 @@ MOTHERS = 9
 ROUNDS = 3
 
 
-def _with_free_places():
-    """The 50,000 demo with three more places for every volunteer (made once, kept)."""
-    demo = demo_database(50_000, 5_000)
-    path = demo.with_name(demo.stem + "-places.db")
-    if not path.exists():
-        partial = path.with_suffix(".partial")
-        shutil.copyfile(demo, partial)
-        with open_vault(partial, PASSPHRASE, lock=False, check_pages=False) as vault:
-            with vault.engine.begin() as con:
-                con.exec_driver_sql("UPDATE volunteer SET max_matches = min(10, max_matches + 3)")
-            with vault.engine.connect() as con:
-                con.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
-        os.replace(partial, path)
-    return path
-
-
 @pytest.fixture(scope="module")
 def vault():
-    with open_vault(_with_free_places(), PASSPHRASE, lock=False, check_pages=False) as opened:
+    with open_vault(demo_with_free_places(), PASSPHRASE, lock=False, check_pages=False) as opened:
         yield opened
 
 

@@ -4,16 +4,21 @@ for, confirmed and done; a person's form lists her matches and opens one here.""
 
 from __future__ import annotations
 
+import csv
+
 import pytest
 from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QApplication
 
 from coordinator.models import MotherStage
 from coordinator.services.matching import match_detail, proposal_defaults, propose
 from coordinator.services.records.mothers import load_mother
 from coordinator.ui.dialogs.ending_dialog import EndingDialog
+from coordinator.ui.kit import export_action
 from coordinator.ui.pages.matches import MatchesPage
 from coordinator.ui.pages.matches.actions import ActionDialog
 from tests.people import add_mother
+from tests.ui.helpers import click_when_shown
 from tests.ui.matching_data import TODAY, add_people, click, days
 
 
@@ -249,3 +254,51 @@ def test_header_clicks_sort_by_that_column_and_keep_her_choice(qtbot, page, vaul
     assert page.model.rowCount() == 0
     assert page.show_match(people["match"])  # filtered out: shown with her reference
     assert page.model.rowCount() == 1 and page.detail.title.text().startswith("Mia Moss")
+
+
+def test_export_writes_the_matches_listed(qtbot, page, vault, people, tmp_path, monkeypatch):
+    mother = add_mother(
+        vault,
+        TODAY,
+        "Zoe Zed",
+        stage=MotherStage.WAITING,
+        postcode="LE1 6TH",
+        project_id=people["project"],
+        referral_received_on=days(-20),
+    )
+    details = proposal_defaults(vault, mother, people["Bea"], today=TODAY)
+    propose(vault, mother, people["Bea"], details, today=TODAY, decided_by="Jo")
+    page.refresh()
+    qtbot.keyClicks(page.search, "zoe")
+    assert page.model.rowCount() == 1
+    out = tmp_path / "matches.csv"
+    monkeypatch.setattr(
+        export_action.QFileDialog,
+        "getSaveFileName",
+        staticmethod(lambda *a, **k: (str(out), "CSV (*.csv)")),
+    )
+    click_when_shown(QApplication.activeModalWidget, "Export")
+    click(qtbot, page.export_button)
+    qtbot.waitUntil(lambda: page.message.text().startswith("Exported"), timeout=10000)
+    rows = list(csv.DictReader(out.read_text(encoding="utf-8-sig").splitlines()))
+    assert [(r["Mother's reference"], r["Status"]) for r in rows] == [
+        (load_mother(vault, mother).reference, "Proposed")
+    ]
+
+
+def test_the_volunteers_are_read_again_while_she_chooses_the_mother(qtbot, page, vault, people):
+    from coordinator.services.matching import pool, suggest
+    from coordinator.services.matching.freshness import pool_version
+    from coordinator.services.records.volunteers import load_volunteer, save_volunteer
+
+    suggest(vault, people["Mia"], today=TODAY)  # an earlier ranking: its volunteers kept
+    form = load_volunteer(vault, people["Cat"])
+    form.max_matches = 5
+    save_volunteer(vault, form, TODAY)  # a change: those kept are out of date
+    assert pool._KEPT[vault.engine][0] != pool_version(vault.engine)
+    click(qtbot, page.new_button)
+    qtbot.waitUntil(lambda: not page.prepare_task.running)
+    version, _on, kept = pool._KEPT[vault.engine]
+    assert version == pool_version(vault.engine)  # read again, before the wizard opens
+    assert kept.capacity[kept.index_of[people["Cat"]]] == 5
+    page.dialog.reject()

@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 
 from coordinator.models import VolunteerStatus
 from coordinator.services.changes import Kind
-from coordinator.services.matching import Criterion, matches_for_person
+from coordinator.services.matching import Criterion, match_detail, matches_for_person
 from coordinator.services.records.volunteers import load_volunteer, save_volunteer
 from coordinator.ui.kit.operations import operations
 from coordinator.ui.pages.mothers_page import MothersPage
@@ -113,6 +113,17 @@ def test_this_runs_weights_change_the_ranking_and_say_so(qtbot, wizard):
     assert ann.score == pytest.approx(before - 8, abs=0.11)
     assert "Shared language 0 (project 8)" in wizard.weights_note.text()
     assert wizard.suggestion.rules.weight(Criterion.LANGUAGE) == 0
+    wizard.select(ann.volunteer_id)
+    proposed = []
+    wizard.proposed.connect(proposed.append)
+    propose = wizard.propose_chosen()
+    click(qtbot, propose.propose_button)
+    qtbot.waitUntil(lambda: bool(proposed))
+    saved = match_detail(wizard.vault, proposed[0])
+    assert saved.weights_used[Criterion.LANGUAGE.value] == 0  # this run's, as shown
+    assert saved.scores == ann.contributions and "Shared language" not in [
+        criterion_name(c.criterion) for c in saved.scores
+    ]
 
 
 def test_proposing_saves_a_match_and_says_what_changed(qtbot, wizard, vault, people):

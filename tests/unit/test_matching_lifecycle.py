@@ -234,3 +234,21 @@ def test_a_change_saved_anywhere_shows_in_the_next_ranking(vault):
     assert after.excluded[0] is after.excluded[0]
     assert after.excluded[:2] == tuple(after.excluded)[:2] and len(after.excluded) == 3
     assert after.excluded_counts()["not_active"] == 2
+
+
+def test_the_planned_end_is_the_earlier_of_the_usual_duration_and_the_babys_age_limit(vault):
+    ids = world(vault)
+    with vault.transaction() as s:
+        project = s.get(m.Project, ids["project"])
+        project.baby_age_limit_months = 6
+        project.visit_norm = m.VisitFrequency.FORTNIGHTLY
+        project.personal_numbers_shared = False
+        s.get(m.Mother, ids["mother"]).baby_dob = date(2026, 9, 15)
+    details = M.proposal_defaults(vault, ids["mother"], ids["near"], today=TODAY)
+    assert details.planned_end_date == date(2027, 3, 15)  # six months old: before 20 weeks on
+    assert details.visit_frequency == "fortnightly" and details.personal_numbers_shared is False
+    assert details.introduction_visit_on > details.proposed_on == TODAY
+    with vault.transaction() as s:
+        s.get(m.Mother, ids["mother"]).baby_dob = date(2026, 11, 30)
+    later = M.proposal_defaults(vault, ids["mother"], ids["near"], today=TODAY)
+    assert later.planned_end_date == TODAY + timedelta(weeks=20)  # the usual duration first

@@ -16,7 +16,7 @@ from tests.unit.matching_db import TODAY, world
 @pytest.fixture
 def three(vault):
     """Anna (proposed today, with near), Other Mum (active since September, with full, two
-    contacts) and Zara (ended, with far, no planned end)."""
+    contacts made and a call that did not reach her) and Zara (ended, with far, no planned end)."""
     ids = world(vault)
     base = M.proposal_defaults(vault, ids["mother"], ids["near"], today=TODAY)
     ids["proposed"] = M.propose(
@@ -57,6 +57,14 @@ def three(vault):
                 changed_on=active.start_date,
                 from_status=m.MatchStatus.PROPOSED,
                 to_status=m.MatchStatus.ACTIVE,
+            )
+        )
+        s.add(  # a call that did not reach her: not a contact made
+            m.Contact(
+                match_id=active.id,
+                contact_at=datetime(2026, 11, 20, 10),
+                medium=m.ContactMedium.PHONE,
+                outcome=m.ContactOutcome.ATTEMPTED,
             )
         )
         for day in (3, 9):
@@ -108,7 +116,7 @@ def test_rows_come_for_a_window_of_ids_in_its_order(vault, three):
     assert [r.match_id for r in rows] == [ids[2], ids[0]]  # one no longer there: skipped
     active = M.match_rows(vault, [three["active"]])[0]
     assert (active.mother_name, active.status) == ("Other Mum", "active")
-    assert active.last_contact == datetime(2026, 11, 9).date()
+    assert active.last_contact == datetime(2026, 11, 9).date()  # the last one made
     assert active.planned_end == TODAY + timedelta(days=40)
     assert M.match_rows(vault, []) == []
     listed = M.list_matches(vault, M.MatchFilter(), offset=1, limit=1)

@@ -58,7 +58,7 @@ from coordinator.services.matching.rules import (
     criterion_label,
     default_rules,
 )
-from coordinator.services.matching.suggest import suggest
+from coordinator.services.matching.suggest import prepare_ranking, suggest
 from coordinator.services.references import find_by_reference
 
 #: What proposing, a lifecycle step or saving a plan changes, for an operation's `changes`:
@@ -106,6 +106,7 @@ __all__ = [
     "matches_for_person",
     "pause",
     "plan_waiting_list",
+    "prepare_ranking",
     "proposal_defaults",
     "propose",
     "resume",

@@ -122,12 +122,12 @@ def plan_waiting_list(
     report = progress or (lambda done, total: None)
     stop = cancelled or (lambda: False)
     with reading(source) as session:
+        pool = volunteer_pool(session, today)  # first: see suggest.gather()
         labels = Labels(session)
         ids = waiting_mothers(session, project_id)
         mothers = load_mothers(session, ids, labels)
         mothers_list = [mothers[i] for i in ids if i in mothers]
         rules = {p: rules_in(session, p) for p in {mo.project_id for mo in mothers_list}}
-        pool = volunteer_pool(session, today)
     return plan_for(pool, mothers_list, rules, labels, today, project_id, report, stop)
 
 

@@ -73,6 +73,7 @@ class MatchRow:
     status: str
     #: When the current status began.
     since: date | None
+    #: The day of the last contact made.
     last_contact: date | None
     planned_end: date | None
 
@@ -119,9 +120,11 @@ def _since() -> Any:
 
 
 def _last_contact() -> Any:
+    """The last contact made (an attempt that did not reach her is not one, as on Today),
+    found through the index of contacts made by match and time."""
     return (
         select(func.max(m.Contact.contact_at))
-        .where(m.Contact.match_id == m.Match.id)
+        .where(m.Contact.match_id == m.Match.id, m.Contact.outcome == m.ContactOutcome.MADE)
         .correlate(m.Match)
         .scalar_subquery()
     )
@@ -221,17 +224,7 @@ def match_ids(
         statement = statement.join(Vo, Vo.id == m.Match.volunteer_id)
     elif sort == "project":
         statement = statement.outerjoin(m.Project, m.Project.id == m.Match.project_id)
-    if sort == "last_contact":
-        # One pass over the contacts, not a search of them for every match.
-        last = (
-            select(m.Contact.match_id, func.max(m.Contact.contact_at).label("at"))
-            .group_by(m.Contact.match_id)
-            .subquery()
-        )
-        statement = statement.outerjoin(last, last.c.match_id == m.Match.id)
-        key = last.c.at
-    else:
-        key = _sort_key(sort)
+    key = _sort_key(sort)
     ties = (m.Match.proposed_on.desc(), m.Match.id.desc())
     statement = statement.order_by(*ordered(key, descending, *ties))
     with reading(source) as session:

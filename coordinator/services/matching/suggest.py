@@ -41,6 +41,13 @@ def suggest(
     return build(e)
 
 
+def prepare_ranking(source: Source, today: date) -> None:
+    """Read the volunteers now if those kept are out of date, so that the next ranking
+    (the wizard about to open) starts at once. Run off the GUI thread."""
+    with reading(source) as session:
+        volunteer_pool(session, today)
+
+
 def gather(
     session: Session,
     mother_id: int,
@@ -51,13 +58,15 @@ def gather(
 ) -> tuple[Labels, MotherFacts, VolunteerPool, MatchingRules]:
     """What ranking her needs; `fresh` reads the volunteers now (as a proposal must),
     else the pool read last is used when nothing was committed since."""
+    # The volunteers first: the kept ones are checked against the commits seen before this
+    # session reads anything, so none committed meanwhile can be missed.
+    pool = load_pool(session, today) if fresh else volunteer_pool(session, today)
     labels = Labels(session)
     mother = load_mother(session, mother_id, labels)
     if mother is None:
         raise MatchRefused(GONE)
     if rules is None:
         rules = rules_in(session, mother.project_id)
-    pool = load_pool(session, today) if fresh else volunteer_pool(session, today)
     return labels, mother, pool, rules
 
 

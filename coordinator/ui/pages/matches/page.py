@@ -15,12 +15,12 @@ from coordinator.models import MatchStatus
 from coordinator.services import vocabularies
 from coordinator.services.changes import Kind
 from coordinator.services.listing import VolunteerFilter, volunteer_ids, volunteer_rows
-from coordinator.services.matching import MatchFilter, match_detail
+from coordinator.services.matching import MatchFilter, match_detail, prepare_ranking
 from coordinator.services.records.labels import MATCH_STATUS_LABELS
 from coordinator.services.records.list_people import ALL_STATUSES
 from coordinator.storage.vault import Vault
 from coordinator.ui.kit.export_action import export_list
-from coordinator.ui.kit.operations import follow_changes
+from coordinator.ui.kit.operations import Task, follow_changes
 from coordinator.ui.kit.record_list import Column, RecordListPage
 from coordinator.ui.kit.widgets import fill_choices, lend_lock_action, link_button
 from coordinator.ui.pages.matches.batch import BatchDialog
@@ -77,6 +77,7 @@ class MatchesPage(RecordListPage):
         self._sort_first_by(FIRST_SORT, descending=True)
         self.dialog: QWidget | None = None
         self.export_task = None
+        self.prepare_task = Task(self)
         self.new_button.setToolTip(
             self.tr("Choose a waiting mother and find her a volunteer (Ctrl+N or Insert)")
         )
@@ -279,12 +280,21 @@ class MatchesPage(RecordListPage):
             self.dialog.raise_()
             return self.dialog
         if mother_id is None:
+            self._prepare_ranking()
             picker = PickMotherDialog(self.vault, self)
             picker.chosen.connect(self.find_volunteer)
             return self._open(picker)
         wizard = MatchingWizard(self.vault, mother_id, self, today=self.today)
         wizard.proposed.connect(self.show_match)
         return self._open(wizard)
+
+    def _prepare_ranking(self) -> None:
+        """While she chooses the mother, the volunteers are read in the background if a
+        change since the last ranking needs it: the wizard then opens on them at once."""
+        if self.prepare_task.running:
+            return
+        vault, today = self.vault, self.today
+        self.prepare_task.start(lambda _progress: prepare_ranking(vault, today), "prepare")
 
     def match_waiting_list(self) -> QWidget | None:
         if self.dialog is not None:

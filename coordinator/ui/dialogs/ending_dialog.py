@@ -128,6 +128,7 @@ class EndingDialog(TaskDialog):
         self.score.setSpecialValueText(self.tr("Not scored"))
         self.score.setValue(-1)
         self.score.setAccessibleName(self.tr("Outcome score"))
+        self.score.setMaximumWidth(160)  # a number from 0 to 10, not a line of text
         self.closes = QRadioButton(self.tr("Close her record (support has ended)"))
         self.waits = QRadioButton(self.tr("She waits for a new volunteer"))
         after = QButtonGroup(self)

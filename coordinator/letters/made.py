@@ -83,6 +83,7 @@ def introductions_accepted_on(vault: Vault, day: date, *, made_by: str, today: d
         left_out: list[tuple[str, str]] = []
         references: list[str] = []
         settings = making.Settings(session)
+        settings.letterhead()  # LetterRefused, once, when no letter can be made at all
         for mother_id in accepted_on(session, day):
             try:
                 request, letter = _introduction(session, mother_id, made_by, today, settings)

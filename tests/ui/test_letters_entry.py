@@ -3,12 +3,13 @@ one print job), the mother's form, and What we offer… in Projects."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 import pytest
 from PySide6.QtPrintSupport import QPrinter
 
-from coordinator.services.letters import letters_for_mother
+from coordinator.services.letters import letters_for_mother, save_letterhead
 from coordinator.ui.dialogs.projects_dialog import ProjectsDialog
 from coordinator.ui.forms.mother_form import MotherDialog
 from coordinator.ui.letters.entry import introductions_for_today
@@ -152,3 +153,17 @@ def test_her_form_lists_her_letters_and_follows_the_ones_made_from_it(qtbot, vau
         "Ольга Ковальчук, Health Visiting Team",
         "Needs · made by Sam",
     ]
+
+
+def test_before_the_letterhead_names_the_charity_no_letter_is_made(qtbot, page, vault, people):
+    save_letterhead(vault, replace(world.letterhead(), charity_name=""))
+    assert page.print_introductions() is None
+    assert "Settings → Letters" in page.message.text()
+
+    assert page.select_id(people.zoe)
+    dialog = page.open_letters()
+    qtbot.addWidget(dialog)
+    assert dialog.make() is None
+    assert "The letterhead does not name the charity yet" in dialog.message.text()
+    assert letters_for_mother(vault, people.zoe) == []  # nothing recorded either
+    dialog.close()

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 
 import pytest
 
+from coordinator.services.records.projects import project_rows
 from coordinator.storage.vault import open_vault
 from tests.conftest import PASSPHRASE
 from tests.letters import world
@@ -101,3 +103,31 @@ def test_offer_sheet_by_project_name_and_usage_errors(cli, db, tmp_path):
     assert bad.returncode == 2 and "Not a section: supervision" in bad.stderr
     nobody = cli("--db", str(db), "print", "ending", "M0999", "--out", str(tmp_path / "e.pdf"))
     assert nobody.returncode == 2 and "M0999" in nobody.stderr
+
+
+@pytest.mark.parametrize(
+    "letter", [("introduction", "M0001"), ("offer", "Bumps & Beyond")], ids=["letter", "offer"]
+)
+def test_no_letter_is_made_before_the_letterhead_names_the_charity(cli, fresh_db, tmp_path, letter):
+    with open_vault(fresh_db, PASSPHRASE) as vault:
+        world.build(vault, replace(world.letterhead(), charity_name=" "))
+    out = tmp_path / "out"
+    out.mkdir()
+    result = cli("--db", str(fresh_db), "print", *letter, "--out", str(out / "letter.pdf"))
+    assert result.returncode == 1
+    assert "The letterhead does not name the charity yet" in result.stderr
+    assert "Settings → Letters" in result.stderr and "Traceback" not in result.stderr
+    assert files_in(out) == []
+
+
+def test_the_demo_prints_on_its_letterhead(cli, fresh_db, tmp_path):
+    assert (
+        cli("--db", str(fresh_db), "demo", "--mothers", "12", "--volunteers", "6").returncode == 0
+    )
+    out = tmp_path / "offer.pdf"
+    with open_vault(fresh_db, PASSPHRASE) as vault:
+        project = project_rows(vault)[0].name
+    result = cli("--db", str(fresh_db), "print", "offer", project, "--out", str(out))
+    assert result.returncode == 0, result.stderr
+    words = pdf_text(out.read_bytes())
+    assert "Bridgeway Family Friends" in words and "1234567" in words

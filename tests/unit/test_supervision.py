@@ -12,8 +12,9 @@ from coordinator import models as m
 from coordinator.models import SupervisionKind
 from coordinator.services import contacts, exporting, letters, supervision
 from coordinator.services.contacts_export import export_contacts
-from coordinator.services.letters import making
+from coordinator.services.letters import making, save_letterhead
 from coordinator.services.records.mothers import load_mother
+from tests.letters.samples import letterhead
 
 T = date(2026, 3, 2)
 DAY = timedelta(days=1)
@@ -127,6 +128,7 @@ def test_supervision_notes_never_reach_a_letter_about_her(vault, people):
     form.actions = [supervision.ActionForm(SECRET)]
     form.match_ids = [people["Sam match"]]
     supervision.save_session(vault, form, today=T)
+    save_letterhead(vault, letterhead(with_logo=False))
     with vault.transaction() as s:
         mother = s.get(m.Mother, people["Amira"])
         mother.address_line1, mother.town, mother.postcode = "1 Oak Road", "Leicester", "LE1 1AA"

@@ -11,7 +11,12 @@ from sqlalchemy import select
 from coordinator import models as m
 from coordinator.services.demo.alerts import make_every_alert
 from coordinator.services.demo.mothers import add_mother
-from coordinator.services.demo.projects import add_projects, add_services, load_templates
+from coordinator.services.demo.projects import (
+    add_letterhead,
+    add_projects,
+    add_services,
+    load_templates,
+)
 from coordinator.services.demo.run import Run
 from coordinator.services.demo.supervision import add_supervision
 from coordinator.services.demo.volunteers import add_volunteer
@@ -70,6 +75,7 @@ def fill_demo(
 def _fill(run: Run, mothers: int, volunteers: int, progress: Progress) -> dict[str, int]:
     total = mothers + volunteers + 1
     add_projects(run)
+    add_letterhead(run)
     add_services(run)
     load_templates(run)
     for i in range(volunteers):

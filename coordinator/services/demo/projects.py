@@ -8,6 +8,8 @@ from coordinator import models as m
 from coordinator.services.demo.common import DAY, at
 from coordinator.services.demo.records import Proj
 from coordinator.services.demo.run import Run
+from coordinator.services.letters.documents import Letterhead
+from coordinator.services.letters.letterhead import put_letterhead
 
 
 def add_projects(run: Run) -> None:
@@ -86,3 +88,22 @@ def load_templates(run: Run) -> None:
             fitting.sort(key=lambda t: (t.project_id is not None, t.model is not None))
             items = fitting[-1].items if fitting else []
             run.templates[(proj.id, ending_type)] = [(i.id, i.position, i.text) for i in items]
+
+
+#: The made-up charity whose letterhead the demo's letters print on.
+DEMO_LETTERHEAD = Letterhead(
+    charity_name="Bridgeway Family Friends",
+    charity_number="1234567",
+    address=("The Old School Rooms", "12 Chapel Street", "Leicester", "LE1 5AB"),
+    phone="0116 496 0100",
+    email="hello@bridgeway.example.org",
+    website="bridgeway.example.org",
+    signatory_name="Jo Bloggs",
+    signatory_role="Project Coordinator",
+    footer="Bridgeway Family Friends is a registered charity. We keep what you tell us private.",
+)
+
+
+def add_letterhead(run: Run) -> None:
+    """The demo's letters print on a letterhead, as hers will once Settings → Letters is set."""
+    put_letterhead(run.session, DEMO_LETTERHEAD)

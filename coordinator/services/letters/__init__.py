@@ -26,6 +26,7 @@ from coordinator.services.letters.making import (
     LetterRow,
     Prepared,
     ending_kind,
+    letterhead_problem,
     letters_for_mother,
 )
 from coordinator.services.letters.options import LetterOptions, ending_letter_for, letter_options
@@ -63,6 +64,7 @@ __all__ = [
     "ending_kind",
     "ending_letter_for",
     "letter_options",
+    "letterhead_problem",
     "letters_for_mother",
     "load_letterhead",
     "load_logo_svg",

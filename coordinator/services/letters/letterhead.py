@@ -97,20 +97,25 @@ def check_logo_png(data: bytes) -> bytes:
 def save_letterhead(vault: Vault, head: Letterhead, *, logo_svg: bytes | None = None) -> None:
     """Store the letterhead (audited by field names only). `logo_svg`, when the logo was
     chosen as an SVG, is kept beside the PNG rendition printed on letters."""
+    with vault.transaction() as session:
+        put_letterhead(session, head, logo_svg=logo_svg)
+
+
+def put_letterhead(session: Session, head: Letterhead, *, logo_svg: bytes | None = None) -> None:
+    """Store the letterhead in the caller's transaction (the demo fills one in with the rest)."""
     if head.logo_png is not None:
         check_logo_png(head.logo_png)
-    with vault.transaction() as session:
-        for name, setting in _TEXT.items():
-            declared.put(session, setting, getattr(head, name).strip())
-        declared.put(session, declared.LETTER_ADDRESS, "\n".join(head.address))
-        png = base64.b64encode(head.logo_png).decode("ascii") if head.logo_png else None
-        svg = base64.b64encode(logo_svg).decode("ascii") if logo_svg and png else None
-        declared.put(session, declared.LETTER_LOGO_PNG, png)
-        declared.put(session, declared.LETTER_LOGO_SVG, svg)
-        audit.record(
-            session,
-            AuditAction.UPDATE,
-            entity_type="setting",
-            fields=[*_TEXT, "address", "logo"],
-            summary="letterhead saved",
-        )
+    for name, setting in _TEXT.items():
+        declared.put(session, setting, getattr(head, name).strip())
+    declared.put(session, declared.LETTER_ADDRESS, "\n".join(head.address))
+    png = base64.b64encode(head.logo_png).decode("ascii") if head.logo_png else None
+    svg = base64.b64encode(logo_svg).decode("ascii") if logo_svg and png else None
+    declared.put(session, declared.LETTER_LOGO_PNG, png)
+    declared.put(session, declared.LETTER_LOGO_SVG, svg)
+    audit.record(
+        session,
+        AuditAction.UPDATE,
+        entity_type="setting",
+        fields=[*_TEXT, "address", "logo"],
+        summary="letterhead saved",
+    )

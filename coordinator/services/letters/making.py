@@ -43,6 +43,10 @@ from coordinator.storage.vault import Vault
 
 INTRODUCTION_MATCHES = (MatchStatus.PROPOSED, MatchStatus.ACTIVE)
 ENDING_MATCHES = (MatchStatus.ENDED, MatchStatus.ACTIVE, MatchStatus.PAUSED)
+LETTERHEAD_FIRST = (
+    "The letterhead does not name the charity yet: fill in its name, address and signatory "
+    "in Settings → Letters, then make the letter."
+)
 
 
 @dataclass(frozen=True)
@@ -94,13 +98,30 @@ class Settings:
 
     def letterhead(self) -> Letterhead:
         if self._head is None:
-            self._head = load_letterhead(self._session)
+            self._head = ready_letterhead(load_letterhead(self._session))
         return self._head
 
     def wording(self, kind: LetterKind) -> str:
         if kind not in self._wording:
             self._wording[kind] = load_wording(self._session, kind)
         return self._wording[kind]
+
+
+def ready_letterhead(head: Letterhead) -> Letterhead:
+    """The letterhead, once it names the charity: a letter that does not say who sent it
+    is never made."""
+    if not head.charity_name.strip():
+        raise LetterRefused(LETTERHEAD_FIRST)
+    return head
+
+
+def letterhead_problem(source: Source) -> str | None:
+    """What stops any letter being made (the letterhead not set up), or None."""
+    try:
+        ready_letterhead(load_letterhead(source))
+    except LetterRefused as refused:
+        return refused.message
+    return None
 
 
 def reference_of(session: Session, mother_id: int) -> str:
@@ -258,7 +279,7 @@ def record(session: Session, request: LetterRequest, prepared: Prepared, today: 
 def offer_sheet(source: Source, project_id: int) -> tuple[OfferSheet, Letterhead]:
     """The project's "What we offer" sheet and the letterhead it prints on."""
     with reading(source) as session:
-        head = load_letterhead(session)
+        head = ready_letterhead(load_letterhead(session))
         offer = gather.offer_sheet(session, project_id, head)
     if offer is None:
         raise LetterRefused("That project is not in the database.")

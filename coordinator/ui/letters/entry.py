@@ -54,12 +54,16 @@ def open_offer(
 
 def introductions_for_today(
     parent: QWidget, vault: Vault, report: MessageLabel, *, today: date | None = None
-) -> Operation:
+) -> Operation | None:
     """Introduction letters for every match accepted today, in one PDF (one print job),
     made off the GUI thread; the preview opens when they are ready. Mothers who asked for
     no letters home are left out and named by reference, with the reason."""
     day = today or date.today()
     made_by = getpass.getuser()
+    problem = L.letterhead_problem(vault)
+    if problem:
+        report.show_message(problem)
+        return None
     report.show_message(translate("Letters", "Making today's introduction letters…"), "info")
     op = operations().run(
         lambda _progress: introductions_accepted_on(vault, day, made_by=made_by, today=day),

@@ -1,10 +1,11 @@
 """The Today page: a getting-started list on a new database whose links go to each first
-step, gone once a project and some people are in; counts read again when shown."""
+step, there until the last step is done; counts read again (off the GUI thread) when shown."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
+from coordinator.services import backups
 from coordinator.services.changes import Kind
 from coordinator.services.records import projects
 from coordinator.services.records.mothers import blank_mother, save_mother
@@ -35,7 +36,7 @@ def test_a_new_database_lists_the_first_steps_and_their_links_go_there(
     type_and_unlock(qtbot, window)
     workspace = window.workspace
     today = workspace.page("today")
-    assert today.start_box.isVisible()
+    qtbot.waitUntil(today.start_box.isVisible)
     assert visible_steps(today) == ["project", "people", "backups"]
 
     qtbot.mouseClick(today.steps["project"][1], Qt.MouseButton.LeftButton)
@@ -60,7 +61,9 @@ def test_a_new_database_lists_the_first_steps_and_their_links_go_there(
     assert settings.section("backups").folder.isVisible()
 
 
-def test_the_steps_go_once_a_project_and_a_mother_are_in(qtbot, make_window, keystore, db_path):
+def test_the_steps_go_one_by_one_and_the_box_with_the_last(
+    qtbot, make_window, keystore, db_path, tmp_path
+):
     window = make_window(db_path, keystore)
     type_and_unlock(qtbot, window)
     vault = window.controller.vault
@@ -69,7 +72,7 @@ def test_the_steps_go_once_a_project_and_a_mother_are_in(qtbot, make_window, key
     project = projects.save_project(vault, projects.ProjectForm(name="Bumps", model="befriending"))
     operations().notify({Kind.PROJECT})  # as the Projects dialog says
     go_to(window, "Today")  # shown again: read again
-    assert visible_steps(today) == ["people", "backups"]
+    qtbot.waitUntil(lambda: visible_steps(today) == ["people", "backups"])
     assert today.count_labels[Kind.PROJECT].text() == "1"
 
     form = blank_mother()
@@ -79,6 +82,14 @@ def test_the_steps_go_once_a_project_and_a_mother_are_in(qtbot, make_window, key
     save_mother(vault, form)
     operations().notify({Kind.MOTHER})
     go_to(window, "Today")
-    assert not today.start_box.isVisible()
+    qtbot.waitUntil(lambda: visible_steps(today) == ["backups"])
+    assert today.start_box.isVisible()  # Getting started stays until its last step is done
     assert today.count_labels[Kind.MOTHER].text() == "1"
     assert count_rows(today)[:3] == [("Projects", "1"), ("Mothers", "1"), ("Volunteers", "0")]
+
+    go_to(window, "Mothers")
+    backups.set_automatic(vault, folder=str(tmp_path / "backups"), keep=10, on_close=True)
+    operations().notify({Kind.SETTING})
+    go_to(window, "Today")
+    qtbot.waitUntil(lambda: not today.start_box.isVisible())
+    assert visible_steps(today) == []

@@ -10,6 +10,7 @@ alert can be snoozed with a note. While the database has no project or nobody in
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
@@ -42,10 +43,26 @@ from coordinator.ui.translations import word
 BOX_STYLE = "#{0} {{ border: 1px solid #d5d9de; border-radius: 6px; background: palette(base); }}"
 
 
-def load_alerts(vault: Vault, today: date) -> tuple[list[Alert], list[tuple[Alert, str]]]:
-    """(the alerts to show, the snoozed ones with their notes): the page's background work."""
+@dataclass(frozen=True)
+class TodayFacts:
+    """What the page shows, read off the GUI thread: counting a large table's rows and
+    working out the alerts take long enough to be felt as a pause after unlocking."""
+
+    shown: list[Alert]
+    hidden: list[tuple[Alert, str]]  # the snoozed alerts, each with its snooze's note
+    counts: dict[Kind, int]
+    has_project: bool
+
+
+def load_today(vault: Vault, today: date) -> TodayFacts:
+    """The page's background work."""
     shown, hidden = attention.split(vault, today)
-    return shown, [(alert, f"{snooze.until:%d %b}: {snooze.note}") for alert, snooze in hidden]
+    return TodayFacts(
+        shown,
+        [(alert, f"{snooze.until:%d %b}: {snooze.note}") for alert, snooze in hidden],
+        record_counts(vault),
+        bool(vocabularies.project_choices(vault)),
+    )
 
 
 class TodayPage(QWidget):
@@ -82,6 +99,7 @@ class TodayPage(QWidget):
         self.loader.succeeded.connect(self._loaded)
         self.loader.failed.connect(self._load_failed)
         self._again = False
+        self.backup_status: backups.BackupStatus | None = None
         self.shown: list[Alert] = []
         self.hidden: list[tuple[Alert, str]] = []
 
@@ -102,6 +120,7 @@ class TodayPage(QWidget):
         self.start_box.setObjectName("startBox")
         self.start_box.setStyleSheet(BOX_STYLE.format("startBox"))
         self.start_box.setMaximumWidth(640)
+        self.start_box.hide()  # until the facts are read: a full database never flashes it
         start = QVBoxLayout(self.start_box)
         start.setContentsMargins(16, 12, 16, 12)
         start.setSpacing(6)
@@ -185,10 +204,9 @@ class TodayPage(QWidget):
         return self.fixed_today or date.today()
 
     def refresh(self) -> None:
-        """Ask the services for the counts, the backup status and the alerts again."""
-        counts = self.refresh_counts()
-        status = self.refresh_backup_status()
-        self.refresh_steps(counts, status)
+        """Ask the services for the backup status, then (off the GUI thread) the counts and
+        the alerts again."""
+        self.backup_status = self.refresh_backup_status()
         self.refresh_alerts()
 
     # -- alerts ------------------------------------------------------------------------------
@@ -201,10 +219,13 @@ class TodayPage(QWidget):
         if not self.shown:
             self.alerts_line.setText(self.tr("Looking for what needs you…"))
         vault, today = self._vault, self.today
-        self.loader.start(lambda _p: load_alerts(vault, today), name="attention")
+        self.loader.start(lambda _p: load_today(vault, today), name="attention")
 
-    def _loaded(self, value: tuple[list[Alert], list[tuple[Alert, str]]]) -> None:
-        self.shown, self.hidden = value
+    def _loaded(self, facts: TodayFacts) -> None:
+        self.shown, self.hidden = facts.shown, facts.hidden
+        self.show_counts(facts.counts)
+        status = self.backup_status or self.refresh_backup_status()
+        self.refresh_steps(facts.counts, facts.has_project, status)
         self._show_loaded()
         if self._again:
             self._again = False
@@ -277,17 +298,18 @@ class TodayPage(QWidget):
 
     # -- counts and backups ------------------------------------------------------------------
 
-    def refresh_steps(self, counts: dict[Kind, int], status: backups.BackupStatus) -> None:
-        """Show the getting-started steps still to do; the box goes once a project and some
-        people are in (choosing a backup folder is also said elsewhere)."""
+    def refresh_steps(
+        self, counts: dict[Kind, int], has_project: bool, status: backups.BackupStatus
+    ) -> None:
+        """Show the getting-started steps still to do; the box stays until the last is done."""
         done = {
-            "project": bool(vocabularies.project_choices(self._vault)),
+            "project": has_project,
             "people": bool(counts.get(Kind.MOTHER) or counts.get(Kind.VOLUNTEER)),
             "backups": status.folder is not None,
         }
         for name, (row, _button) in self.steps.items():
             row.setVisible(not done[name])
-        self.start_box.setVisible(not (done["project"] and done["people"]))
+        self.start_box.setVisible(not all(done.values()))
 
     def refresh_backup_status(self) -> backups.BackupStatus:
         status = backups.status(self._vault)
@@ -299,7 +321,7 @@ class TodayPage(QWidget):
         self.backup_button.setVisible(status.overdue)
         return status
 
-    def refresh_counts(self) -> dict[Kind, int]:
+    def show_counts(self, counts: dict[Kind, int]) -> None:
         self.count_labels.clear()
         while self.grid.count():
             item = self.grid.takeAt(0)
@@ -307,7 +329,6 @@ class TodayPage(QWidget):
                 item.widget().deleteLater()
         bold = QFont(self.font())
         bold.setBold(True)
-        counts = record_counts(self._vault)
         for row, (kind, count) in enumerate(counts.items()):
             self.grid.addWidget(QLabel(word(COUNT_LABELS[kind])), row, 0)
             value = QLabel(f"{count:,}")
@@ -315,7 +336,6 @@ class TodayPage(QWidget):
             value.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             self.grid.addWidget(value, row, 1)
             self.count_labels[kind] = value
-        return counts
 
 
 PAGE = PageSpec("today", 10, lambda: QCoreApplication.translate("Workspace", "Today"), TodayPage)

@@ -31,7 +31,7 @@ test: $(VENV)/.installed-test
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest tests --ignore=tests/bench -q
 
 bench: $(VENV)/.installed-test
-	QT_QPA_PLATFORM=offscreen $(PY) -m pytest tests/bench --benchmark-only -q -s
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest tests/bench --benchmark-only -q -s --timeout=0
 
 lint: $(VENV)/.installed-test
 	$(BIN)/ruff check coordinator tests

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QKeySequence
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
@@ -106,7 +107,7 @@ def test_save_as_pdf_warns_first_and_writes_only_the_chosen_file(
         box = QApplication.activeModalWidget()
         assert box.objectName() == "unencrypted_warning"
         assert "NOT be encrypted" in box.text()
-        next(b for b in box.buttons() if b.text() == button_text).click()
+        next(b for b in box.buttons() if b.text().replace("&", "") == button_text).click()
 
     QTimer.singleShot(0, lambda: answer("Cancel"))
     preview.save_dialog()
@@ -192,7 +193,7 @@ def test_print_to_file_warns_as_save_does_and_writes_only_the_file_chosen(
     def answer(button_text: str) -> None:
         box = QApplication.activeModalWidget()
         assert box.objectName() == "unencrypted_warning"
-        next(b for b in box.buttons() if b.text() == button_text).click()
+        next(b for b in box.buttons() if b.text().replace("&", "") == button_text).click()
 
     QTimer.singleShot(0, lambda: answer("Cancel"))
     preview.print_dialog()
@@ -202,3 +203,13 @@ def test_print_to_file_warns_as_save_does_and_writes_only_the_file_chosen(
     assert page_count(chosen.read_bytes()) == 1
     preview.close()
     assert watched() == (set(), set())
+
+
+def test_the_preview_buttons_each_have_their_own_alt_letter(qtbot):
+    preview = LetterPreview(letter_pdf(samples.introduction(), samples.letterhead()), "Letter")
+    qtbot.addWidget(preview)
+    keys = [
+        QKeySequence.mnemonic(button.text()).toString()
+        for button in (preview.print_button, preview.save_button)
+    ]
+    assert keys == ["Alt+P", "Alt+S"]

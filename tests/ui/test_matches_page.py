@@ -74,6 +74,8 @@ def test_the_list_shows_the_match_and_its_detail(page, people):
 
 
 def test_search_and_filters_narrow_the_list(qtbot, page, vault, people):
+    from tests.ui.helpers import place
+
     qtbot.keyClicks(page.search, "ann")
     assert page.model.rowCount() == 1
     page.search.clear()
@@ -81,8 +83,11 @@ def test_search_and_filters_narrow_the_list(qtbot, page, vault, people):
     assert page.model.rowCount() == 0
     assert "No match fits" in page.empty_label.text()
     page.search.clear()
+    controls = (page.search, page.status_filter, page.project_filter, page.volunteer_filter)
+    before = [place(widget, page) for widget in controls]
     page.status_filter.setCurrentIndex(page.status_filter.findText("Active"))
     assert page.model.rowCount() == 0 and page.clear_filters.isVisible()
+    assert [place(widget, page) for widget in controls] == before  # nothing jumps aside
     click(qtbot, page.clear_filters)
     assert page.model.rowCount() == 1
     box = page.volunteer_filter

@@ -58,7 +58,7 @@ class SnoozeDialog(TaskDialog):
         form.addRow(self.tr("Why it can wait *"), self.note)
         self.message = MessageLabel()
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.confirm = buttons.addButton(self.tr("Snooze"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.confirm = buttons.addButton(self.tr("&Snooze"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.confirm.setDefault(True)
         buttons.accepted.connect(self.run)
         buttons.rejected.connect(self.reject)

@@ -65,7 +65,7 @@ class LetterPreview(QDialog):
             names = {WHOLE_PAGE: self.tr("Whole page"), FIT_WIDTH: self.tr("Fit width")}
             self.zoom_box.addItem(names.get(zoom, f"{zoom:.0%}"), zoom)
         self.print_button = QPushButton(self.tr("&Print…"))
-        self.save_button = QPushButton(self.tr("Save as &PDF…"))
+        self.save_button = QPushButton(self.tr("&Save as PDF…"))
         self.close_button = QPushButton(self.tr("Close"))
         self.print_button.setDefault(True)
         self.message = MessageLabel()
@@ -202,7 +202,7 @@ class LetterPreview(QDialog):
             parent=self,
         )
         box.setObjectName("unencrypted_warning")
-        save = box.addButton(self.tr("Save"), QMessageBox.ButtonRole.AcceptRole)
+        save = box.addButton(self.tr("&Save"), QMessageBox.ButtonRole.AcceptRole)
         box.addButton(QMessageBox.StandardButton.Cancel)
         box.setDefaultButton(QMessageBox.StandardButton.Cancel)
         box.exec()

@@ -22,7 +22,12 @@ from coordinator.storage.vault import Vault
 from coordinator.ui.kit.export_action import export_list
 from coordinator.ui.kit.operations import Task, follow_changes
 from coordinator.ui.kit.record_list import Column, RecordListPage
-from coordinator.ui.kit.widgets import fill_choices, lend_lock_action, link_button
+from coordinator.ui.kit.widgets import (
+    fill_choices,
+    keep_room_when_hidden,
+    lend_lock_action,
+    link_button,
+)
 from coordinator.ui.pages.matches.batch import BatchDialog
 from coordinator.ui.pages.matches.detail import MatchDetailPane
 from coordinator.ui.pages.matches.pick_mother import PickMotherDialog
@@ -137,7 +142,7 @@ class MatchesPage(RecordListPage):
             combo.currentIndexChanged.connect(self.reload)
             self.filter_bar.addWidget(combo)
         self.volunteer_filter.setMinimumContentsLength(18)
-        self.clear_filters = link_button(self.tr("Clear filters"))
+        self.clear_filters = keep_room_when_hidden(link_button(self.tr("Clear filters")))
         self.clear_filters.clicked.connect(self.reset_filters)
         self.filter_bar.addWidget(self.clear_filters)
         self.filter_bar.addStretch(1)

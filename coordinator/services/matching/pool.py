@@ -214,6 +214,12 @@ def volunteer_pool(session: Session, on: date) -> VolunteerPool:
     return pool
 
 
+def pool_kept(session: Session) -> bool:
+    """Whether a pool read earlier through this database's engine is kept (so a ranking
+    has been made since it was opened)."""
+    return session.get_bind() in _KEPT
+
+
 def load_pool(session: Session, on: date) -> VolunteerPool:
     """Every volunteer, as columns, read now; `on` decides which training is still current."""
     rows = fetch_volunteer_rows(session, on)

@@ -11,7 +11,12 @@ from sqlalchemy.orm import Session
 from coordinator.services.matching.engine import TIE_RULE, Evaluation, evaluate
 from coordinator.services.matching.errors import MatchRefused
 from coordinator.services.matching.facts import Labels, MotherFacts, load_mother, summary
-from coordinator.services.matching.pool import VolunteerPool, load_pool, volunteer_pool
+from coordinator.services.matching.pool import (
+    VolunteerPool,
+    load_pool,
+    pool_kept,
+    volunteer_pool,
+)
 from coordinator.services.matching.project_rules import rules_in
 from coordinator.services.matching.results import Built, Candidate, Excluded, Suggestion
 from coordinator.services.matching.rules import MatchingRules
@@ -41,11 +46,13 @@ def suggest(
     return build(e)
 
 
-def prepare_ranking(source: Source, today: date) -> None:
+def prepare_ranking(source: Source, today: date, *, only_if_kept: bool = False) -> None:
     """Read the volunteers now if those kept are out of date, so that the next ranking
-    (the wizard about to open) starts at once. Run off the GUI thread."""
+    (the wizard about to open) starts at once. Run off the GUI thread. `only_if_kept`:
+    only when a ranking was made before (a database nobody matches in is not read)."""
     with reading(source) as session:
-        volunteer_pool(session, today)
+        if not only_if_kept or pool_kept(session):
+            volunteer_pool(session, today)
 
 
 def gather(

@@ -20,6 +20,7 @@ from coordinator.services import drafts
 from coordinator.storage.vault import Vault
 from coordinator.ui.kit.operations import operations
 from coordinator.ui.pages import PageSpec, page_specs
+from coordinator.ui.shell.ranking_warmer import RankingWarmer
 
 log = logging.getLogger(__name__)
 
@@ -84,6 +85,7 @@ class Workspace(QWidget):
         self._vault = vault
         self.specs = page_specs()
         operations().changed.connect(self.changed)
+        self.ranking_warmer = RankingWarmer(vault, self)
 
         self.navigation = QListWidget()
         self.navigation.setObjectName("navigation")

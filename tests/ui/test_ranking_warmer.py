@@ -1,5 +1,5 @@
-"""After a change, the volunteers a ranking reads are read again in the background, so the
-matching wizard opens at once; nothing is read before a first ranking."""
+"""The volunteers a ranking reads are read in the background a few seconds after unlocking
+and again after each change, so the matching wizard opens at once."""
 
 from __future__ import annotations
 
@@ -13,13 +13,17 @@ from coordinator.services.matching import pool, suggest
 from coordinator.services.matching.freshness import pool_version
 from coordinator.services.records.volunteers import load_volunteer, save_volunteer
 from coordinator.ui.kit.operations import operations
+from coordinator.ui.shell import ranking_warmer
 from coordinator.ui.shell.ranking_warmer import RankingWarmer
 from tests.ui.matching_data import TODAY, add_people
 
 
 @pytest.fixture
-def warm(qtbot, vault):
-    """A warmer owned, as in the window, by something that lives as long as the test."""
+def warm(qtbot, vault, monkeypatch):
+    """A warmer owned, as in the window, by something that lives as long as the test; its
+    first read comes at once rather than seconds after unlocking."""
+    monkeypatch.setattr(ranking_warmer, "FIRST_READ_MS", 0)
+    pool._KEPT.pop(vault.engine, None)
     owner = QWidget()
     qtbot.addWidget(owner)
     made = RankingWarmer(vault, owner, today=lambda: TODAY)
@@ -33,9 +37,19 @@ def kept_is_fresh(vault) -> bool:
     return kept is not None and kept[0] == pool_version(vault.engine)
 
 
-def test_a_volunteer_saved_is_read_again_before_the_wizard_opens(qtbot, vault, warm):
+def test_the_volunteers_are_read_soon_after_unlocking_and_again_after_a_change(qtbot, vault):
     people = add_people(vault)
-    suggest(vault, people["Mia"], today=TODAY)  # she has ranked once: volunteers kept
+    pool._KEPT.pop(vault.engine, None)
+    owner = QWidget()
+    qtbot.addWidget(owner)
+    warm = RankingWarmer(vault, owner, today=lambda: TODAY)
+    warm.timer.setInterval(10)
+    assert warm.first_read.isActive() and warm.first_read.remainingTime() > 1000
+    assert not kept_is_fresh(vault)  # not while the window is being shown
+    with qtbot.waitSignal(warm.task.finished, timeout=5000):
+        warm.first_read.start(0)  # the few seconds gone by
+    assert kept_is_fresh(vault)  # the first wizard of the day opens on them at once
+
     form = load_volunteer(vault, people["Cat"])
     form.max_matches = 5
     save_volunteer(vault, form, TODAY)
@@ -47,9 +61,12 @@ def test_a_volunteer_saved_is_read_again_before_the_wizard_opens(qtbot, vault, w
     assert kept.capacity[kept.index_of[people["Cat"]]] == 5
 
 
-def test_before_any_ranking_nothing_is_read(qtbot, vault, warm, monkeypatch):
-    add_people(vault)
-    pool._KEPT.pop(vault.engine, None)
+def test_a_change_before_any_ranking_reads_nothing_more(qtbot, vault, warm, monkeypatch):
+    people = add_people(vault)
+    with qtbot.waitSignal(warm.task.finished, timeout=5000):
+        pass  # the first read
+    suggest(vault, people["Mia"], today=TODAY)
+    pool._KEPT.pop(vault.engine, None)  # as if nothing had been kept
     read = []
     monkeypatch.setattr(pool, "load_pool", lambda *a: read.append(a))
     assert "coordinator.services.matching" in sys.modules

@@ -1,7 +1,8 @@
 """Keeps the matching wizard quick to open after a change: once records change (a volunteer
 saved, a match accepted), the volunteers a ranking reads are read again in the background a
 moment later, so the next wizard opens on them at once instead of reading 5,000 volunteers
-while she waits. Nothing is read until a first ranking has been made."""
+while she waits. The first read is made a few seconds after unlocking, once the window has
+settled, so even the first wizard of the day opens at once."""
 
 from __future__ import annotations
 
@@ -16,6 +17,8 @@ from coordinator.ui.kit.operations import Task, operations
 
 #: How long after the last change to wait: a burst of saves (an import, a batch) is one read.
 SETTLE_MS = 1500
+#: How long after unlocking to make the first read: Today has loaded by then.
+FIRST_READ_MS = 5000
 
 
 class RankingWarmer(QObject):
@@ -30,7 +33,12 @@ class RankingWarmer(QObject):
         self.timer.setInterval(SETTLE_MS)
         self.timer.timeout.connect(self.warm)
         self.task = Task(self, holds=False)  # a lock drops it: nothing of hers is waiting
+        self._first = True
         operations().changed.connect(self._changed)
+        self.first_read = QTimer(self)
+        self.first_read.setSingleShot(True)
+        self.first_read.timeout.connect(self.warm)
+        self.first_read.start(FIRST_READ_MS)
 
     def _changed(self, _kinds: object) -> None:
         self.timer.start()  # which changes matter is for the service to know
@@ -39,11 +47,21 @@ class RankingWarmer(QObject):
         if self.task.running:
             self.timer.start()
             return
-        matching = sys.modules.get("coordinator.services.matching")
-        if matching is None:  # never loaded, so no ranking made: nothing to keep fresh
-            return
+        first, self._first = self._first, False
         vault, today = self._vault, self._today()
-        self.task.start(
-            lambda _progress: matching.prepare_ranking(vault, today, only_if_kept=True),
-            "warm ranking",
-        )
+        if first:  # the matching code is loaded off the GUI thread with the volunteers
+
+            def work(_progress: object) -> None:
+                from coordinator.services.matching import prepare_ranking
+
+                prepare_ranking(vault, today)
+
+        else:
+            matching = sys.modules.get("coordinator.services.matching")
+            if matching is None:  # never loaded, so never ranked: nothing to keep fresh
+                return
+
+            def work(_progress: object) -> None:
+                matching.prepare_ranking(vault, today, only_if_kept=True)
+
+        self.task.start(work, "warm ranking")

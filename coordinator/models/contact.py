@@ -74,6 +74,7 @@ class Contact(TimestampMixin, Base):
             "contact_at",
             "concerns",
             "follow_up",
+            "follow_up_done_on",
             sqlite_where=text(
                 "follow_up_done_on IS NULL AND (concerns IS NOT NULL OR follow_up IS NOT NULL)"
             ),

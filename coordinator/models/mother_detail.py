@@ -53,6 +53,7 @@ class Consent(TimestampMixin, Base):
             "review_on",
             "mother_id",
             "kind",
+            "withdrawn_on",
             sqlite_where=text("given = 1 AND withdrawn_on IS NULL"),
         ),
     )
@@ -149,6 +150,7 @@ class SafeguardingConcern(TimestampMixin, Base):
             "raised_on",
             "mother_id",
             "escalated_to",
+            "resolved_on",
             sqlite_where=text("resolved_on IS NULL"),
         ),
     )

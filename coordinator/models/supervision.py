@@ -6,7 +6,7 @@ import enum
 from datetime import date
 from typing import TYPE_CHECKING
 
-from sqlalchemy import CheckConstraint, Column, ForeignKey, Table, Text
+from sqlalchemy import CheckConstraint, Column, ForeignKey, Index, Table, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from coordinator.models.base import Base, TimestampMixin, enum_type
@@ -55,6 +55,8 @@ class SupervisionSession(TimestampMixin, Base):
     __tablename__ = "supervision_session"
     __table_args__ = (
         CheckConstraint("next_due_on > held_on", name="next_due_after_held"),
+        # Today's supervision due, read from the index alone (migration 0007).
+        Index("ix_supervision_session_held_next", "held_on", "next_due_on"),
         CheckConstraint("duration_minutes >= 0", name="duration_non_negative"),
     )
 

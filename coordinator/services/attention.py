@@ -12,7 +12,9 @@ A snooze is kept with its note in a declared setting (the charity's database) an
 from __future__ import annotations
 
 import enum
-from collections.abc import Callable
+import gc
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 from typing import NamedTuple
@@ -180,9 +182,24 @@ def in_order(found: list[Alert]) -> list[Alert]:
 def compute(session: Session, today: date) -> list[Alert]:
     """Every rule's alerts, snoozed ones included, in order."""
     found: list[Alert] = []
-    for rule in rules():
-        found.extend(rule(session, today))
-    return in_order(found)
+    with _no_collection_pauses():
+        for rule in rules():
+            found.extend(rule(session, today))
+        return in_order(found)
+
+
+@contextmanager
+def _no_collection_pauses() -> Iterator[None]:
+    """Python's cycle collector held off while the alerts are made: tens of thousands of
+    new tuples, none of them in a cycle, would otherwise set off collections of the whole
+    heap again and again (a third of the time the rules take, on a large database)."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 @dataclass(frozen=True)

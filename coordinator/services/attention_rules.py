@@ -6,18 +6,19 @@ windows (14 days, 60/30/7 days, ...) are the ones the coordinator asked for.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date, datetime, time, timedelta
+from operator import itemgetter
 from typing import Any
 
-from sqlalchemy import and_, func, or_, select
+from sqlalchemy import String, and_, func, or_, select, type_coerce
 from sqlalchemy.orm import Session, aliased
 
 from coordinator import models as m
 from coordinator.services import attention as a
 from coordinator.services import settings
 from coordinator.services.attention import Alert, Severity, Target
-from coordinator.services.contacts_norms import LIVE, dependency_flags, in_page_order
-from coordinator.services.records.list_common import unindexed
+from coordinator.services.contacts_norms import LIVE, dependency_flags
 
 DAY = timedelta(days=1)
 S = Severity
@@ -26,6 +27,19 @@ Mo, Vo = aliased(m.Mother), aliased(m.Volunteer)
 
 def _name(preferred: str | None, full: str) -> str:
     return preferred or full
+
+
+def as_stored(column: Any) -> Any:
+    """The column's value as SQLite holds it (a date as ISO text, for `_day`): SQLAlchemy's
+    own parsing of dates costs more, thousands of rows a time, than all the rest of a row."""
+    return type_coerce(column, String)
+
+
+def in_id_order(rows: Iterable[Any], at: int = 0) -> list[Any]:
+    """The rows in the order of the record id in column `at`. A rule read from an index
+    that holds its columns gets them in the index's order; sorted here, not by the query,
+    since asking SQLite for id order makes it read the whole table instead."""
+    return sorted(rows, key=itemgetter(at))
 
 
 def _day(value: Any) -> date | None:
@@ -59,12 +73,19 @@ def waiting_too_long(session: Session, today: date) -> list[Alert]:
     days = a.waiting_days(session)
     since = func.coalesce(m.Mother.stage_changed_on, m.Mother.referral_received_on)
     threshold = DAY * days
-    # Through the connection, not the ORM: on a large waiting list (thousands) the rows'
+    # Read from the index of mothers by stage alone (migration 0007); through the
+    # connection, with the dates as stored: on a large waiting list (thousands) the rows'
     # handling is a good part of the whole page's time.
-    rows = session.connection().execute(
-        select(
-            m.Mother.id, m.Mother.reference, m.Mother.preferred_name, m.Mother.full_name, since
-        ).where(m.Mother.stage == m.MotherStage.WAITING, since < today - threshold)
+    rows = in_id_order(
+        session.connection().execute(
+            select(
+                m.Mother.id,
+                m.Mother.reference,
+                m.Mother.preferred_name,
+                m.Mother.full_name,
+                as_stored(since),
+            ).where(m.Mother.stage == m.MotherStage.WAITING, since < today - threshold)
+        )
     )
     found = []
     for mid, ref, pref, full, waiting in rows:
@@ -89,31 +110,36 @@ def waiting_too_long(session: Session, today: date) -> list[Alert]:
 def referral_not_contacted(session: Session, today: date) -> list[Alert]:
     """New referrals nobody has contacted within 7 days of receiving them."""
     days = settings.get(session, a.CONTACT_REFERRAL_DAYS)
-    rows = session.execute(
-        select(
-            m.Mother.id,
-            m.Mother.reference,
-            m.Mother.preferred_name,
-            m.Mother.full_name,
-            m.Mother.referral_received_on,
-        ).where(
-            m.Mother.stage == m.MotherStage.RECEIVED,
-            m.Mother.referral_received_on < today - DAY * days,
+    rows = in_id_order(
+        session.connection().execute(
+            select(
+                m.Mother.id,
+                m.Mother.reference,
+                m.Mother.preferred_name,
+                m.Mother.full_name,
+                as_stored(m.Mother.referral_received_on),
+            ).where(
+                m.Mother.stage == m.MotherStage.RECEIVED,
+                m.Mother.referral_received_on < today - DAY * days,
+            )
         )
     )
-    return [
-        Alert(
-            "referral_not_contacted",
-            S.SOON,
-            ref,
-            _name(pref, full),
-            f"Referral received {_nice(received)}, not yet contacted",
-            received + DAY * days,
-            Target("mother", mid, "referral"),
-            since=received + DAY * days,
+    found = []
+    for mid, ref, pref, full, received in rows:
+        received = _day(received)
+        found.append(
+            Alert(
+                "referral_not_contacted",
+                S.SOON,
+                ref,
+                pref or full,
+                f"Referral received {_nice(received)}, not yet contacted",
+                received + DAY * days,
+                Target("mother", mid, "referral"),
+                since=received + DAY * days,
+            )
         )
-        for mid, ref, pref, full, received in rows
-    ]
+    return found
 
 
 # -- matches and contact -----------------------------------------------------------------------
@@ -137,13 +163,8 @@ def _live_matches() -> Any:
 def no_recent_contact(session: Session, today: date) -> list[Alert]:
     """Active matches with no contact made for 14 days (and worse, 30)."""
     window = datetime.combine(today - DAY * 14, time.min)
-    # The matches heard from lately, through the index on the contact's time: a few weeks
-    # of contacts, never the whole log.
-    heard = (
-        select(unindexed(m.Contact.match_id))
-        .where(m.Contact.contact_at >= window, m.Contact.outcome == m.ContactOutcome.MADE)
-        .distinct()
-    )
+    # Each active match's last contact made, from the index of contacts made by match (one
+    # short look each, never the whole log); none since the window's start means quiet.
     last = (
         select(func.max(m.Contact.contact_at))
         .where(m.Contact.match_id == m.Match.id, m.Contact.outcome == m.ContactOutcome.MADE)
@@ -152,24 +173,22 @@ def no_recent_contact(session: Session, today: date) -> list[Alert]:
     )
     quiet = (
         _live_matches()
-        .add_columns(m.Match.start_date, last)
+        .add_columns(as_stored(m.Match.start_date), as_stored(last))
         .where(
             m.Match.status == m.MatchStatus.ACTIVE,
             m.Match.start_date < today - DAY * 14,
-            m.Match.id.not_in(heard),
+            func.coalesce(last, "") < window,  # none at all, or none since (looked at once)
         )
     )
-    rows = [
-        (*row[:6], max(d for d in (_day(row[7]), row[6]) if d is not None), row[7])
-        for row in session.execute(quiet)
-    ]
-    rows = [row for row in rows if row[6] < today - DAY * 14]
     found = []
-    for mid, ref, mp, mf, vp, vf, since_day, last_at in rows:
-        quiet_from = _day(since_day)
+    for mid, ref, mp, mf, vp, vf, start, last_at in session.connection().execute(quiet):
+        last_day, start = _day(last_at), _day(start)
+        quiet_from = max(d for d in (last_day, start) if d is not None)
+        if quiet_from >= today - DAY * 14:
+            continue
         days = (today - quiet_from).days
         worse = days >= 30
-        said = f"last contact {_nice(_day(last_at))}" if last_at else "none logged since the start"
+        said = f"last contact {_nice(last_day)}" if last_at else "none logged since the start"
         found.append(
             Alert(
                 "no_contact_30" if worse else "no_contact_14",
@@ -208,26 +227,28 @@ def dependency(session: Session, today: date) -> list[Alert]:
 
 def open_concerns(session: Session, today: date) -> list[Alert]:
     """Concerns raised at a contact and follow-ups whose done date is not filled in."""
-    open_ones = session.execute(
-        select(
-            m.Contact.match_id,
-            m.Contact.id,
-            m.Contact.contact_at,
-            m.Contact.concerns,
-            m.Contact.follow_up,
-        ).where(
-            in_page_order(
-                m.Contact,
+    open_ones = in_id_order(
+        session.connection().execute(
+            select(
+                m.Contact.match_id,
+                m.Contact.id,
+                as_stored(m.Contact.contact_at),
+                m.Contact.concerns,
+                m.Contact.follow_up,
+            ).where(
+                # exactly the partial index's terms (migrations 0005, 0007), which holds every
+                # column read here
                 m.Contact.follow_up_done_on.is_(None),
                 or_(m.Contact.concerns.is_not(None), m.Contact.follow_up.is_not(None)),
-            )  # exactly the partial index's terms (migration 0005), so that it is used
-        )
-    ).all()
+            )
+        ),
+        1,
+    )
     if not open_ones:
         return []
     names = {
         row[0]: row[1:]
-        for row in session.execute(
+        for row in session.connection().execute(
             _live_matches().where(m.Match.id.in_({row[0] for row in open_ones}))
         )
     }
@@ -255,36 +276,44 @@ def open_concerns(session: Session, today: date) -> list[Alert]:
 
 def safeguarding_open(session: Session, today: date) -> list[Alert]:
     """Safeguarding concerns not resolved."""
-    rows = session.execute(
-        select(
-            m.Mother.id,
-            m.Mother.reference,
-            m.Mother.preferred_name,
-            m.Mother.full_name,
-            m.SafeguardingConcern.id,
-            m.SafeguardingConcern.raised_on,
-            m.SafeguardingConcern.escalated_to,
-        )
-        .join(m.SafeguardingConcern, m.SafeguardingConcern.mother_id == m.Mother.id)
-        .where(
-            m.SafeguardingConcern.resolved_on.is_(None), m.SafeguardingConcern.raised_on <= today
-        )
+    # The concerns from their partial index (migration 0007), each then joined to its mother.
+    rows = in_id_order(
+        session.connection().execute(
+            select(
+                m.Mother.id,
+                m.Mother.reference,
+                m.Mother.preferred_name,
+                m.Mother.full_name,
+                m.SafeguardingConcern.id,
+                as_stored(m.SafeguardingConcern.raised_on),
+                m.SafeguardingConcern.escalated_to,
+            )
+            .join(m.SafeguardingConcern, m.SafeguardingConcern.mother_id == m.Mother.id)
+            .where(
+                m.SafeguardingConcern.resolved_on.is_(None),
+                m.SafeguardingConcern.raised_on <= today,
+            )
+        ),
+        4,
     )
-    return [
-        Alert(
-            "safeguarding_open",
-            S.URGENT,
-            ref,
-            _name(pref, full),
-            f"Safeguarding concern raised {_nice(raised)} not resolved"
-            + (f" (escalated to {to})" if to else ""),
-            None,
-            Target("mother", mid, "safeguarding"),
-            since=raised,
-            detail_id=sid,
+    found = []
+    for mid, ref, pref, full, sid, raised, to in rows:
+        raised = _day(raised)
+        found.append(
+            Alert(
+                "safeguarding_open",
+                S.URGENT,
+                ref,
+                pref or full,
+                f"Safeguarding concern raised {_nice(raised)} not resolved"
+                + (f" (escalated to {to})" if to else ""),
+                None,
+                Target("mother", mid, "safeguarding"),
+                since=raised,
+                detail_id=sid,
+            )
         )
-        for mid, ref, pref, full, sid, raised, to in rows
-    ]
+    return found
 
 
 # -- volunteers --------------------------------------------------------------------------------

@@ -6,12 +6,15 @@ Created: 2026-12-03
 
 Indexes only (no table rebuilt). Each holds every column its rule reads, so that on a
 large database the page cache keeps a few thousand small index pages rather than
-decrypting a mother's or a contact's whole record again for three of its fields:
+decrypting a mother's or a contact's whole record again for three of its fields. (A
+column a partial index's condition tests is held too: SQLite reads the record to test
+`IS NULL` otherwise.)
 
 - mothers by stage, with the dates the referral rules compare and the names they show;
 - consents due for review, with whose and which they are (replaces the 0005 index);
 - safeguarding concerns still open, with whose and to whom escalated;
-- contacts made, by time, with their match and medium (contact lately; dependency);
+- supervision sessions by the day held, with the next one due;
+- contacts made, by time, with their match and medium (dependency);
 - contacts whose concern or follow-up is open, with what was said (replaces 0005's).
 """
 
@@ -48,14 +51,19 @@ def upgrade() -> None:
     op.create_index(
         "ix_consent_review_on",
         "consent",
-        ["review_on", "mother_id", "kind"],
+        ["review_on", "mother_id", "kind", "withdrawn_on"],
         sqlite_where=sa.text(CONSENT_IN_FORCE),
     )
     op.create_index(
         "ix_safeguarding_concern_open",
         "safeguarding_concern",
-        ["raised_on", "mother_id", "escalated_to"],
+        ["raised_on", "mother_id", "escalated_to", "resolved_on"],
         sqlite_where=sa.text("resolved_on IS NULL"),
+    )
+    op.create_index(
+        "ix_supervision_session_held_next",
+        "supervision_session",
+        ["held_on", "next_due_on"],
     )
     op.create_index(
         "ix_contact_made_at",
@@ -67,7 +75,7 @@ def upgrade() -> None:
     op.create_index(
         "ix_contact_open_follow_up",
         "contact",
-        ["match_id", "contact_at", "concerns", "follow_up"],
+        ["match_id", "contact_at", "concerns", "follow_up", "follow_up_done_on"],
         sqlite_where=sa.text(OPEN_FOLLOW_UP),
     )
 
@@ -78,6 +86,7 @@ def downgrade() -> None:
         "ix_contact_open_follow_up", "contact", ["match_id"], sqlite_where=sa.text(OPEN_FOLLOW_UP)
     )
     op.drop_index("ix_contact_made_at", table_name="contact")
+    op.drop_index("ix_supervision_session_held_next", table_name="supervision_session")
     op.drop_index("ix_safeguarding_concern_open", table_name="safeguarding_concern")
     op.drop_index("ix_consent_review_on", table_name="consent")
     op.create_index(

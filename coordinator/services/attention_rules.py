@@ -6,12 +6,11 @@ windows (14 days, 60/30/7 days, ...) are the ones the coordinator asked for.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from datetime import date, datetime, time, timedelta
 from operator import itemgetter
 from typing import Any
 
-from sqlalchemy import String, and_, func, or_, select, type_coerce
+from sqlalchemy import Integer, String, and_, func, or_, select, type_coerce
 from sqlalchemy.orm import Session, aliased
 
 from coordinator import models as m
@@ -35,11 +34,23 @@ def as_stored(column: Any) -> Any:
     return type_coerce(column, String)
 
 
-def in_id_order(rows: Iterable[Any], at: int = 0) -> list[Any]:
+def _rows(session: Session, statement: Any) -> list[Any]:
+    """All the rows at once, through the connection rather than the ORM: on a large
+    database a rule has thousands, and the per-row handling is much of its time."""
+    return session.connection().execute(statement).all()
+
+
+def in_id_order(rows: list[Any], at: int = 0) -> list[Any]:
     """The rows in the order of the record id in column `at`. A rule read from an index
     that holds its columns gets them in the index's order; sorted here, not by the query,
     since asking SQLite for id order makes it read the whole table instead."""
-    return sorted(rows, key=itemgetter(at))
+    rows.sort(key=itemgetter(at))
+    return rows
+
+
+def shown_name(person: Any) -> Any:
+    """Her preferred name, else her full name (as `_name` says it), worked out by SQLite."""
+    return func.coalesce(func.nullif(person.preferred_name, ""), person.full_name)
 
 
 def _day(value: Any) -> date | None:
@@ -72,32 +83,30 @@ def waiting_too_long(session: Session, today: date) -> list[Alert]:
     """Waiting for a match longer than the threshold (default 14 days)."""
     days = a.waiting_days(session)
     since = func.coalesce(m.Mother.stage_changed_on, m.Mother.referral_received_on)
-    threshold = DAY * days
-    # Read from the index of mothers by stage alone (migration 0007); through the
-    # connection, with the dates as stored: on a large waiting list (thousands) the rows'
-    # handling is a good part of the whole page's time.
+    # Read from the index of mothers by stage alone (migration 0007). Thousands on a large
+    # waiting list: SQLite works out her name, the days waited and the day it fell due.
     rows = in_id_order(
-        session.connection().execute(
+        _rows(
+            session,
             select(
                 m.Mother.id,
                 m.Mother.reference,
-                m.Mother.preferred_name,
-                m.Mother.full_name,
-                as_stored(since),
-            ).where(m.Mother.stage == m.MotherStage.WAITING, since < today - threshold)
+                shown_name(m.Mother),
+                func.cast(func.julianday(today.isoformat()) - func.julianday(since), Integer),
+                func.date(since, f"+{days} days"),
+            ).where(m.Mother.stage == m.MotherStage.WAITING, since < today - DAY * days),
         )
     )
+    fromiso = date.fromisoformat
     found = []
-    for mid, ref, pref, full, waiting in rows:
-        waiting = _day(waiting)
-        waited = (today - waiting).days
-        due = waiting + threshold
+    for mid, ref, name, waited, due in rows:
+        due = fromiso(due)
         found.append(
             Alert(
                 "waiting_too_long",
                 S.SOON,
                 ref,
-                pref or full,
+                name,
                 f"Waiting for a match for {waited} days ({waited // 7} weeks)",
                 due,
                 Target("mother", mid, "matches"),
@@ -111,7 +120,8 @@ def referral_not_contacted(session: Session, today: date) -> list[Alert]:
     """New referrals nobody has contacted within 7 days of receiving them."""
     days = settings.get(session, a.CONTACT_REFERRAL_DAYS)
     rows = in_id_order(
-        session.connection().execute(
+        _rows(
+            session,
             select(
                 m.Mother.id,
                 m.Mother.reference,
@@ -121,7 +131,7 @@ def referral_not_contacted(session: Session, today: date) -> list[Alert]:
             ).where(
                 m.Mother.stage == m.MotherStage.RECEIVED,
                 m.Mother.referral_received_on < today - DAY * days,
-            )
+            ),
         )
     )
     found = []
@@ -181,7 +191,7 @@ def no_recent_contact(session: Session, today: date) -> list[Alert]:
         )
     )
     found = []
-    for mid, ref, mp, mf, vp, vf, start, last_at in session.connection().execute(quiet):
+    for mid, ref, mp, mf, vp, vf, start, last_at in _rows(session, quiet):
         last_day, start = _day(last_at), _day(start)
         quiet_from = max(d for d in (last_day, start) if d is not None)
         if quiet_from >= today - DAY * 14:
@@ -209,7 +219,7 @@ def dependency(session: Session, today: date) -> list[Alert]:
     flags = dependency_flags(session, today)
     if not flags:
         return []
-    rows = session.execute(_live_matches().where(m.Match.id.in_(list(flags))))
+    rows = _rows(session, _live_matches().where(m.Match.id.in_(list(flags))))
     return [
         Alert(
             "dependency",
@@ -228,7 +238,8 @@ def dependency(session: Session, today: date) -> list[Alert]:
 def open_concerns(session: Session, today: date) -> list[Alert]:
     """Concerns raised at a contact and follow-ups whose done date is not filled in."""
     open_ones = in_id_order(
-        session.connection().execute(
+        _rows(
+            session,
             select(
                 m.Contact.match_id,
                 m.Contact.id,
@@ -240,7 +251,7 @@ def open_concerns(session: Session, today: date) -> list[Alert]:
                 # column read here
                 m.Contact.follow_up_done_on.is_(None),
                 or_(m.Contact.concerns.is_not(None), m.Contact.follow_up.is_not(None)),
-            )
+            ),
         ),
         1,
     )
@@ -248,8 +259,8 @@ def open_concerns(session: Session, today: date) -> list[Alert]:
         return []
     names = {
         row[0]: row[1:]
-        for row in session.connection().execute(
-            _live_matches().where(m.Match.id.in_({row[0] for row in open_ones}))
+        for row in _rows(
+            session, _live_matches().where(m.Match.id.in_({row[0] for row in open_ones}))
         )
     }
     found = []
@@ -278,7 +289,8 @@ def safeguarding_open(session: Session, today: date) -> list[Alert]:
     """Safeguarding concerns not resolved."""
     # The concerns from their partial index (migration 0007), each then joined to its mother.
     rows = in_id_order(
-        session.connection().execute(
+        _rows(
+            session,
             select(
                 m.Mother.id,
                 m.Mother.reference,
@@ -292,7 +304,7 @@ def safeguarding_open(session: Session, today: date) -> list[Alert]:
             .where(
                 m.SafeguardingConcern.resolved_on.is_(None),
                 m.SafeguardingConcern.raised_on <= today,
-            )
+            ),
         ),
         4,
     )
@@ -337,7 +349,8 @@ def dbs_checks(session: Session, today: date) -> list[Alert]:
         .group_by(m.Match.volunteer_id)
         .subquery()
     )
-    rows = session.execute(
+    rows = _rows(
+        session,
         select(
             m.Volunteer.id,
             m.Volunteer.reference,
@@ -358,7 +371,7 @@ def dbs_checks(session: Session, today: date) -> list[Alert]:
         .where(
             m.Volunteer.status.not_in((m.VolunteerStatus.LEFT,)),
             m.DBSCheck.next_check_due <= today + DAY * 60,
-        )
+        ),
     )
     found, seen = [], set()
     for vid, ref, pref, full, due, matched in rows:

@@ -20,6 +20,7 @@ from coordinator.services.attention_rules import (
     _name,
     _nice,
     _pair,
+    _rows,
     as_stored,
     in_id_order,
 )
@@ -65,7 +66,8 @@ def supervision_due(session: Session, today: date) -> list[Alert]:
         .subquery()
     )
     default_weeks = settings.get(session, a.SUPERVISION_WEEKS)
-    rows = session.execute(
+    rows = _rows(
+        session,
         select(
             m.Volunteer.id,
             m.Volunteer.reference,
@@ -78,7 +80,7 @@ def supervision_due(session: Session, today: date) -> list[Alert]:
         )
         .outerjoin(last, last.c.volunteer_id == m.Volunteer.id)
         .outerjoin(interval, interval.c.volunteer_id == m.Volunteer.id)
-        .where(m.Volunteer.status == m.VolunteerStatus.ACTIVE)
+        .where(m.Volunteer.status == m.VolunteerStatus.ACTIVE),
     )
     found = []
     for vid, ref, pref, full, held, next_due, weeks, active_since in rows:
@@ -117,7 +119,8 @@ def supervision_actions(session: Session, today: date) -> list[Alert]:
         .scalar_subquery()
     )
     who = func.coalesce(m.SupervisionAction.volunteer_id, first_attendee)
-    rows = session.execute(
+    rows = _rows(
+        session,
         select(
             m.SupervisionAction.id,
             m.SupervisionAction.text,
@@ -132,7 +135,7 @@ def supervision_actions(session: Session, today: date) -> list[Alert]:
         .where(
             m.SupervisionAction.done_on.is_(None),
             m.SupervisionAction.due_on <= today + DAY * 7,
-        )
+        ),
     )
     return [
         Alert(
@@ -154,10 +157,11 @@ def supervision_actions(session: Session, today: date) -> list[Alert]:
 
 def planned_endings(session: Session, today: date) -> list[Alert]:
     """Matches going on whose planned end is within 14 days (or has passed)."""
-    rows = session.execute(
+    rows = _rows(
+        session,
         _live_matches()
         .add_columns(m.Match.planned_end_date)
-        .where(m.Match.status.in_(LIVE), m.Match.planned_end_date <= today + DAY * 14)
+        .where(m.Match.status.in_(LIVE), m.Match.planned_end_date <= today + DAY * 14),
     )
     return [
         Alert(
@@ -177,14 +181,15 @@ def planned_endings(session: Session, today: date) -> list[Alert]:
 def ending_discuss_again(session: Session, today: date) -> list[Alert]:
     """Four weeks before a planned end: discuss the ending again (until it is recorded)."""
     done = discussed_again(session)
-    rows = session.execute(
+    rows = _rows(
+        session,
         _live_matches()
         .add_columns(m.Match.planned_end_date)
         .where(
             m.Match.status.in_(LIVE),
             m.Match.planned_end_date <= today + DAY * 28,
             m.Match.planned_end_date >= today,
-        )
+        ),
     )
     return [
         Alert(
@@ -208,7 +213,8 @@ def baby_age_limit(session: Session, today: date) -> list[Alert]:
         m.Mother.baby_dob, func.printf("+%d months", m.Project.baby_age_limit_months)
     )
     rows = in_id_order(
-        session.connection().execute(
+        _rows(
+            session,
             select(
                 m.Mother.id,
                 m.Mother.reference,
@@ -223,7 +229,7 @@ def baby_age_limit(session: Session, today: date) -> list[Alert]:
                 m.Mother.baby_dob.is_not(None),
                 m.Project.baby_age_limit_months.is_not(None),
                 limit_on <= (today + DAY * 28).isoformat(),
-            )
+            ),
         )
     )
     found = []
@@ -249,7 +255,8 @@ def consent_reviews(session: Session, today: date) -> list[Alert]:
     """Consents given and not withdrawn whose review is due within 14 days (or overdue)."""
     # The consents from their partial index alone (migrations 0005, 0007), then their mothers.
     rows = in_id_order(
-        session.connection().execute(
+        _rows(
+            session,
             select(
                 m.Mother.id,
                 m.Mother.reference,
@@ -265,7 +272,7 @@ def consent_reviews(session: Session, today: date) -> list[Alert]:
                 m.Consent.withdrawn_on.is_(None),
                 m.Consent.review_on <= today + DAY * 14,
                 m.Mother.stage != m.MotherStage.CLOSED,
-            )
+            ),
         ),
         4,
     )

@@ -132,8 +132,10 @@ def dependency_flags(
         .outerjoin(in_window, in_window.c.match_id == m.Match.id)
         .where(
             m.Match.status.in_(LIVE),
+            # Only the matches that could be flagged (not thousands on a large database).
             or_(
-                in_window.c.made.is_not(None),
+                in_window.c.made >= FEWEST_FLAGGED,
+                in_window.c.messages >= DAILY_MESSAGES,
                 m.Match.personal_numbers_shared & ~m.Project.personal_numbers_shared,
             ),
         )

@@ -13,7 +13,7 @@ column a partial index's condition tests is held too: SQLite reads the record to
 - mothers by stage, with the dates the referral rules compare and the names they show;
 - consents due for review, with whose and which they are (replaces the 0005 index);
 - safeguarding concerns still open, with whose and to whom escalated;
-- supervision sessions by the day held, with the next one due;
+- supervision actions not done, with what, whose and from which session;
 - contacts made, by time, with their match and medium (dependency);
 - contacts whose concern or follow-up is open, with what was said (replaces 0005's).
 """
@@ -61,9 +61,10 @@ def upgrade() -> None:
         sqlite_where=sa.text("resolved_on IS NULL"),
     )
     op.create_index(
-        "ix_supervision_session_held_next",
-        "supervision_session",
-        ["held_on", "next_due_on"],
+        "ix_supervision_action_open",
+        "supervision_action",
+        ["due_on", "id", "session_id", "volunteer_id", "owner", "text", "done_on"],
+        sqlite_where=sa.text("done_on IS NULL"),
     )
     op.create_index(
         "ix_contact_made_at",
@@ -86,7 +87,7 @@ def downgrade() -> None:
         "ix_contact_open_follow_up", "contact", ["match_id"], sqlite_where=sa.text(OPEN_FOLLOW_UP)
     )
     op.drop_index("ix_contact_made_at", table_name="contact")
-    op.drop_index("ix_supervision_session_held_next", table_name="supervision_session")
+    op.drop_index("ix_supervision_action_open", table_name="supervision_action")
     op.drop_index("ix_safeguarding_concern_open", table_name="safeguarding_concern")
     op.drop_index("ix_consent_review_on", table_name="consent")
     op.create_index(

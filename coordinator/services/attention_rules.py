@@ -72,6 +72,11 @@ def _nice(day: date | None) -> str:
     return f"{day.day:02d} {MONTHS[day.month]} {day.year}" if day else ""
 
 
+def mother_shown() -> tuple[Any, ...]:
+    """What an alert about a mother reads of her: id, reference and names."""
+    return (m.Mother.id, m.Mother.reference, m.Mother.preferred_name, m.Mother.full_name)
+
+
 def _pair(mo_pref: str | None, mo_full: str, vo_pref: str | None, vo_full: str) -> str:
     return f"{_name(mo_pref, mo_full)} with {_name(vo_pref, vo_full)}"
 
@@ -123,10 +128,7 @@ def referral_not_contacted(session: Session, today: date) -> list[Alert]:
         _rows(
             session,
             select(
-                m.Mother.id,
-                m.Mother.reference,
-                m.Mother.preferred_name,
-                m.Mother.full_name,
+                *mother_shown(),
                 as_stored(m.Mother.referral_received_on),
             ).where(
                 m.Mother.stage == m.MotherStage.RECEIVED,
@@ -292,10 +294,7 @@ def safeguarding_open(session: Session, today: date) -> list[Alert]:
         _rows(
             session,
             select(
-                m.Mother.id,
-                m.Mother.reference,
-                m.Mother.preferred_name,
-                m.Mother.full_name,
+                *mother_shown(),
                 m.SafeguardingConcern.id,
                 as_stored(m.SafeguardingConcern.raised_on),
                 m.SafeguardingConcern.escalated_to,

@@ -23,6 +23,7 @@ from coordinator.services.attention_rules import (
     _rows,
     as_stored,
     in_id_order,
+    mother_shown,
 )
 from coordinator.services.contacts_norms import LIVE
 from coordinator.services.endings_prompts import discussed_again
@@ -216,10 +217,7 @@ def baby_age_limit(session: Session, today: date) -> list[Alert]:
         _rows(
             session,
             select(
-                m.Mother.id,
-                m.Mother.reference,
-                m.Mother.preferred_name,
-                m.Mother.full_name,
+                *mother_shown(),
                 m.Project.baby_age_limit_months,
                 limit_on,
             )
@@ -258,10 +256,7 @@ def consent_reviews(session: Session, today: date) -> list[Alert]:
         _rows(
             session,
             select(
-                m.Mother.id,
-                m.Mother.reference,
-                m.Mother.preferred_name,
-                m.Mother.full_name,
+                *mother_shown(),
                 m.Consent.id,
                 m.Consent.kind,
                 as_stored(m.Consent.review_on),

@@ -66,10 +66,15 @@ class Contact(TimestampMixin, Base):
         CheckConstraint("duration_minutes >= 0", name="duration_non_negative"),
         CheckConstraint("mileage_miles >= 0", name="mileage_non_negative"),
         CheckConstraint("expenses_pence >= 0", name="expenses_non_negative"),
-        # For Today's alerts (migration 0005): open concerns and follow-ups; contacts made.
+        # For Today's alerts (migrations 0005, 0007), each read from its index alone: open
+        # concerns and follow-ups; contacts made, by match and by time.
         Index(
             "ix_contact_open_follow_up",
             "match_id",
+            "contact_at",
+            "concerns",
+            "follow_up",
+            "follow_up_done_on",
             sqlite_where=text(
                 "follow_up_done_on IS NULL AND (concerns IS NOT NULL OR follow_up IS NOT NULL)"
             ),
@@ -78,6 +83,13 @@ class Contact(TimestampMixin, Base):
             "ix_contact_made_by_match",
             "match_id",
             "contact_at",
+            sqlite_where=text("outcome = 'made'"),
+        ),
+        Index(
+            "ix_contact_made_at",
+            "contact_at",
+            "match_id",
+            "medium",
             sqlite_where=text("outcome = 'made'"),
         ),
     )

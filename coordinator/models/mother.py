@@ -15,6 +15,7 @@ from sqlalchemy import (
     Column,
     ColumnElement,
     ForeignKey,
+    Index,
     Table,
     Text,
     exists,
@@ -201,6 +202,19 @@ class Mother(TimestampMixin, Base):
         CheckConstraint(
             f"end_outcome_score BETWEEN {OUTCOME_SCORE_MIN} AND {OUTCOME_SCORE_MAX}",
             name="end_outcome_score_range",
+        ),
+        # Today's referral and baby's-age rules, read from the index alone (migration 0007):
+        # their stage, the dates they compare and the names they show.
+        Index(
+            "ix_mother_stage_today",
+            "stage",
+            "referral_received_on",
+            "stage_changed_on",
+            "baby_dob",
+            "project_id",
+            "reference",
+            "preferred_name",
+            "full_name",
         ),
     )
 

@@ -47,10 +47,13 @@ class Consent(TimestampMixin, Base):
         UniqueConstraint("mother_id", "kind", name="uq_consent_mother_kind"),
         CheckConstraint("withdrawn_on >= given_on", name="withdrawn_after_given"),
         CheckConstraint("review_on >= given_on", name="review_after_given"),
-        # For Today's consent reviews (migration 0005).
+        # For Today's consent reviews, read from the index alone (migrations 0005, 0007).
         Index(
             "ix_consent_review_on",
             "review_on",
+            "mother_id",
+            "kind",
+            "withdrawn_on",
             sqlite_where=text("given = 1 AND withdrawn_on IS NULL"),
         ),
     )
@@ -141,6 +144,15 @@ class SafeguardingConcern(TimestampMixin, Base):
     __table_args__ = (
         CheckConstraint("resolved_on >= raised_on", name="resolved_after_raised"),
         CheckConstraint("escalated_on >= raised_on", name="escalated_after_raised"),
+        # Today's open concerns, read from the index alone (migration 0007).
+        Index(
+            "ix_safeguarding_concern_open",
+            "raised_on",
+            "mother_id",
+            "escalated_to",
+            "resolved_on",
+            sqlite_where=text("resolved_on IS NULL"),
+        ),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

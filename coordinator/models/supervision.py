@@ -6,7 +6,7 @@ import enum
 from datetime import date
 from typing import TYPE_CHECKING
 
-from sqlalchemy import CheckConstraint, Column, ForeignKey, Table, Text
+from sqlalchemy import CheckConstraint, Column, ForeignKey, Index, Table, Text, text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from coordinator.models.base import Base, TimestampMixin, enum_type
@@ -98,6 +98,21 @@ class SupervisionAction(TimestampMixin, Base):
     """An action agreed in supervision: who owns it, when it is due, when it was done."""
 
     __tablename__ = "supervision_action"
+    __table_args__ = (
+        # Today's actions due, read from the index alone (migration 0007); by due date,
+        # then in the order they were agreed.
+        Index(
+            "ix_supervision_action_open",
+            "due_on",
+            "id",
+            "session_id",
+            "volunteer_id",
+            "owner",
+            "text",
+            "done_on",
+            sqlite_where=text("done_on IS NULL"),
+        ),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     session_id: Mapped[int] = mapped_column(

@@ -7,17 +7,17 @@ windows (14 days, 60/30/7 days, ...) are the ones the coordinator asked for.
 from __future__ import annotations
 
 from datetime import date, datetime, time, timedelta
+from operator import itemgetter
 from typing import Any
 
-from sqlalchemy import and_, func, or_, select
+from sqlalchemy import Integer, String, and_, func, or_, select, type_coerce
 from sqlalchemy.orm import Session, aliased
 
 from coordinator import models as m
 from coordinator.services import attention as a
 from coordinator.services import settings
 from coordinator.services.attention import Alert, Severity, Target
-from coordinator.services.contacts_norms import LIVE, dependency_flags, in_page_order
-from coordinator.services.records.list_common import unindexed
+from coordinator.services.contacts_norms import LIVE, dependency_flags
 
 DAY = timedelta(days=1)
 S = Severity
@@ -26,6 +26,31 @@ Mo, Vo = aliased(m.Mother), aliased(m.Volunteer)
 
 def _name(preferred: str | None, full: str) -> str:
     return preferred or full
+
+
+def as_stored(column: Any) -> Any:
+    """The column's value as SQLite holds it (a date as ISO text, for `_day`): SQLAlchemy's
+    own parsing of dates costs more, thousands of rows a time, than all the rest of a row."""
+    return type_coerce(column, String)
+
+
+def _rows(session: Session, statement: Any) -> list[Any]:
+    """All the rows at once, through the connection rather than the ORM: on a large
+    database a rule has thousands, and the per-row handling is much of its time."""
+    return session.connection().execute(statement).all()
+
+
+def in_id_order(rows: list[Any], at: int = 0) -> list[Any]:
+    """The rows in the order of the record id in column `at`. A rule read from an index
+    that holds its columns gets them in the index's order; sorted here, not by the query,
+    since asking SQLite for id order makes it read the whole table instead."""
+    rows.sort(key=itemgetter(at))
+    return rows
+
+
+def shown_name(person: Any) -> Any:
+    """Her preferred name, else her full name (as `_name` says it), worked out by SQLite."""
+    return func.coalesce(func.nullif(person.preferred_name, ""), person.full_name)
 
 
 def _day(value: Any) -> date | None:
@@ -47,6 +72,11 @@ def _nice(day: date | None) -> str:
     return f"{day.day:02d} {MONTHS[day.month]} {day.year}" if day else ""
 
 
+def mother_shown() -> tuple[Any, ...]:
+    """What an alert about a mother reads of her: id, reference and names."""
+    return (m.Mother.id, m.Mother.reference, m.Mother.preferred_name, m.Mother.full_name)
+
+
 def _pair(mo_pref: str | None, mo_full: str, vo_pref: str | None, vo_full: str) -> str:
     return f"{_name(mo_pref, mo_full)} with {_name(vo_pref, vo_full)}"
 
@@ -58,25 +88,30 @@ def waiting_too_long(session: Session, today: date) -> list[Alert]:
     """Waiting for a match longer than the threshold (default 14 days)."""
     days = a.waiting_days(session)
     since = func.coalesce(m.Mother.stage_changed_on, m.Mother.referral_received_on)
-    threshold = DAY * days
-    # Through the connection, not the ORM: on a large waiting list (thousands) the rows'
-    # handling is a good part of the whole page's time.
-    rows = session.connection().execute(
-        select(
-            m.Mother.id, m.Mother.reference, m.Mother.preferred_name, m.Mother.full_name, since
-        ).where(m.Mother.stage == m.MotherStage.WAITING, since < today - threshold)
+    # Read from the index of mothers by stage alone (migration 0007). Thousands on a large
+    # waiting list: SQLite works out her name, the days waited and the day it fell due.
+    rows = in_id_order(
+        _rows(
+            session,
+            select(
+                m.Mother.id,
+                m.Mother.reference,
+                shown_name(m.Mother),
+                func.cast(func.julianday(today.isoformat()) - func.julianday(since), Integer),
+                func.date(since, f"+{days} days"),
+            ).where(m.Mother.stage == m.MotherStage.WAITING, since < today - DAY * days),
+        )
     )
+    fromiso = date.fromisoformat
     found = []
-    for mid, ref, pref, full, waiting in rows:
-        waiting = _day(waiting)
-        waited = (today - waiting).days
-        due = waiting + threshold
+    for mid, ref, name, waited, due in rows:
+        due = fromiso(due)
         found.append(
             Alert(
                 "waiting_too_long",
                 S.SOON,
                 ref,
-                pref or full,
+                name,
                 f"Waiting for a match for {waited} days ({waited // 7} weeks)",
                 due,
                 Target("mother", mid, "matches"),
@@ -89,31 +124,34 @@ def waiting_too_long(session: Session, today: date) -> list[Alert]:
 def referral_not_contacted(session: Session, today: date) -> list[Alert]:
     """New referrals nobody has contacted within 7 days of receiving them."""
     days = settings.get(session, a.CONTACT_REFERRAL_DAYS)
-    rows = session.execute(
-        select(
-            m.Mother.id,
-            m.Mother.reference,
-            m.Mother.preferred_name,
-            m.Mother.full_name,
-            m.Mother.referral_received_on,
-        ).where(
-            m.Mother.stage == m.MotherStage.RECEIVED,
-            m.Mother.referral_received_on < today - DAY * days,
+    rows = in_id_order(
+        _rows(
+            session,
+            select(
+                *mother_shown(),
+                as_stored(m.Mother.referral_received_on),
+            ).where(
+                m.Mother.stage == m.MotherStage.RECEIVED,
+                m.Mother.referral_received_on < today - DAY * days,
+            ),
         )
     )
-    return [
-        Alert(
-            "referral_not_contacted",
-            S.SOON,
-            ref,
-            _name(pref, full),
-            f"Referral received {_nice(received)}, not yet contacted",
-            received + DAY * days,
-            Target("mother", mid, "referral"),
-            since=received + DAY * days,
+    found = []
+    for mid, ref, pref, full, received in rows:
+        received = _day(received)
+        found.append(
+            Alert(
+                "referral_not_contacted",
+                S.SOON,
+                ref,
+                pref or full,
+                f"Referral received {_nice(received)}, not yet contacted",
+                received + DAY * days,
+                Target("mother", mid, "referral"),
+                since=received + DAY * days,
+            )
         )
-        for mid, ref, pref, full, received in rows
-    ]
+    return found
 
 
 # -- matches and contact -----------------------------------------------------------------------
@@ -137,13 +175,8 @@ def _live_matches() -> Any:
 def no_recent_contact(session: Session, today: date) -> list[Alert]:
     """Active matches with no contact made for 14 days (and worse, 30)."""
     window = datetime.combine(today - DAY * 14, time.min)
-    # The matches heard from lately, through the index on the contact's time: a few weeks
-    # of contacts, never the whole log.
-    heard = (
-        select(unindexed(m.Contact.match_id))
-        .where(m.Contact.contact_at >= window, m.Contact.outcome == m.ContactOutcome.MADE)
-        .distinct()
-    )
+    # Each active match's last contact made, from the index of contacts made by match (one
+    # short look each, never the whole log); none since the window's start means quiet.
     last = (
         select(func.max(m.Contact.contact_at))
         .where(m.Contact.match_id == m.Match.id, m.Contact.outcome == m.ContactOutcome.MADE)
@@ -152,24 +185,22 @@ def no_recent_contact(session: Session, today: date) -> list[Alert]:
     )
     quiet = (
         _live_matches()
-        .add_columns(m.Match.start_date, last)
+        .add_columns(as_stored(m.Match.start_date), as_stored(last))
         .where(
             m.Match.status == m.MatchStatus.ACTIVE,
             m.Match.start_date < today - DAY * 14,
-            m.Match.id.not_in(heard),
+            func.coalesce(last, "") < window,  # none at all, or none since (looked at once)
         )
     )
-    rows = [
-        (*row[:6], max(d for d in (_day(row[7]), row[6]) if d is not None), row[7])
-        for row in session.execute(quiet)
-    ]
-    rows = [row for row in rows if row[6] < today - DAY * 14]
     found = []
-    for mid, ref, mp, mf, vp, vf, since_day, last_at in rows:
-        quiet_from = _day(since_day)
+    for mid, ref, mp, mf, vp, vf, start, last_at in _rows(session, quiet):
+        last_day, start = _day(last_at), _day(start)
+        quiet_from = max(d for d in (last_day, start) if d is not None)
+        if quiet_from >= today - DAY * 14:
+            continue
         days = (today - quiet_from).days
         worse = days >= 30
-        said = f"last contact {_nice(_day(last_at))}" if last_at else "none logged since the start"
+        said = f"last contact {_nice(last_day)}" if last_at else "none logged since the start"
         found.append(
             Alert(
                 "no_contact_30" if worse else "no_contact_14",
@@ -190,7 +221,7 @@ def dependency(session: Session, today: date) -> list[Alert]:
     flags = dependency_flags(session, today)
     if not flags:
         return []
-    rows = session.execute(_live_matches().where(m.Match.id.in_(list(flags))))
+    rows = _rows(session, _live_matches().where(m.Match.id.in_(list(flags))))
     return [
         Alert(
             "dependency",
@@ -208,27 +239,30 @@ def dependency(session: Session, today: date) -> list[Alert]:
 
 def open_concerns(session: Session, today: date) -> list[Alert]:
     """Concerns raised at a contact and follow-ups whose done date is not filled in."""
-    open_ones = session.execute(
-        select(
-            m.Contact.match_id,
-            m.Contact.id,
-            m.Contact.contact_at,
-            m.Contact.concerns,
-            m.Contact.follow_up,
-        ).where(
-            in_page_order(
-                m.Contact,
+    open_ones = in_id_order(
+        _rows(
+            session,
+            select(
+                m.Contact.match_id,
+                m.Contact.id,
+                as_stored(m.Contact.contact_at),
+                m.Contact.concerns,
+                m.Contact.follow_up,
+            ).where(
+                # exactly the partial index's terms (migrations 0005, 0007), which holds every
+                # column read here
                 m.Contact.follow_up_done_on.is_(None),
                 or_(m.Contact.concerns.is_not(None), m.Contact.follow_up.is_not(None)),
-            )  # exactly the partial index's terms (migration 0005), so that it is used
-        )
-    ).all()
+            ),
+        ),
+        1,
+    )
     if not open_ones:
         return []
     names = {
         row[0]: row[1:]
-        for row in session.execute(
-            _live_matches().where(m.Match.id.in_({row[0] for row in open_ones}))
+        for row in _rows(
+            session, _live_matches().where(m.Match.id.in_({row[0] for row in open_ones}))
         )
     }
     found = []
@@ -255,36 +289,42 @@ def open_concerns(session: Session, today: date) -> list[Alert]:
 
 def safeguarding_open(session: Session, today: date) -> list[Alert]:
     """Safeguarding concerns not resolved."""
-    rows = session.execute(
-        select(
-            m.Mother.id,
-            m.Mother.reference,
-            m.Mother.preferred_name,
-            m.Mother.full_name,
-            m.SafeguardingConcern.id,
-            m.SafeguardingConcern.raised_on,
-            m.SafeguardingConcern.escalated_to,
-        )
-        .join(m.SafeguardingConcern, m.SafeguardingConcern.mother_id == m.Mother.id)
-        .where(
-            m.SafeguardingConcern.resolved_on.is_(None), m.SafeguardingConcern.raised_on <= today
-        )
+    # The concerns from their partial index (migration 0007), each then joined to its mother.
+    rows = in_id_order(
+        _rows(
+            session,
+            select(
+                *mother_shown(),
+                m.SafeguardingConcern.id,
+                as_stored(m.SafeguardingConcern.raised_on),
+                m.SafeguardingConcern.escalated_to,
+            )
+            .join(m.SafeguardingConcern, m.SafeguardingConcern.mother_id == m.Mother.id)
+            .where(
+                m.SafeguardingConcern.resolved_on.is_(None),
+                m.SafeguardingConcern.raised_on <= today,
+            ),
+        ),
+        4,
     )
-    return [
-        Alert(
-            "safeguarding_open",
-            S.URGENT,
-            ref,
-            _name(pref, full),
-            f"Safeguarding concern raised {_nice(raised)} not resolved"
-            + (f" (escalated to {to})" if to else ""),
-            None,
-            Target("mother", mid, "safeguarding"),
-            since=raised,
-            detail_id=sid,
+    found = []
+    for mid, ref, pref, full, sid, raised, to in rows:
+        raised = _day(raised)
+        found.append(
+            Alert(
+                "safeguarding_open",
+                S.URGENT,
+                ref,
+                pref or full,
+                f"Safeguarding concern raised {_nice(raised)} not resolved"
+                + (f" (escalated to {to})" if to else ""),
+                None,
+                Target("mother", mid, "safeguarding"),
+                since=raised,
+                detail_id=sid,
+            )
         )
-        for mid, ref, pref, full, sid, raised, to in rows
-    ]
+    return found
 
 
 # -- volunteers --------------------------------------------------------------------------------
@@ -308,7 +348,8 @@ def dbs_checks(session: Session, today: date) -> list[Alert]:
         .group_by(m.Match.volunteer_id)
         .subquery()
     )
-    rows = session.execute(
+    rows = _rows(
+        session,
         select(
             m.Volunteer.id,
             m.Volunteer.reference,
@@ -329,7 +370,7 @@ def dbs_checks(session: Session, today: date) -> list[Alert]:
         .where(
             m.Volunteer.status.not_in((m.VolunteerStatus.LEFT,)),
             m.DBSCheck.next_check_due <= today + DAY * 60,
-        )
+        ),
     )
     found, seen = [], set()
     for vid, ref, pref, full, due, matched in rows:

@@ -20,8 +20,12 @@ from coordinator.services.attention_rules import (
     _name,
     _nice,
     _pair,
+    _rows,
+    as_stored,
+    in_id_order,
+    mother_shown,
 )
-from coordinator.services.contacts_norms import LIVE, in_page_order
+from coordinator.services.contacts_norms import LIVE
 from coordinator.services.endings_prompts import discussed_again
 
 DAY = timedelta(days=1)
@@ -63,7 +67,8 @@ def supervision_due(session: Session, today: date) -> list[Alert]:
         .subquery()
     )
     default_weeks = settings.get(session, a.SUPERVISION_WEEKS)
-    rows = session.execute(
+    rows = _rows(
+        session,
         select(
             m.Volunteer.id,
             m.Volunteer.reference,
@@ -76,7 +81,7 @@ def supervision_due(session: Session, today: date) -> list[Alert]:
         )
         .outerjoin(last, last.c.volunteer_id == m.Volunteer.id)
         .outerjoin(interval, interval.c.volunteer_id == m.Volunteer.id)
-        .where(m.Volunteer.status == m.VolunteerStatus.ACTIVE)
+        .where(m.Volunteer.status == m.VolunteerStatus.ACTIVE),
     )
     found = []
     for vid, ref, pref, full, held, next_due, weeks, active_since in rows:
@@ -115,7 +120,8 @@ def supervision_actions(session: Session, today: date) -> list[Alert]:
         .scalar_subquery()
     )
     who = func.coalesce(m.SupervisionAction.volunteer_id, first_attendee)
-    rows = session.execute(
+    rows = _rows(
+        session,
         select(
             m.SupervisionAction.id,
             m.SupervisionAction.text,
@@ -130,7 +136,7 @@ def supervision_actions(session: Session, today: date) -> list[Alert]:
         .where(
             m.SupervisionAction.done_on.is_(None),
             m.SupervisionAction.due_on <= today + DAY * 7,
-        )
+        ),
     )
     return [
         Alert(
@@ -152,10 +158,11 @@ def supervision_actions(session: Session, today: date) -> list[Alert]:
 
 def planned_endings(session: Session, today: date) -> list[Alert]:
     """Matches going on whose planned end is within 14 days (or has passed)."""
-    rows = session.execute(
+    rows = _rows(
+        session,
         _live_matches()
         .add_columns(m.Match.planned_end_date)
-        .where(m.Match.status.in_(LIVE), m.Match.planned_end_date <= today + DAY * 14)
+        .where(m.Match.status.in_(LIVE), m.Match.planned_end_date <= today + DAY * 14),
     )
     return [
         Alert(
@@ -175,14 +182,15 @@ def planned_endings(session: Session, today: date) -> list[Alert]:
 def ending_discuss_again(session: Session, today: date) -> list[Alert]:
     """Four weeks before a planned end: discuss the ending again (until it is recorded)."""
     done = discussed_again(session)
-    rows = session.execute(
+    rows = _rows(
+        session,
         _live_matches()
         .add_columns(m.Match.planned_end_date)
         .where(
             m.Match.status.in_(LIVE),
             m.Match.planned_end_date <= today + DAY * 28,
             m.Match.planned_end_date >= today,
-        )
+        ),
     )
     return [
         Alert(
@@ -205,21 +213,21 @@ def baby_age_limit(session: Session, today: date) -> list[Alert]:
     limit_on = func.date(
         m.Mother.baby_dob, func.printf("+%d months", m.Project.baby_age_limit_months)
     )
-    rows = session.execute(
-        select(
-            m.Mother.id,
-            m.Mother.reference,
-            m.Mother.preferred_name,
-            m.Mother.full_name,
-            m.Project.baby_age_limit_months,
-            limit_on,
-        )
-        .join(m.Project, m.Project.id == m.Mother.project_id)
-        .where(
-            m.Mother.stage == m.MotherStage.MATCHED,
-            m.Mother.baby_dob.is_not(None),
-            m.Project.baby_age_limit_months.is_not(None),
-            limit_on <= (today + DAY * 28).isoformat(),
+    rows = in_id_order(
+        _rows(
+            session,
+            select(
+                *mother_shown(),
+                m.Project.baby_age_limit_months,
+                limit_on,
+            )
+            .join(m.Project, m.Project.id == m.Mother.project_id)
+            .where(
+                m.Mother.stage == m.MotherStage.MATCHED,
+                m.Mother.baby_dob.is_not(None),
+                m.Project.baby_age_limit_months.is_not(None),
+                limit_on <= (today + DAY * 28).isoformat(),
+            ),
         )
     )
     found = []
@@ -230,7 +238,7 @@ def baby_age_limit(session: Session, today: date) -> list[Alert]:
                 "baby_age_limit",
                 S.SOON,
                 ref,
-                _name(pref, full),
+                pref or full,
                 f"Baby reaches the project's age limit ({months} months) {_nice(on)}"
                 f" ({_in(today, on)})",
                 on,
@@ -243,42 +251,44 @@ def baby_age_limit(session: Session, today: date) -> list[Alert]:
 
 def consent_reviews(session: Session, today: date) -> list[Alert]:
     """Consents given and not withdrawn whose review is due within 14 days (or overdue)."""
-    rows = session.execute(
-        select(
-            m.Mother.id,
-            m.Mother.reference,
-            m.Mother.preferred_name,
-            m.Mother.full_name,
-            m.Consent.id,
-            m.Consent.kind,
-            m.Consent.review_on,
-        )
-        .join(m.Consent, m.Consent.mother_id == m.Mother.id)
-        .where(
-            in_page_order(
-                m.Consent,
-                m.Consent.given == 1,  # as the partial index says it (migration 0005)
+    # The consents from their partial index alone (migrations 0005, 0007), then their mothers.
+    rows = in_id_order(
+        _rows(
+            session,
+            select(
+                *mother_shown(),
+                m.Consent.id,
+                m.Consent.kind,
+                as_stored(m.Consent.review_on),
+            )
+            .join(m.Consent, m.Consent.mother_id == m.Mother.id)
+            .where(
+                m.Consent.given == 1,  # as the partial index says it
                 m.Consent.withdrawn_on.is_(None),
                 m.Consent.review_on <= today + DAY * 14,
+                m.Mother.stage != m.MotherStage.CLOSED,
             ),
-            m.Mother.stage != m.MotherStage.CLOSED,
-        )
+        ),
+        4,
     )
-    return [
-        Alert(
-            "consent_review",
-            S.SOON if review < today else S.INFO,
-            ref,
-            _name(pref, full),
-            f"Consent review ({str(kind).replace('_', ' ')}) due {_nice(review)}"
-            f" ({_in(today, review)})",
-            review,
-            Target("mother", mid, "consents"),
-            since=review - DAY * 14,
-            detail_id=cid,
+    found = []
+    for mid, ref, pref, full, cid, kind, review in rows:
+        review = _day(review)
+        found.append(
+            Alert(
+                "consent_review",
+                S.SOON if review < today else S.INFO,
+                ref,
+                pref or full,
+                f"Consent review ({str(kind).replace('_', ' ')}) due {_nice(review)}"
+                f" ({_in(today, review)})",
+                review,
+                Target("mother", mid, "consents"),
+                since=review - DAY * 14,
+                detail_id=cid,
+            )
         )
-        for mid, ref, pref, full, cid, kind, review in rows
-    ]
+    return found
 
 
 def no_backup(session: Session, today: date) -> list[Alert]:

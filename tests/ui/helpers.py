@@ -21,6 +21,9 @@ def sha256(path: Path) -> str:
 def type_and_unlock(qtbot, window, passphrase: str = PASSPHRASE) -> None:
     page = window.unlock_page
     assert window.stack.currentWidget() is page
+    # A try with the passphrase remembered on this PC may have begun first (its timer fires
+    # when the page shows); the typed passphrase goes in once that has ended.
+    qtbot.waitUntil(lambda: not page.working, timeout=10_000)
     page.passphrase.clear()
     qtbot.keyClicks(page.passphrase, passphrase)
     qtbot.mouseClick(page.unlock_button, Qt.MouseButton.LeftButton)

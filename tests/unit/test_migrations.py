@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import shutil
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -148,3 +149,60 @@ def test_a_safe_address_and_a_letters_sections_survive_the_upgrade(tmp_path):
         summary = next(r for r in letters_for_mother(vault, mother_id) if r.sections)
         assert [s.value for s in summary.sections] == ["identity", "needs"]
         assert summary.made_by == "coordinator"
+
+
+def _alerts_and_plans(session, today):
+    """Today's alerts, and the query plan of every statement the rules sent."""
+    from coordinator.services import attention
+
+    sent: list[tuple[str, object]] = []
+
+    def keep(_conn, _cursor, statement, parameters, _context, _many):  # noqa: ANN001
+        sent.append((statement, parameters))
+
+    engine = session.get_bind()
+    event.listen(engine, "before_cursor_execute", keep)
+    try:
+        found = attention.compute(session, today)
+    finally:
+        event.remove(engine, "before_cursor_execute", keep)
+    raw = session.connection()
+    plans = " | ".join(
+        row[3]
+        for statement, parameters in sent
+        for row in raw.exec_driver_sql("EXPLAIN QUERY PLAN " + statement, parameters)
+    )
+    return found, plans
+
+
+def test_the_today_indexes_change_no_alert_and_are_read_alone(tmp_path):
+    """Migration 0007 adds indexes only: a file from before it shows the same alerts, in the
+    same order, once upgraded; and the rules then read those indexes without the records."""
+    from sqlalchemy.orm import Session
+
+    from coordinator.storage.connection import make_engine
+
+    path = tmp_path / "schema-0006.db"
+    shutil.copyfile(FIXTURES / "schema-0006.db", path)
+    passphrase = (FIXTURES / "PASSPHRASE.txt").read_text(encoding="utf-8").strip()
+    today = date(2026, 12, 3)  # the day the file was made
+    engine = make_engine(path, passphrase, create=False)
+    try:
+        with Session(engine) as session:
+            before, plans_before = _alerts_and_plans(session, today)
+    finally:
+        engine.dispose()
+    with open_vault(path, passphrase) as vault, vault.session() as session:
+        after, plans_after = _alerts_and_plans(session, today)
+    assert len({a.kind for a in before}) >= 5
+    assert after == before
+    for index in (
+        "ix_mother_stage_today",
+        "ix_consent_review_on",
+        "ix_safeguarding_concern_open",
+        "ix_contact_open_follow_up",
+        "ix_contact_made_at",
+        "ix_supervision_action_open",
+    ):
+        assert f"COVERING INDEX {index}" in plans_after, index
+        assert f"COVERING INDEX {index}" not in plans_before, index

@@ -17,7 +17,8 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
-from operator import attrgetter
+from itertools import groupby
+from operator import attrgetter, itemgetter
 from typing import NamedTuple
 
 from sqlalchemy.orm import Session
@@ -167,11 +168,16 @@ def in_order(found: list[Alert]) -> list[Alert]:
     rest on thousands of alerts."""
     buckets: list[list[Alert]] = [[] for _ in range(6)]
     undated: list[list[Alert]] = [[] for _ in range(6)]
-    for alert in found:
-        severity = alert.severity  # compared as text: quicker than hashing the enum
+    # A rule gives its alerts in runs of one kind and severity: each run is placed whole.
+    for (kind, severity), run in groupby(found, key=_KIND_AND_SEVERITY):
+        # compared as text: quicker than hashing the enum
         rank = 0 if severity == Severity.URGENT else 1 if severity == Severity.SOON else 2
-        bucket = rank if alert.kind == "dbs_expired_matched" else 3 + rank
-        (buckets if alert.since is not None else undated)[bucket].append(alert)
+        bucket = rank if kind == "dbs_expired_matched" else 3 + rank
+        run = list(run)
+        dated = [alert for alert in run if alert.since is not None]
+        buckets[bucket].extend(dated)
+        if len(dated) != len(run):
+            undated[bucket].extend(alert for alert in run if alert.since is None)
     ordered: list[Alert] = []
     for dated, without in zip(buckets, undated, strict=True):
         dated.sort(key=_SINCE, reverse=True)  # stable, reversed or not
@@ -180,6 +186,7 @@ def in_order(found: list[Alert]) -> list[Alert]:
     return ordered
 
 
+_KIND_AND_SEVERITY = itemgetter(0, 1)
 _SINCE = attrgetter("since")
 
 

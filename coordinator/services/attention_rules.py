@@ -7,10 +7,11 @@ windows (14 days, 60/30/7 days, ...) are the ones the coordinator asked for.
 from __future__ import annotations
 
 from datetime import date, datetime, time, timedelta
+from functools import lru_cache
 from operator import itemgetter
 from typing import Any
 
-from sqlalchemy import Integer, String, and_, func, or_, select, type_coerce
+from sqlalchemy import String, and_, func, or_, select, type_coerce
 from sqlalchemy.orm import Session, aliased
 
 from coordinator import models as m
@@ -53,8 +54,10 @@ def shown_name(person: Any) -> Any:
     return func.coalesce(func.nullif(person.preferred_name, ""), person.full_name)
 
 
+@lru_cache(maxsize=4096)
 def _day(value: Any) -> date | None:
-    """A date from what SQLite gives back for a date, a time or an expression of them."""
+    """A date from what SQLite gives back for a date, a time or an expression of them.
+    Remembered: thousands of alerts a time fall on the same few hundred days."""
     if value is None:
         return None
     if isinstance(value, str):
@@ -67,6 +70,7 @@ def _day(value: Any) -> date | None:
 MONTHS = ("", "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
+@lru_cache(maxsize=4096)
 def _nice(day: date | None) -> str:
     """'07 Mar 2026', whatever the locale (and quicker than strftime, thousands a time)."""
     return f"{day.day:02d} {MONTHS[day.month]} {day.year}" if day else ""
@@ -89,34 +93,35 @@ def waiting_too_long(session: Session, today: date) -> list[Alert]:
     days = a.waiting_days(session)
     since = func.coalesce(m.Mother.stage_changed_on, m.Mother.referral_received_on)
     # Read from the index of mothers by stage alone (migration 0007). Thousands on a large
-    # waiting list: SQLite works out her name, the days waited and the day it fell due.
+    # waiting list, who started waiting on a few hundred days: what each day says (the
+    # days waited, the day it fell due) is worked out once, here rather than by SQLite's
+    # date functions row by row, and shared by the alerts that say it.
     rows = in_id_order(
         _rows(
             session,
-            select(
-                m.Mother.id,
-                m.Mother.reference,
-                shown_name(m.Mother),
-                func.cast(func.julianday(today.isoformat()) - func.julianday(since), Integer),
-                func.date(since, f"+{days} days"),
-            ).where(m.Mother.stage == m.MotherStage.WAITING, since < today - DAY * days),
+            select(m.Mother.id, m.Mother.reference, shown_name(m.Mother), as_stored(since)).where(
+                m.Mother.stage == m.MotherStage.WAITING, since < today - DAY * days
+            ),
         )
     )
-    fromiso = date.fromisoformat
+    said: dict[str, tuple[str, date]] = {}
+    # Each alert made straight from its values: a named tuple's own constructor is a
+    # Python call, thousands a time.
+    make = tuple.__new__
     found = []
-    for mid, ref, name, waited, due in rows:
-        due = fromiso(due)
-        found.append(
-            Alert(
-                "waiting_too_long",
-                S.SOON,
-                ref,
-                name,
+    for mid, ref, name, waiting_since in rows:
+        what_due = said.get(waiting_since)
+        if what_due is None:
+            started = _day(waiting_since)
+            waited = (today - started).days
+            what_due = said[waiting_since] = (
                 f"Waiting for a match for {waited} days ({waited // 7} weeks)",
-                due,
-                Target("mother", mid, "matches"),
-                due,
+                started + DAY * days,
             )
+        what, due = what_due
+        target = make(Target, ("mother", mid, "matches"))
+        found.append(
+            make(Alert, ("waiting_too_long", S.SOON, ref, name, what, due, target, due, None))
         )
     return found
 

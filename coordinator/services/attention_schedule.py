@@ -4,6 +4,7 @@ reviews and backups. Each takes a session and `today` and returns Alerts."""
 from __future__ import annotations
 
 from datetime import date, timedelta
+from functools import lru_cache
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -32,6 +33,7 @@ DAY = timedelta(days=1)
 S = Severity
 
 
+@lru_cache(maxsize=4096)
 def _in(today: date, due: date) -> str:
     left = (due - today).days
     if left < 0:

@@ -11,7 +11,7 @@ from functools import lru_cache
 from operator import itemgetter
 from typing import Any
 
-from sqlalchemy import String, and_, func, or_, select, type_coerce
+from sqlalchemy import String, func, or_, select, type_coerce
 from sqlalchemy.orm import Session, aliased
 
 from coordinator import models as m
@@ -335,23 +335,24 @@ def safeguarding_open(session: Session, today: date) -> list[Alert]:
 # -- volunteers --------------------------------------------------------------------------------
 
 
-def _latest_dbs() -> Any:
-    return (
-        select(m.DBSCheck.volunteer_id, func.max(m.DBSCheck.issue_date).label("issued"))
-        .group_by(m.DBSCheck.volunteer_id)
-        .subquery()
-    )
-
-
 def dbs_checks(session: Session, today: date) -> list[Alert]:
     """The latest DBS check expiring within 60/30/7 days, or expired; expired while matched
     is the most urgent alert of all."""
-    latest = _latest_dbs()
+    # Only the checks due within the window, from their index, each asked whether it is
+    # its volunteer's latest (a short look by volunteer): grouping every check ever made
+    # to find each volunteer's latest costs several times more.
+    other = aliased(m.DBSCheck)
+    latest = (
+        select(func.max(other.issue_date))
+        .where(other.volunteer_id == m.DBSCheck.volunteer_id)
+        .correlate(m.DBSCheck)
+        .scalar_subquery()
+    )
     live = (
-        select(m.Match.volunteer_id, func.count().label("n"))
-        .where(m.Match.status.in_(LIVE))
-        .group_by(m.Match.volunteer_id)
-        .subquery()
+        select(func.count())
+        .where(m.Match.volunteer_id == m.Volunteer.id, m.Match.status.in_(LIVE))
+        .correlate(m.Volunteer)
+        .scalar_subquery()
     )
     rows = _rows(
         session,
@@ -361,24 +362,19 @@ def dbs_checks(session: Session, today: date) -> list[Alert]:
             m.Volunteer.preferred_name,
             m.Volunteer.full_name,
             m.DBSCheck.next_check_due,
-            func.coalesce(live.c.n, 0),
+            live,
+            m.DBSCheck.id,
         )
-        .join(latest, latest.c.volunteer_id == m.Volunteer.id)
-        .join(
-            m.DBSCheck,
-            and_(
-                m.DBSCheck.volunteer_id == m.Volunteer.id,
-                m.DBSCheck.issue_date == latest.c.issued,
-            ),
-        )
-        .outerjoin(live, live.c.volunteer_id == m.Volunteer.id)
+        .join(m.Volunteer, m.Volunteer.id == m.DBSCheck.volunteer_id)
         .where(
             m.Volunteer.status.not_in((m.VolunteerStatus.LEFT,)),
             m.DBSCheck.next_check_due <= today + DAY * 60,
+            m.DBSCheck.issue_date == latest,
         ),
     )
+    rows.sort(key=itemgetter(0, 6))  # by volunteer, then her checks as made
     found, seen = [], set()
-    for vid, ref, pref, full, due, matched in rows:
+    for vid, ref, pref, full, due, matched, _check in rows:
         if vid in seen:  # two checks issued the same day: one alert
             continue
         seen.add(vid)

@@ -263,6 +263,27 @@ def test_dbs_expired_without_a_match(vault, people):
     assert kinds(vault) == ["dbs_expired"]
 
 
+def test_only_the_latest_dbs_check_counts_and_one_alert_a_volunteer(vault, people):
+    set_volunteer(vault, people[2], status=m.VolunteerStatus.ACTIVE)
+
+    def check(issued_days_ago, due_in, number):
+        return m.DBSCheck(
+            volunteer_id=people[2],
+            check_type=m.DbsCheckType.ENHANCED,
+            certificate_number=number,
+            issue_date=T - DAY * issued_days_ago,
+            next_check_due=T + DAY * due_in,
+        )
+
+    # An old check that has expired, renewed by one valid for years: nothing to do.
+    add(vault, check(1100, -5, "001"), check(20, 1000, "002"))
+    assert [k for k in kinds(vault) if k.startswith("dbs")] == []
+    # Two checks issued on the same (latest) day, both expiring soon: one alert about her.
+    add(vault, check(10, 20, "003"), check(10, 25, "004"))
+    found = [a for a in attention.alerts(vault, T) if a.kind.startswith("dbs")]
+    assert [(a.kind, a.who) for a in found] == [("dbs_expiring", "V0001")]
+
+
 @pytest.mark.parametrize(("end_in", "alerted"), [(14, True), (15, False)])
 def test_planned_endings_within_14_days(vault, people, end_in, alerted):
     mid = match(vault, people, planned_end_date=T + DAY * end_in)

@@ -104,26 +104,31 @@ def waiting_too_long(session: Session, today: date) -> list[Alert]:
             ),
         )
     )
-    said: dict[str, tuple[str, date]] = {}
+    # The alerts of each day, in the order of the mothers' ids; given newest first, as
+    # Today shows them, so that putting them in order with the rest costs little.
+    by_day: dict[str, tuple[str, date, list[Alert]]] = {}
     # Each alert made straight from its values: a named tuple's own constructor is a
     # Python call, thousands a time.
     make = tuple.__new__
-    found = []
     for mid, ref, name, waiting_since in rows:
-        what_due = said.get(waiting_since)
-        if what_due is None:
+        said = by_day.get(waiting_since)
+        if said is None:
             started = _day(waiting_since)
             waited = (today - started).days
-            what_due = said[waiting_since] = (
+            said = by_day[waiting_since] = (
                 f"Waiting for a match for {waited} days ({waited // 7} weeks)",
                 started + DAY * days,
+                [],
             )
-        what, due = what_due
+        what, due, found = said
         target = make(Target, ("mother", mid, "matches"))
         found.append(
             make(Alert, ("waiting_too_long", S.SOON, ref, name, what, due, target, due, None))
         )
-    return found
+    newest_first = []
+    for _what, _due, found in sorted(by_day.values(), key=itemgetter(1), reverse=True):
+        newest_first.extend(found)
+    return newest_first
 
 
 def referral_not_contacted(session: Session, today: date) -> list[Alert]:

@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session, aliased
 from coordinator import models as m
 from coordinator.services import attention as a
 from coordinator.services import settings
-from coordinator.services.attention import Alert, Severity, Target
+from coordinator.services.attention import Alert, Severity, Target, from_values
 from coordinator.services.contacts_norms import LIVE, dependency_flags
 
 DAY = timedelta(days=1)
@@ -39,6 +39,16 @@ def _rows(session: Session, statement: Any) -> list[Any]:
     """All the rows at once, through the connection rather than the ORM: on a large
     database a rule has thousands, and the per-row handling is much of its time."""
     return session.connection().execute(statement).all()
+
+
+def _plain_rows(session: Session, statement: Any) -> list[tuple[Any, ...]]:
+    """As `_rows`, as the driver gives them: for a statement whose columns SQLAlchemy does
+    not convert (numbers and text), where making a row object of each of thousands counts."""
+    result = session.connection().execute(statement)
+    try:
+        return result.cursor.fetchall()
+    finally:
+        result.close()
 
 
 def in_id_order(rows: list[Any], at: int = 0) -> list[Any]:
@@ -97,7 +107,7 @@ def waiting_too_long(session: Session, today: date) -> list[Alert]:
     # days waited, the day it fell due) is worked out once, here rather than by SQLite's
     # date functions row by row, and shared by the alerts that say it.
     rows = in_id_order(
-        _rows(
+        _plain_rows(
             session,
             select(m.Mother.id, m.Mother.reference, shown_name(m.Mother), as_stored(since)).where(
                 m.Mother.stage == m.MotherStage.WAITING, since < today - DAY * days
@@ -107,9 +117,6 @@ def waiting_too_long(session: Session, today: date) -> list[Alert]:
     # The alerts of each day, in the order of the mothers' ids; given newest first, as
     # Today shows them, so that putting them in order with the rest costs little.
     by_day: dict[str, tuple[str, date, list[Alert]]] = {}
-    # Each alert made straight from its values: a named tuple's own constructor is a
-    # Python call, thousands a time.
-    make = tuple.__new__
     for mid, ref, name, waiting_since in rows:
         said = by_day.get(waiting_since)
         if said is None:
@@ -121,9 +128,11 @@ def waiting_too_long(session: Session, today: date) -> list[Alert]:
                 [],
             )
         what, due, found = said
-        target = make(Target, ("mother", mid, "matches"))
+        target = from_values(Target, ("mother", mid, "matches"))
         found.append(
-            make(Alert, ("waiting_too_long", S.SOON, ref, name, what, due, target, due, None))
+            from_values(
+                Alert, ("waiting_too_long", S.SOON, ref, name, what, due, target, due, None)
+            )
         )
     newest_first = []
     for _what, _due, found in sorted(by_day.values(), key=itemgetter(1), reverse=True):
@@ -150,15 +159,19 @@ def referral_not_contacted(session: Session, today: date) -> list[Alert]:
     for mid, ref, pref, full, received in rows:
         received = _day(received)
         found.append(
-            Alert(
-                "referral_not_contacted",
-                S.SOON,
-                ref,
-                pref or full,
-                f"Referral received {_nice(received)}, not yet contacted",
-                received + DAY * days,
-                Target("mother", mid, "referral"),
-                since=received + DAY * days,
+            from_values(
+                Alert,
+                (
+                    "referral_not_contacted",
+                    S.SOON,
+                    ref,
+                    pref or full,
+                    f"Referral received {_nice(received)}, not yet contacted",
+                    received + DAY * days,
+                    from_values(Target, ("mother", mid, "referral")),
+                    received + DAY * days,
+                    None,
+                ),
             )
         )
     return found
@@ -282,16 +295,19 @@ def open_concerns(session: Session, today: date) -> list[Alert]:
         kind = "concern_open" if concerns else "follow_up_open"
         words = "Concern" if concerns else "Follow-up"
         found.append(
-            Alert(
-                kind,
-                S.SOON,
-                ref,
-                _pair(mp, mf, vp, vf),
-                f"{words} from {_nice(raised)} still open: {(concerns or follow_up)[:80]}",
-                None,
-                Target("match", mid, "contacts"),
-                since=raised,
-                detail_id=cid,
+            from_values(
+                Alert,
+                (
+                    kind,
+                    S.SOON,
+                    ref,
+                    _pair(mp, mf, vp, vf),
+                    f"{words} from {_nice(raised)} still open: {(concerns or follow_up)[:80]}",
+                    None,
+                    from_values(Target, ("match", mid, "contacts")),
+                    raised,
+                    cid,
+                ),
             )
         )
     return found
@@ -321,17 +337,20 @@ def safeguarding_open(session: Session, today: date) -> list[Alert]:
     for mid, ref, pref, full, sid, raised, to in rows:
         raised = _day(raised)
         found.append(
-            Alert(
-                "safeguarding_open",
-                S.URGENT,
-                ref,
-                pref or full,
-                f"Safeguarding concern raised {_nice(raised)} not resolved"
-                + (f" (escalated to {to})" if to else ""),
-                None,
-                Target("mother", mid, "safeguarding"),
-                since=raised,
-                detail_id=sid,
+            from_values(
+                Alert,
+                (
+                    "safeguarding_open",
+                    S.URGENT,
+                    ref,
+                    pref or full,
+                    f"Safeguarding concern raised {_nice(raised)} not resolved"
+                    + (f" (escalated to {to})" if to else ""),
+                    None,
+                    from_values(Target, ("mother", mid, "safeguarding")),
+                    raised,
+                    sid,
+                ),
             )
         )
     return found

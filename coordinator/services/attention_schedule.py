@@ -14,7 +14,7 @@ from coordinator.models.supervision import supervision_attendee
 from coordinator.models.volunteer import volunteer_project
 from coordinator.services import attention as a
 from coordinator.services import settings
-from coordinator.services.attention import Alert, Severity, Target
+from coordinator.services.attention import Alert, Severity, Target, from_values
 from coordinator.services.attention_rules import (
     _day,
     _live_matches,
@@ -97,16 +97,20 @@ def supervision_due(session: Session, today: date) -> list[Alert]:
             continue
         overdue = next_due < today
         found.append(
-            Alert(
-                "supervision_overdue" if overdue else "supervision_due",
-                S.SOON if overdue else S.INFO,
-                ref,
-                _name(pref, full),
-                f"Supervision due {_nice(next_due)} ({_in(today, next_due)})"
-                + (f"; last held {_nice(held)}" if held else "; none held yet"),
-                next_due,
-                Target("volunteer", vid, "supervision"),
-                since=next_due - DAY * 7,
+            from_values(
+                Alert,
+                (
+                    "supervision_overdue" if overdue else "supervision_due",
+                    S.SOON if overdue else S.INFO,
+                    ref,
+                    _name(pref, full),
+                    f"Supervision due {_nice(next_due)} ({_in(today, next_due)})"
+                    + (f"; last held {_nice(held)}" if held else "; none held yet"),
+                    next_due,
+                    from_values(Target, ("volunteer", vid, "supervision")),
+                    next_due - DAY * 7,
+                    None,
+                ),
             )
         )
     return found
@@ -141,18 +145,21 @@ def supervision_actions(session: Session, today: date) -> list[Alert]:
         ),
     )
     return [
-        Alert(
-            "supervision_action_due",
-            S.SOON if due < today else S.INFO,
-            ref,
-            _name(pref, full),
-            f"Supervision action due {_nice(due)} ({_in(today, due)}): {text[:70]}"
-            # whose it is, unless it is hers (her name already heads the line)
-            + (f" ({owner})" if owner and owner not in (full, pref) else ""),
-            due,
-            Target("volunteer", vid, "supervision"),
-            since=due - DAY * 7,
-            detail_id=aid,
+        from_values(
+            Alert,
+            (
+                "supervision_action_due",
+                S.SOON if due < today else S.INFO,
+                ref,
+                _name(pref, full),
+                f"Supervision action due {_nice(due)} ({_in(today, due)}): {text[:70]}"
+                # whose it is, unless it is hers (her name already heads the line)
+                + (f" ({owner})" if owner and owner not in (full, pref) else ""),
+                due,
+                from_values(Target, ("volunteer", vid, "supervision")),
+                due - DAY * 7,
+                aid,
+            ),
         )
         for aid, text, owner, due, vid, ref, pref, full in rows
     ]
@@ -167,15 +174,19 @@ def planned_endings(session: Session, today: date) -> list[Alert]:
         .where(m.Match.status.in_(LIVE), m.Match.planned_end_date <= today + DAY * 14),
     )
     return [
-        Alert(
-            "planned_ending",
-            S.SOON,
-            ref,
-            _pair(mp, mf, vp, vf),
-            f"Planned ending {_nice(end)} ({_in(today, end)})",
-            end,
-            Target("match", mid, "ending"),
-            since=end - DAY * 14,
+        from_values(
+            Alert,
+            (
+                "planned_ending",
+                S.SOON,
+                ref,
+                _pair(mp, mf, vp, vf),
+                f"Planned ending {_nice(end)} ({_in(today, end)})",
+                end,
+                from_values(Target, ("match", mid, "ending")),
+                end - DAY * 14,
+                None,
+            ),
         )
         for mid, ref, mp, mf, vp, vf, end in rows
     ]
@@ -195,15 +206,19 @@ def ending_discuss_again(session: Session, today: date) -> list[Alert]:
         ),
     )
     return [
-        Alert(
-            "ending_discuss_again",
-            S.INFO,
-            ref,
-            _pair(mp, mf, vp, vf),
-            f"Discuss the ending again: planned for {_nice(end)}",
-            end - DAY * 28,
-            Target("match", mid, "ending"),
-            since=end - DAY * 28,
+        from_values(
+            Alert,
+            (
+                "ending_discuss_again",
+                S.INFO,
+                ref,
+                _pair(mp, mf, vp, vf),
+                f"Discuss the ending again: planned for {_nice(end)}",
+                end - DAY * 28,
+                from_values(Target, ("match", mid, "ending")),
+                end - DAY * 28,
+                None,
+            ),
         )
         for mid, ref, mp, mf, vp, vf, end in rows
         if mid not in done
@@ -236,16 +251,20 @@ def baby_age_limit(session: Session, today: date) -> list[Alert]:
     for mid, ref, pref, full, months, on in rows:
         on = date.fromisoformat(on)
         found.append(
-            Alert(
-                "baby_age_limit",
-                S.SOON,
-                ref,
-                pref or full,
-                f"Baby reaches the project's age limit ({months} months) {_nice(on)}"
-                f" ({_in(today, on)})",
-                on,
-                Target("mother", mid, "pregnancy"),
-                since=on - DAY * 28,
+            from_values(
+                Alert,
+                (
+                    "baby_age_limit",
+                    S.SOON,
+                    ref,
+                    pref or full,
+                    f"Baby reaches the project's age limit ({months} months) {_nice(on)}"
+                    f" ({_in(today, on)})",
+                    on,
+                    from_values(Target, ("mother", mid, "pregnancy")),
+                    on - DAY * 28,
+                    None,
+                ),
             )
         )
     return found
@@ -277,17 +296,20 @@ def consent_reviews(session: Session, today: date) -> list[Alert]:
     for mid, ref, pref, full, cid, kind, review in rows:
         review = _day(review)
         found.append(
-            Alert(
-                "consent_review",
-                S.SOON if review < today else S.INFO,
-                ref,
-                pref or full,
-                f"Consent review ({str(kind).replace('_', ' ')}) due {_nice(review)}"
-                f" ({_in(today, review)})",
-                review,
-                Target("mother", mid, "consents"),
-                since=review - DAY * 14,
-                detail_id=cid,
+            from_values(
+                Alert,
+                (
+                    "consent_review",
+                    S.SOON if review < today else S.INFO,
+                    ref,
+                    pref or full,
+                    f"Consent review ({str(kind).replace('_', ' ')}) due {_nice(review)}"
+                    f" ({_in(today, review)})",
+                    review,
+                    from_values(Target, ("mother", mid, "consents")),
+                    review - DAY * 14,
+                    cid,
+                ),
             )
         )
     return found

@@ -65,3 +65,30 @@ def add_people(vault, *, long_names: bool = False) -> dict[str, int]:
         "Dee": _volunteer(vault, "Dee Dunn", add_project(vault, "Other")),
     }
     return ids
+
+
+def with_active_match(vault) -> dict[str, int]:
+    """The people above, with Mia and Ann's match proposed and accepted today ("match")."""
+    from coordinator.services.matching import accept, proposal_defaults, propose
+
+    people = add_people(vault)
+    details = proposal_defaults(vault, people["Mia"], people["Ann"], today=TODAY)
+    match_id = propose(
+        vault, people["Mia"], people["Ann"], details, today=TODAY, decided_by="Jo Bloggs"
+    )
+    accept(vault, match_id, start_date=TODAY, today=TODAY)
+    people["match"] = match_id
+    return people
+
+
+def matches_page_showing(qtbot, vault, match_id: int):
+    """The Matches page at 1366x768, shown, with this match selected."""
+    from coordinator.ui.pages.matches import MatchesPage
+
+    page = MatchesPage(vault, today=TODAY)
+    qtbot.addWidget(page)
+    page.resize(1366, 768)
+    with qtbot.waitExposed(page):
+        page.show()
+    assert page.show_match(match_id)
+    return page

@@ -7,34 +7,20 @@ from __future__ import annotations
 import pytest
 
 from coordinator.models import MotherStage
-from coordinator.services.matching import accept, match_detail, proposal_defaults, propose
+from coordinator.services.matching import match_detail
 from coordinator.services.records.mothers import load_mother
 from coordinator.ui.dialogs.ending_dialog import EndingDialog
-from coordinator.ui.pages.matches import MatchesPage
-from tests.ui.matching_data import TODAY, add_people, click
+from tests.ui.matching_data import click, matches_page_showing, with_active_match
 
 
 @pytest.fixture
 def people(vault):
-    people = add_people(vault)
-    details = proposal_defaults(vault, people["Mia"], people["Ann"], today=TODAY)
-    match_id = propose(
-        vault, people["Mia"], people["Ann"], details, today=TODAY, decided_by="Jo Bloggs"
-    )
-    accept(vault, match_id, start_date=TODAY, today=TODAY)
-    people["match"] = match_id
-    return people
+    return with_active_match(vault)
 
 
 @pytest.fixture
 def page(qtbot, vault, people):
-    page = MatchesPage(vault, today=TODAY)
-    qtbot.addWidget(page)
-    page.resize(1366, 768)
-    with qtbot.waitExposed(page):
-        page.show()
-    assert page.show_match(people["match"])
-    return page
+    return matches_page_showing(qtbot, vault, people["match"])
 
 
 def open_ending(qtbot, page) -> EndingDialog:

@@ -8,36 +8,23 @@ from sqlalchemy import select
 
 from coordinator.models import Ending, LetterSent
 from coordinator.services.letters import LetterKind, letters_for_mother, save_letterhead
-from coordinator.services.matching import accept, proposal_defaults, propose
 from coordinator.ui.dialogs.ending_dialog import EndingDialog
 from coordinator.ui.letters.after_ending import LettersAfterEnding
 from coordinator.ui.letters.letters_dialog import LettersDialog
-from coordinator.ui.pages.matches import MatchesPage
 from tests.letters.pdftext import pdf_text
 from tests.letters.samples import letterhead
-from tests.ui.matching_data import TODAY, add_people, click
+from tests.ui.matching_data import click, matches_page_showing, with_active_match
 
 
 @pytest.fixture
 def people(vault):
     save_letterhead(vault, letterhead(with_logo=False))
-    people = add_people(vault)
-    details = proposal_defaults(vault, people["Mia"], people["Ann"], today=TODAY)
-    match_id = propose(vault, people["Mia"], people["Ann"], details, today=TODAY, decided_by="Jo")
-    accept(vault, match_id, start_date=TODAY, today=TODAY)
-    people["match"] = match_id
-    return people
+    return with_active_match(vault)
 
 
 @pytest.fixture
 def page(qtbot, vault, people):
-    page = MatchesPage(vault, today=TODAY)
-    qtbot.addWidget(page)
-    page.resize(1366, 768)
-    with qtbot.waitExposed(page):
-        page.show()
-    assert page.show_match(people["match"])
-    return page
+    return matches_page_showing(qtbot, vault, people["match"])
 
 
 def end_the_match(qtbot, page, *, unplanned: bool) -> LettersAfterEnding:

@@ -278,13 +278,13 @@ def test_the_draft_holds_only_the_sections_with_unsaved_changes(qtbot, vault):
 def test_unlocking_returns_to_the_page_the_user_was_on(qtbot, make_window, keystore, db_path):
     window = make_window(db_path, keystore)
     type_and_unlock(qtbot, window)
-    go_to(window, "Reports")
+    go_to(window, "Services")
 
     ctrl_l(qtbot, window)
     type_and_unlock(qtbot, window)
 
-    assert window.workspace.current_title() == "Reports"
-    assert window.workspace.current_page().title.text() == "Reports"
+    assert window.workspace.current_title() == "Services"
+    assert window.workspace.current_page().title.text() == "Local services"
 
 
 def test_the_dbs_renewal_policy_is_three_years_and_saves(qtbot, vault):

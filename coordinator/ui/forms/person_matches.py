@@ -21,7 +21,7 @@ from coordinator.services.matching import MatchRow, matches_for_person
 from coordinator.storage.vault import Vault
 from coordinator.ui.kit.form_parts.fields import Section
 from coordinator.ui.kit.operations import error_message
-from coordinator.ui.kit.widgets import note, read_only_rows
+from coordinator.ui.kit.widgets import fit_rows, note, read_only_rows
 from coordinator.ui.translations import translate
 from coordinator.ui.wizards.matching.common import long_date, person, status_word
 
@@ -121,10 +121,7 @@ class MatchesSection(Section):
                 item = QTableWidgetItem(value)
                 item.setData(Qt.ItemDataRole.UserRole, row.match_id)
                 self.table.setItem(number, column, item)
-        self.table.setVisible(bool(self.rows))
-        shown = min(max(len(self.rows), 1), ROWS_SHOWN)
-        height = self.table.horizontalHeader().height() + shown * self.table.rowHeight(0) + 6
-        self.table.setFixedHeight(height if self.rows else 0)
+        fit_rows(self.table, len(self.rows), ROWS_SHOWN)
         if self.rows:
             self.table.selectRow(0)
         self.find_button.setEnabled(form.id is not None and not self._current())

@@ -262,3 +262,12 @@ def read_only_rows(table: QAbstractItemView, name: str) -> None:
     if isinstance(table, QTableView):
         table.verticalHeader().hide()
         table.horizontalHeader().setHighlightSections(False)
+
+
+def fit_rows(table: QTableView, rows: int, most: int) -> None:
+    """A table in a form section as tall as its rows (up to `most`, then it scrolls), and
+    out of the way when it has none."""
+    table.setVisible(rows > 0)
+    shown = min(max(rows, 1), most)
+    height = table.horizontalHeader().height() + shown * table.rowHeight(0) + 6
+    table.setFixedHeight(height if rows else 0)

@@ -11,7 +11,7 @@ from coordinator.services import letters as L
 from coordinator.storage.vault import Vault
 from coordinator.ui.kit.form_parts.fields import Section
 from coordinator.ui.kit.operations import error_message
-from coordinator.ui.kit.widgets import note, read_only_rows
+from coordinator.ui.kit.widgets import fit_rows, note, read_only_rows
 from coordinator.ui.translations import translate, word
 
 ROWS_SHOWN = 6
@@ -73,7 +73,4 @@ class LettersSection(Section):
                 item = QTableWidgetItem(value)
                 item.setToolTip("\n".join(t for t in (value, row.note) if t))  # cut short
                 self.table.setItem(number, column, item)
-        self.table.setVisible(bool(self.rows))
-        shown = min(max(len(self.rows), 1), ROWS_SHOWN)
-        height = self.table.horizontalHeader().height() + shown * self.table.rowHeight(0) + 6
-        self.table.setFixedHeight(height if self.rows else 0)
+        fit_rows(self.table, len(self.rows), ROWS_SHOWN)
